@@ -1,0 +1,21 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      // Native addons load from node_modules at run time; never bundle them.
+      rollupOptions: { external: ['better-sqlite3', 'node-hid'] }
+    }
+  },
+  preload: {
+    // A sandboxed preload may only require('electron'): bundle everything else into it.
+    build: { externalizeDeps: false }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    plugins: [react()]
+  }
+})

@@ -1,0 +1,44 @@
+// Runs every test suite (vitest, then Playwright when configured) and prints one closing line
+// `N passed, N failed, N skipped` summed from their JSON reports, for people and for CI.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const reports = join(process.cwd(), 'reports')
+rmSync(reports, { recursive: true, force: true })
+mkdirSync(reports, { recursive: true })
+
+const bin = (name) => join(process.cwd(), 'node_modules', '.bin', name)
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1
+
+const totals = { passed: 0, failed: 0, skipped: 0 }
+let exitCode = 0
+
+const vitestReport = join(reports, 'vitest.json')
+exitCode |= run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])
+if (existsSync(vitestReport)) {
+  const r = JSON.parse(readFileSync(vitestReport, 'utf8'))
+  totals.passed += r.numPassedTests ?? 0
+  totals.failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0)
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
+} else {
+  totals.failed += 1
+}
+
+if (existsSync('playwright.config.ts')) {
+  const pwReport = join(reports, 'playwright.json')
+  exitCode |= run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport })
+  if (existsSync(pwReport)) {
+    const s = JSON.parse(readFileSync(pwReport, 'utf8')).stats ?? {}
+    totals.passed += (s.expected ?? 0) + (s.flaky ?? 0)
+    totals.failed += s.unexpected ?? 0
+    totals.skipped += s.skipped ?? 0
+  } else {
+    totals.failed += 1
+  }
+}
+
+if (totals.failed > 0) exitCode = exitCode || 1
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(exitCode)
