@@ -1,0 +1,82 @@
+/** Wire schemas of the Transaction API: add (JSON and XML), cancel and preview-earnings. */
+import { z } from 'zod'
+import { idNumber, isoDateTime, numberish, rupiah, tokenField, userIdentifier } from './wire-values'
+
+/** One sold item; `price` is the unit price (2 x 10000 + 4 x 5000 = 40000 = subtotal). */
+export const saleItemSchema = z.object({
+  product_name: z.string().trim().min(1).max(255),
+  quantity: numberish.pipe(z.number().int().positive()),
+  price: rupiah.pipe(z.number().nonnegative())
+})
+
+/**
+ * POST /api/transactions/add. `user` (current) or `user_email` (older documents) names the
+ * member; `service_change` is the documents' typo of `service_charge` and is accepted too.
+ */
+export const addTransactionRequestSchema = z.object({
+  token: tokenField.optional(),
+  user: userIdentifier.optional(),
+  user_email: userIdentifier.optional(),
+  store: idNumber,
+  invoice_number: z.string().trim().min(1).max(100),
+  total_value: rupiah.pipe(z.number().nonnegative()),
+  subtotal: rupiah.pipe(z.number().nonnegative()).optional(),
+  discount: rupiah.pipe(z.number().nonnegative()).optional(),
+  service_charge: rupiah.pipe(z.number().nonnegative()).optional(),
+  service_change: rupiah.pipe(z.number().nonnegative()).optional(),
+  tax: rupiah.pipe(z.number().nonnegative()).optional(),
+  items: z.array(saleItemSchema).max(500).optional(),
+  created: isoDateTime.optional()
+})
+
+export const addTransactionResponseSchema = z.object({
+  customer: z.object({ status: z.string(), id: z.number(), stamps_remaining: z.number() }),
+  transaction: z.object({ stamps_earned: z.number(), id: z.number(), value: z.number() })
+})
+
+/**
+ * What the receipt bridge answers (202) when the upstream is unreachable: the same shape with
+ * `pending` and the queued invoice, so the host POS can finish its sale.
+ */
+export const queuedTransactionResponseSchema = z.object({
+  pending: z.literal(true),
+  invoice_number: z.string(),
+  store: z.number(),
+  customer: z.object({ status: z.string().nullable(), id: z.number().nullable(), stamps_remaining: z.number().nullable() }),
+  transaction: z.object({ stamps_earned: z.number().nullable(), id: z.number().nullable(), value: z.number() })
+})
+
+export const cancelTransactionRequestSchema = z.object({ token: tokenField.optional(), id: idNumber })
+
+export const cancelTransactionResponseSchema = z.object({
+  customer: z.object({ status: z.string(), id: z.number(), stamps_remaining: z.number() }),
+  transaction: z.object({
+    id: z.number(),
+    value: z.number(),
+    stamps_earned: z.number(),
+    status: z.literal('Canceled')
+  })
+})
+
+/** GET /api/v2/transactions/preview-earnings: the add parameters minus invoice and created. */
+export const previewEarningsQuerySchema = z.object({
+  token: tokenField.optional(),
+  user: userIdentifier.optional(),
+  store: idNumber,
+  total_value: rupiah.pipe(z.number().nonnegative()),
+  subtotal: rupiah.pipe(z.number().nonnegative()).optional(),
+  discount: rupiah.pipe(z.number().nonnegative()).optional(),
+  service_charge: rupiah.pipe(z.number().nonnegative()).optional(),
+  tax: rupiah.pipe(z.number().nonnegative()).optional()
+})
+
+export const previewEarningsResponseSchema = z.object({ stamps: z.number() })
+
+export type SaleItem = z.infer<typeof saleItemSchema>
+export type AddTransactionRequest = z.infer<typeof addTransactionRequestSchema>
+export type AddTransactionResponse = z.infer<typeof addTransactionResponseSchema>
+export type QueuedTransactionResponse = z.infer<typeof queuedTransactionResponseSchema>
+export type CancelTransactionRequest = z.infer<typeof cancelTransactionRequestSchema>
+export type CancelTransactionResponse = z.infer<typeof cancelTransactionResponseSchema>
+export type PreviewEarningsQuery = z.infer<typeof previewEarningsQuerySchema>
+export type PreviewEarningsResponse = z.infer<typeof previewEarningsResponseSchema>
