@@ -1,0 +1,70 @@
+/** The one settings schema: what the host needs to start, validated once at boot. */
+import { z } from 'zod'
+
+/** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
+export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: 'aaaabbbbccccddddeeeefffff' } as const
+
+const port = z.number().int().min(0).max(65535)
+
+/** `token`: a static merchant key; `jwt`: key + merchant id exchanged for a 24-hour Bearer token. */
+export const credentialSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('token'), key: z.string().min(8).max(512) }),
+  z.object({ kind: z.literal('jwt'), key: z.string().min(8).max(512), merchantId: z.number().int().positive() })
+])
+
+const upstreamUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''))
+
+export const settingsSchema = z.object({
+  /** null: run against the embedded sandbox server on a SQLite file in the data directory. */
+  upstream: upstreamUrl.nullable().default(null),
+  credential: credentialSchema.default({ kind: 'token', key: EMBEDDED_DEFAULTS.key }),
+  merchant: z.number().int().positive().default(EMBEDDED_DEFAULTS.merchant),
+  store: z.number().int().positive().default(EMBEDDED_DEFAULTS.store),
+  bridge: z
+    .object({
+      port: port.default(8765),
+      /** Generated once and kept in the data directory when not given. */
+      token: z.string().min(16).max(256).optional()
+    })
+    .default({ port: 8765 }),
+  ui: z.object({ port: port.default(0) }).default({ port: 0 }),
+  /** A printer spec (`tcp://host:9100`, `device:/dev/usb/lp0`, `serial:...`, `file:DIR`); null: receipts folder. */
+  printer: z.string().min(1).max(512).nullable().default(null),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(58),
+  /** A scanner spec (`hid-pos`, `hid:vid:pid`, `wedge`, `none`). */
+  scanner: z.string().min(1).max(128).default('wedge'),
+  kiosk: z
+    .object({
+      mode: z.enum(['kiosk', 'cashier']).default('kiosk'),
+      idleTimeoutSeconds: z.number().int().min(10).max(3600).default(60)
+    })
+    .default({ mode: 'kiosk', idleTimeoutSeconds: 60 }),
+  language: z.enum(['id', 'en']).default('id'),
+  /** Upstream request timeout; a sale that outlives it is queued, never dropped. */
+  requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000)
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingsInput = z.input<typeof settingsSchema>
+export type Credential = z.infer<typeof credentialSchema>
+
+/** Refusal to start: names every bad field so a person can fix the file or flag. */
+export class SettingsError extends Error {
+  constructor(readonly problems: Array<{ field: string; message: string }>) {
+    super(`invalid settings: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`)
+    this.name = 'SettingsError'
+  }
+}
+
+/** Validates raw settings, throwing a SettingsError that names each bad field. */
+export function parseSettings(raw: unknown): Settings {
+  const result = settingsSchema.safeParse(raw ?? {})
+  if (result.success) return result.data
+  throw new SettingsError(
+    result.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }))
+  )
+}

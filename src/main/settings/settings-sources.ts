@@ -1,0 +1,87 @@
+/** Reads settings overrides from command-line flags and STAMPS_KIOSK_* environment variables. */
+import { parseArgs } from 'node:util'
+import { SettingsError, type SettingsInput } from './settings-schema'
+
+/** A partial settings object as written by a person (file, env or flags) before validation. */
+export type SettingsPatch = Partial<{ -readonly [K in keyof SettingsInput]: unknown }> & Record<string, unknown>
+
+export interface HostArgs {
+  dataDir?: string
+  patch: SettingsPatch
+}
+
+const FLAGS = {
+  'data-dir': { type: 'string' },
+  'ui-port': { type: 'string' },
+  'bridge-port': { type: 'string' },
+  'bridge-token': { type: 'string' },
+  upstream: { type: 'string' },
+  key: { type: 'string' },
+  auth: { type: 'string' },
+  merchant: { type: 'string' },
+  store: { type: 'string' },
+  printer: { type: 'string' },
+  scanner: { type: 'string' },
+  mode: { type: 'string' },
+  language: { type: 'string' }
+} as const
+
+type FlagName = keyof typeof FLAGS
+
+/** Environment variable names, one per flag: --bridge-port is STAMPS_KIOSK_BRIDGE_PORT. */
+export const envName = (flag: FlagName): string => `STAMPS_KIOSK_${flag.toUpperCase().replace(/-/g, '_')}`
+
+/** Numbers stay text until the schema sees them, so a typo is reported against its field. */
+function toNumber(field: string, text: string): number {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isFinite(n)) throw new SettingsError([{ field, message: `"${text}" is not a number` }])
+  return n
+}
+
+function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
+  const patch: SettingsPatch = {}
+  const v = values
+  if (v.upstream !== undefined) patch.upstream = v.upstream === 'embedded' ? null : v.upstream
+  if (v.key !== undefined || v.auth !== undefined) {
+    const kind = v.auth ?? 'token'
+    patch.credential =
+      kind === 'jwt'
+        ? { kind, key: v.key, merchantId: v.merchant === undefined ? undefined : toNumber('merchant', v.merchant) }
+        : { kind, key: v.key }
+  }
+  if (v.merchant !== undefined) patch.merchant = toNumber('merchant', v.merchant)
+  if (v.store !== undefined) patch.store = toNumber('store', v.store)
+  if (v['bridge-port'] !== undefined || v['bridge-token'] !== undefined) {
+    patch.bridge = {
+      ...(v['bridge-port'] !== undefined && { port: toNumber('bridge.port', v['bridge-port']) }),
+      ...(v['bridge-token'] !== undefined && { token: v['bridge-token'] })
+    }
+  }
+  if (v['ui-port'] !== undefined) patch.ui = { port: toNumber('ui.port', v['ui-port']) }
+  if (v.printer !== undefined) patch.printer = v.printer
+  if (v.scanner !== undefined) patch.scanner = v.scanner
+  if (v.mode !== undefined) patch.kiosk = { mode: v.mode }
+  if (v.language !== undefined) patch.language = v.language
+  return patch
+}
+
+/** Parses host flags; an unknown flag is refused with its name. */
+export function readFlags(argv: string[]): HostArgs {
+  let values: Partial<Record<FlagName, string>>
+  try {
+    values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values
+  } catch (err) {
+    throw new SettingsError([{ field: '(flags)', message: (err as Error).message }])
+  }
+  return { dataDir: values['data-dir'], patch: patchFrom(values) }
+}
+
+/** Reads the same settings from STAMPS_KIOSK_* variables. */
+export function readEnv(env: NodeJS.ProcessEnv): HostArgs {
+  const values: Partial<Record<FlagName, string>> = {}
+  for (const flag of Object.keys(FLAGS) as FlagName[]) {
+    const value = env[envName(flag)]
+    if (value !== undefined && value !== '') values[flag] = value
+  }
+  return { dataDir: values['data-dir'], patch: patchFrom(values) }
+}
