@@ -1,0 +1,76 @@
+/** zod inputs of the receipt templates: a loyalty sale and a kiosk member slip. */
+import { z } from 'zod'
+import { columnsSchema } from './receipt-model'
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.date()])
+
+export const saleLineSchema = z.object({
+  name: z.string().min(1),
+  quantity: z.number().positive(),
+  unit_price: z.number()
+})
+
+/** A sale after (or while queued for) Stamps: what the loyalty receipt prints. */
+export const loyaltySaleSchema = z.object({
+  merchant_name: z.string().min(1),
+  store_name: z.string().optional(),
+  invoice_number: z.string().min(1),
+  created: instant,
+  items: z.array(saleLineSchema).default([]),
+  total_value: z.number(),
+  /** Null while the transaction is queued and Stamps has not answered yet. */
+  stamps_earned: z.number().int().nullable().default(null),
+  stamps_remaining: z.number().int().nullable().default(null),
+  level: z.string().nullable().default(null),
+  balance: z.number().nullable().default(null),
+  /** True when the sale sits in the outbox: the receipt says stamps are pending. */
+  pending: z.boolean().default(false),
+  /** Optional link (e-receipt, app download) printed as a QR code. */
+  qr: z.string().optional()
+})
+
+/** The member slip printed at the kiosk after a card tap or lookup. */
+export const memberSlipSchema = z.object({
+  merchant_name: z.string().min(1),
+  name: z.string(),
+  card_number: z.string().nullable().default(null),
+  level: z.string().nullable().default(null),
+  stamps: z.number().int(),
+  balance: z.number().nullable().default(null),
+  /** Latest activities, already phrased as one line each (newest first). */
+  activities: z.array(z.string()).default([]),
+  printed_at: instant
+})
+
+/** Receipt labels: English defaults and an Indonesian set live in receipt-labels.ts. */
+export const receiptLabelsSchema = z.object({
+  invoice: z.string(),
+  date: z.string(),
+  total: z.string(),
+  stampsEarned: z.string(),
+  stampsNow: z.string(),
+  level: z.string(),
+  balance: z.string(),
+  pending: z.string(),
+  member: z.string(),
+  card: z.string(),
+  stamps: z.string(),
+  activities: z.string(),
+  printed: z.string(),
+  memberSlip: z.string(),
+  thanks: z.string()
+})
+
+export const templateOptionsSchema = z.object({
+  columns: columnsSchema.default(32),
+  labels: receiptLabelsSchema.partial().default({}),
+  /** How many activity lines the member slip keeps. */
+  maxActivities: z.number().int().min(0).max(20).default(5)
+})
+
+export type LoyaltySale = z.infer<typeof loyaltySaleSchema>
+export type LoyaltySaleInput = z.input<typeof loyaltySaleSchema>
+export type MemberSlip = z.infer<typeof memberSlipSchema>
+export type MemberSlipInput = z.input<typeof memberSlipSchema>
+export type ReceiptLabels = z.infer<typeof receiptLabelsSchema>
+export type TemplateOptionsInput = z.input<typeof templateOptionsSchema>
