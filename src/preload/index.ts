@@ -1,4 +1,23 @@
-/** Sandboxed preload: the renderer's only door to main (filled in by the IPC contract). */
-import { contextBridge } from 'electron'
+/**
+ * Sandboxed preload: the renderer's only door to main. It exposes `invoke` and `on` and nothing
+ * else; payloads are validated in main (the sender is untrusted), so nothing here imports zod.
+ * A sandboxed preload can only require('electron'): keep imports to types and 'electron'.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { StampsKioskApi } from '../shared/ipc'
 
-contextBridge.exposeInMainWorld('stampsKiosk', { version: '0.1.0' })
+/** Event names main may push; kept in sync with `ipcEvents` by the `satisfies` below. */
+const EVENTS = ['status:changed', 'scan:received', 'session:reset'] as const
+
+const api = {
+  invoke: (channel, payload) => ipcRenderer.invoke(`ipc:${channel}`, payload),
+  on(event, listener) {
+    if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`unknown event ${event}`)
+    // Wrap so the renderer never sees the IpcRendererEvent (it carries `sender`, an ipcRenderer).
+    const wrapped = (_e: IpcRendererEvent, payload: unknown): void => listener(payload as never)
+    ipcRenderer.on(`event:${event}`, wrapped)
+    return () => void ipcRenderer.removeListener(`event:${event}`, wrapped)
+  }
+} satisfies StampsKioskApi
+
+contextBridge.exposeInMainWorld('stampsKiosk', api)

@@ -1,0 +1,50 @@
+/**
+ * The one `handle()` wrapper for Electron: registers every channel of the contract with
+ * ipcMain, refuses senders that are not our renderer, and hands the payload to the shared
+ * router (which parses it against the contract). Nothing else imports ipcMain; this file imports
+ * electron, so tests never import it.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { ipcChannels, ipcEvents, type IpcEvent, type IpcEventPayload, type IpcResult } from '../../shared/ipc'
+import type { IpcRouter } from './ipc-router'
+
+/**
+ * True when the frame is our packaged renderer (file:// under `rendererDir`) or the dev server.
+ * A navigated-away or injected frame must not reach the services.
+ */
+export function isTrustedSender(frameUrl: string | undefined, rendererDir: string, devUrl?: string): boolean {
+  if (!frameUrl) return false
+  let url: URL
+  try {
+    url = new URL(frameUrl)
+  } catch {
+    return false
+  }
+  if (devUrl) {
+    const dev = new URL(devUrl)
+    if (url.origin === dev.origin) return true
+  }
+  if (url.protocol !== 'file:') return false
+  const dir = rendererDir.replace(/\\/g, '/').replace(/\/+$/, '')
+  return decodeURIComponent(url.pathname).startsWith(dir.startsWith('/') ? `${dir}/` : `/${dir}/`)
+}
+
+/** Registers `ipc:<channel>` handlers for the whole table; returns a function removing them. */
+export function handle(router: IpcRouter, trust: { rendererDir: string; devUrl?: string }): () => void {
+  const channels = Object.keys(ipcChannels)
+  for (const channel of channels) {
+    ipcMain.handle(`ipc:${channel}`, async (event: IpcMainInvokeEvent, payload: unknown): Promise<IpcResult<unknown>> => {
+      if (!isTrustedSender(event.senderFrame?.url, trust.rendererDir, trust.devUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: 'This window may not use the kiosk services.' } }
+      }
+      return router.dispatch(channel, payload)
+    })
+  }
+  return () => channels.forEach((c) => ipcMain.removeHandler(`ipc:${c}`))
+}
+
+/** Sends a validated main-to-renderer event to one window (the preload's `on` receives it). */
+export function sendEvent<E extends IpcEvent>(win: BrowserWindow, event: E, payload: IpcEventPayload<E>): void {
+  if (win.isDestroyed()) return
+  win.webContents.send(`event:${event}`, ipcEvents[event].parse(payload))
+}
