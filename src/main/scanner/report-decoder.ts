@@ -98,5 +98,7 @@ export function redactScan(scan: ScanEvent): string {
     const tracks = [t.track1 && 'track1', t.track2 && 'track2'].filter(Boolean).join('+') || 'no tracks'
     return `magstripe ${tracks}${pan ? ` PAN ${maskPan(pan)}` : ''}${t.error ? ' read-error' : ''}`
   }
-  return `${scan.source}${sym} len=${scan.text.length} ${maskPan(scan.text.slice(-8))}`
+  // Member ids are personal data: keep only enough of the tail to match a log line to a complaint.
+  const tail = scan.text.length > 8 ? ` …${scan.text.slice(-4)}` : ''
+  return `${scan.source}${sym} len=${scan.text.length}${tail}`
 }
