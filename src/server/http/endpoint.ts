@@ -1,0 +1,105 @@
+/**
+ * One request pipeline for every endpoint, in the service's order of checks: HTTPS, then
+ * authentication, then method (405 with Allow), then the body (400 with DRF field errors).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { TRANSACTION_ERROR_DETAIL } from '../../shared/stamps/errors'
+import type { Db } from '../db/open-db'
+import { LedgerError } from '../ledger/ledger-error'
+import { arrivedOverHttps, merchantFromHeader, merchantFromKey, readAuthorization } from './auth'
+import { drfFieldErrors, numbersToStrings } from './drf-errors'
+import { HttpError, httpErrors } from './http-error'
+import { decodeBody, flattenQuery } from './negotiate'
+import { sendAnswer, type PrebuiltJson } from './reply'
+
+/** How an endpoint words field errors: the three documented forms plus cancel's bare object. */
+export type ErrorStyle = 'transaction' | 'fields' | 'bare-fields' | 'membership'
+
+export interface ServerContext { db: Db; secret: string; requireHttps: boolean }
+
+export interface EndpointDef<S extends z.ZodType> {
+  method: 'GET' | 'POST'
+  path: string
+  schema: S
+  errors: ErrorStyle
+  /** Query parameters that may repeat (`merchant_id=2&merchant_id=5`). */
+  listFields?: readonly string[]
+  /** String fields that DRF would take as numbers too. */
+  stringFields?: readonly string[]
+  /** Cross-field checks the schema cannot state (e.g. `user` or `user_email`), merged into its errors. */
+  check?: (data: unknown) => Record<string, string>
+  handle: (merchantId: number, input: z.output<S>) => unknown | PrebuiltJson
+}
+
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+const headerMerchant = new WeakMap<FastifyRequest, number>()
+
+/** The error body of an endpoint for field errors, and its XML form when that differs. */
+export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>): { json: unknown; xml?: unknown } {
+  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')
+  switch (style) {
+    case 'transaction': {
+      const list = Object.entries(fields).map(([k, v]) => ({ [k]: v }))
+      return { json: { detail: TRANSACTION_ERROR_DETAIL, errors: list }, xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL } }
+    }
+    case 'membership': {
+      const first = Object.values(fields)[0] ?? ''
+      return { json: { errors: fields, error_message: first, error_code: 'invalid_data', detail: summary } }
+    }
+    case 'bare-fields':
+      return { json: { errors: fields } }
+    default:
+      return { json: { detail: summary, errors: fields } }
+  }
+}
+
+/** Registers a Stamps endpoint on every method, so a wrong one is a 405 and not a 404. */
+export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx: ServerContext, def: EndpointDef<S>): void {
+  const allow = def.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS'
+  app.route({
+    method: [...ALL_METHODS],
+    url: def.path,
+    config: { allow },
+    // header credentials are checked before the body is read: a bad key never uploads 1 MiB
+    onRequest: async (req) => {
+      if (ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto'])) throw httpErrors.https()
+      const cred = readAuthorization(req.headers.authorization)
+      if (cred.kind !== 'none') headerMerchant.set(req, merchantFromHeader(ctx.db, ctx.secret, cred))
+    },
+    handler: async (req, reply) => {
+      try {
+        const query = flattenQuery(req.query, def.listFields)
+        let body: unknown
+        let merchantId = headerMerchant.get(req)
+        if (merchantId === undefined) {
+          body = decodeBody(req.body as string | undefined, req.headers['content-type'])
+          const token = (body as { token?: unknown } | null)?.token ?? query.token
+          if (token === undefined || token === '') throw httpErrors.noCredentials()
+          merchantId = merchantFromKey(ctx.db, token)
+        }
+        const method = req.method === 'HEAD' && def.method === 'GET' ? 'GET' : req.method
+        if (method === 'OPTIONS') return sendAnswer(req, reply, 200, { name: def.path, renders: ['application/json', 'application/xml'], parses: ['application/json', 'application/xml'] })
+        if (method !== def.method) throw httpErrors.method(req.method)
+        const data = def.method === 'GET' ? query : (body ?? decodeBody(req.body as string | undefined, req.headers['content-type']))
+        const parsed = def.schema.safeParse(numbersToStrings(data, def.stringFields ?? []))
+        const extra = def.check?.(data) ?? {}
+        if (!parsed.success || Object.keys(extra).length > 0) {
+          const fields = { ...extra, ...(parsed.success ? {} : drfFieldErrors(parsed.error, data)) }
+          const e = fieldErrorBody(def.errors, fields)
+          return sendAnswer(req, reply, 400, e.json, e.xml)
+        }
+        return sendAnswer(req, reply, 200, def.handle(merchantId, parsed.data))
+      } catch (err) {
+        if (err instanceof LedgerError) {
+          if (err.kind === 'not_found') return sendAnswer(req, reply, 404, httpErrors.notFound().body)
+          const e = fieldErrorBody(def.errors, { ...err.fields })
+          return sendAnswer(req, reply, 400, e.json, e.xml)
+        }
+        throw err
+      }
+    }
+  })
+}
+
+export { HttpError }

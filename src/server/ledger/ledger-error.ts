@@ -1,0 +1,34 @@
+/** The one failure type of ledger functions; routes turn it into each endpoint's error body. */
+
+/** `invalid` answers 400 with field errors, `not_found` answers 404. */
+export type LedgerErrorKind = 'invalid' | 'not_found'
+
+/** A refused ledger change. Nothing was written: it is thrown inside the db transaction. */
+export class LedgerError extends Error {
+  constructor(
+    readonly kind: LedgerErrorKind,
+    readonly fields: Readonly<Record<string, string>> = {}
+  ) {
+    super(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') || kind)
+    this.name = 'LedgerError'
+  }
+}
+
+/** Exact messages the ledger answers with, DRF-worded where DRF has a word for it. */
+export const LEDGER_TEXT = {
+  required: 'This field is required.',
+  invalidChoice: 'Select a valid choice. That choice is not one of the available choices.',
+  userNotFound: 'User not found',
+  duplicateInvoice: 'Transaction with this invoice number already exists',
+  insufficientStamps: "Transaction can't be canceled due to insufficient Stamps",
+  transactionCanceled: 'Transaction has already been canceled',
+  insufficientBalance: 'Insufficient balance',
+  balanceCanceled: 'Balance update has already been canceled',
+  decimalPlaces: 'Ensure that there are no more than 2 decimal places.',
+  badDatetime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
+} as const
+
+/** Throws `invalid` when any field error was collected. */
+export function throwIfInvalid(fields: Record<string, string>): void {
+  if (Object.keys(fields).length > 0) throw new LedgerError('invalid', fields)
+}

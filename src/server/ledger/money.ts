@@ -1,0 +1,29 @@
+/** Rupiah arithmetic and local dates. Money hazard: sums are done in integer hundredths only. */
+
+/** Rupiah to integer hundredths, or NaN when the value has more than 2 decimal places. */
+export function toCents(rupiah: number): number {
+  const cents = Math.round(rupiah * 100)
+  return Math.abs(cents - rupiah * 100) > 1e-6 * Math.max(1, Math.abs(rupiah)) ? Number.NaN : cents
+}
+
+/** Integer hundredths back to rupiah for the wire. */
+export function fromCents(cents: number): number {
+  return cents / 100
+}
+
+/** Stamps a sale earns: one per `perValue` rupiah of the total, rounded down. */
+export function stampsFor(totalCents: number, perValue: number): number {
+  return Math.max(0, Math.floor(totalCents / (perValue * 100)))
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date (YYYY-MM-DD) of `ms` in `timeZone`: the day invoice numbers are unique in. */
+export function localDay(ms: number, timeZone = 'Asia/Jakarta'): string {
+  let fmt = dayFormats.get(timeZone)
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, fmt)
+  }
+  return fmt.format(ms)
+}
