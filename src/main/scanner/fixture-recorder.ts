@@ -1,0 +1,44 @@
+/** Builds a tests/fixtures/hid JSON from reports captured off a real device, so recordings replay like synthesised ones. */
+import { createReportDecoder } from './report-decoder'
+import type { DeviceMatch } from './device-match'
+import { toHex, type DeviceInfo, type ScanDropped, type ScanEvent } from './scanner-types'
+
+export interface CapturedReport {
+  at: number
+  data: Uint8Array
+}
+
+export interface RecordedFixture {
+  origin: string
+  description: string
+  spec: string
+  device: DeviceInfo
+  reports: Array<{ delayMs: number; hex: string }>
+  expected: { scans: ScanEvent[]; dropped: ScanDropped[] }
+}
+
+/**
+ * `expected` is what today's decoder makes of the capture: review it by hand before committing,
+ * otherwise the fixture only proves the decoder agrees with itself. Only record test cards: a
+ * magstripe capture is the card's track data.
+ */
+export function buildFixture(spec: string, match: DeviceMatch, captured: CapturedReport[], description: string, date = new Date()): RecordedFixture {
+  const decoder = createReportDecoder(match.mode)
+  const scans: ScanEvent[] = []
+  const dropped: ScanDropped[] = []
+  const take = (out: ReturnType<typeof decoder.push>): void => {
+    for (const o of out) o.type === 'scan' ? scans.push(o.scan) : dropped.push(o.dropped)
+  }
+  captured.forEach((r) => take(decoder.push(r.data, r.at)))
+  const last = captured.at(-1)?.at ?? 0
+  take(decoder.flush(last + 60_000))
+  const { path: _path, serialNumber: _serial, ...device } = match.device // machine-specific or identifying
+  return {
+    origin: `recorded ${date.toISOString().slice(0, 10)} from ${match.device.manufacturer ?? ''} ${match.device.product ?? ''} (expected: decoder output, reviewed by hand)`.replace(/\s+/g, ' '),
+    description,
+    spec,
+    device: { ...device, path: '/dev/hidraw-recorded' },
+    reports: captured.map((r, i) => ({ delayMs: Math.max(0, Math.round(r.at - (captured[i - 1]?.at ?? r.at))), hex: toHex(r.data) })),
+    expected: { scans, dropped }
+  }
+}
