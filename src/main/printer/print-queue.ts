@@ -1,0 +1,182 @@
+/** Persistent print queue: one job at a time, held on printer trouble, never resent blindly. */
+import { EventEmitter } from 'node:events'
+import type { Database } from 'better-sqlite3'
+import type { HeldCode, PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
+import { type Receipt, type ReceiptInput } from '../../shared/receipt/receipt-model'
+import { type EncoderOptions, encodeReceipt } from './escpos-encoder'
+import { PrintJobStore } from './print-job-store'
+import { PrinterError, type PrinterTransport } from './printer-transport'
+
+export interface PrintQueueOptions {
+  db: Database | string
+  transport: PrinterTransport
+  encoder?: EncoderOptions
+  now?: () => number
+}
+
+export interface EnqueueMeta {
+  /** Shown in job lists, e.g. the invoice number. */
+  label?: string
+  [key: string]: unknown
+}
+
+/** Events: 'job' (PrintJob after every state change), 'status' (PrinterStatus after a send). */
+export interface PrintQueueEvents {
+  job: [PrintJob]
+  status: [PrinterStatus]
+}
+
+const SETTLED: PrintJobState[] = ['printed', 'held', 'discarded']
+
+function heldFrom(err: unknown): { code: HeldCode; reason: string; status: PrinterStatus } {
+  const e = err instanceof PrinterError ? err : new PrinterError('io', String((err as Error)?.message ?? err), false)
+  const code: HeldCode = e.code === 'disconnected' ? 'unreachable' : e.code
+  const reason = e.nothingSent ? e.message : `${e.message} — the receipt may be partly printed: check it, then retry or discard`
+  const state = e.code === 'io' ? 'disconnected' : e.code
+  return { code, reason, status: { state, online: null, coverOpen: null, paper: e.code === 'paper-out' ? 'out' : 'unknown', detail: e.message } }
+}
+
+export class PrintQueue extends EventEmitter<PrintQueueEvents> {
+  readonly store: PrintJobStore
+  private readonly transport: PrinterTransport
+  private readonly encoder: EncoderOptions
+  private running: Promise<void> | null = null
+  private kicked = false
+  private closed = false
+  private started = false
+
+  constructor(options: PrintQueueOptions) {
+    super()
+    this.store = new PrintJobStore(options.db, options.now)
+    this.transport = options.transport
+    this.encoder = options.encoder ?? {}
+    // Crash safety: never resend a job that was on its way out when the app stopped.
+    this.store.holdInterrupted()
+  }
+
+  /** Starts sending: queued jobs left from before a restart go out first (they never left). */
+  start(): void {
+    this.started = true
+    this.kick()
+  }
+
+  /** Persists the job, then wakes the worker. Returns the job as stored (state 'queued'). */
+  enqueue(kind: PrintJobKind, content: Receipt | ReceiptInput | Uint8Array, meta: EnqueueMeta = {}): PrintJob {
+    const bytes = content instanceof Uint8Array ? content : encodeReceipt(content, this.encoder)
+    const job = this.store.insert(kind, bytes, meta.label ?? null, meta, null)
+    this.emit('job', job)
+    this.kick()
+    return job
+  }
+
+  /** A held job goes back in line. */
+  retry(id: number): PrintJob {
+    return this.move(id, ['held'], 'queued')
+  }
+
+  /** Drops a held or queued job; it stays listed as discarded. */
+  discard(id: number): PrintJob {
+    return this.move(id, ['held', 'queued'], 'discarded')
+  }
+
+  /** Queues one more copy of any earlier job, byte for byte. */
+  reprint(id: number): PrintJob {
+    const original = this.store.get(id)
+    const bytes = this.store.bytes(id)
+    if (!original || !bytes) throw new RangeError(`print job ${id} does not exist`)
+    const job = this.store.insert(original.kind, bytes, original.label, { reprintOf: id }, id)
+    this.emit('job', job)
+    this.kick()
+    return job
+  }
+
+  /** Reprints the last job that printed (of `kind`, when given). */
+  reprintLast(kind?: PrintJobKind): PrintJob {
+    const last = this.store.lastPrinted(kind)
+    if (!last) throw new RangeError('nothing has been printed yet')
+    return this.reprint(last.reprintOf ?? last.id)
+  }
+
+  list(options: { limit?: number; state?: PrintJobState } = {}): PrintJob[] {
+    return this.store.list(options.limit ?? 50, options.state)
+  }
+
+  get(id: number): PrintJob | undefined {
+    return this.store.get(id)
+  }
+
+  /** The bytes of a job, for the on-screen preview (decode them with decodeEscPos). */
+  bytes(id: number): Uint8Array | undefined {
+    return this.store.bytes(id)
+  }
+
+  counts(): { queued: number; held: number } {
+    return this.store.counts()
+  }
+
+  /** Resolves when the job is printed, held or discarded. */
+  whenSettled(id: number): Promise<PrintJob> {
+    return new Promise((resolve, reject) => {
+      const current = this.store.get(id)
+      if (!current) return reject(new RangeError(`print job ${id} does not exist`))
+      if (SETTLED.includes(current.state)) return resolve(current)
+      const onJob = (job: PrintJob): void => {
+        if (job.id !== id || !SETTLED.includes(job.state)) return
+        this.off('job', onJob)
+        resolve(job)
+      }
+      this.on('job', onJob)
+    })
+  }
+
+  /** Stops after the job being sent (never mid-job), then closes the database if we opened it. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.running
+    this.store.close()
+  }
+
+  private move(id: number, from: PrintJobState[], to: PrintJobState): PrintJob {
+    const job = this.store.transition(id, from, to)
+    if (!job) {
+      const now = this.store.get(id)
+      throw new RangeError(now ? `print job ${id} is ${now.state}, not ${from.join(' or ')}` : `print job ${id} does not exist`)
+    }
+    this.emit('job', job)
+    this.kick()
+    return job
+  }
+
+  private kick(): void {
+    this.kicked = true
+    if (this.started && !this.running && !this.closed) this.running = this.drain().finally(() => (this.running = null))
+  }
+
+  private async drain(): Promise<void> {
+    while (this.kicked && !this.closed) {
+      this.kicked = false
+      for (let job = this.store.nextQueued(); job && !this.closed; job = this.store.nextQueued()) {
+        // After a hold the rest wait for the next enqueue or retry instead of all failing now.
+        if (!(await this.send(job))) break
+      }
+    }
+  }
+
+  private async send(queued: PrintJob): Promise<boolean> {
+    const job = this.store.transition(queued.id, ['queued'], 'printing')
+    if (!job) return true
+    this.emit('job', job)
+    const bytes = this.store.bytes(job.id)!
+    try {
+      await this.transport.write(bytes, { jobId: job.id })
+    } catch (err) {
+      const held = heldFrom(err)
+      this.emit('job', this.store.transition(job.id, ['printing'], 'held', held)!)
+      this.emit('status', held.status)
+      return false
+    }
+    this.emit('job', this.store.transition(job.id, ['printing'], 'printed')!)
+    this.emit('status', { state: 'ok', online: null, coverOpen: null, paper: 'unknown', detail: `printed job ${job.id}` })
+    return true
+  }
+}

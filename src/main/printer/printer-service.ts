@@ -1,0 +1,123 @@
+/** The printer facade the host, IPC and bridge call: templates in, queued jobs and status out. */
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { type DecodedReceipt, decodeEscPos } from '../../shared/receipt/escpos-decoder'
+import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
+import { type Columns, columnsFor } from '../../shared/receipt/receipt-model'
+import type { LoyaltySaleInput, MemberSlipInput, ReceiptLabels } from '../../shared/receipt/template-inputs'
+import { loyaltyReceipt, memberSlip, testPage } from '../../shared/receipt/templates'
+import { createTransport, defaultPrinterSpec } from './create-transport'
+import type { EncoderOptions } from './escpos-encoder'
+import { PrintQueue, type PrintQueueEvents } from './print-queue'
+import { formatPrinterSpec, parsePrinterSpec } from './printer-spec'
+import type { PrinterTransport } from './printer-transport'
+
+export interface PrinterServiceOptions {
+  /** Spec from settings or `--printer`; null or absent: the virtual printer in dataDir/receipts. */
+  spec?: string | null
+  dataDir: string
+  /** The queue database (a shared connection or a path); default dataDir/print-queue.sqlite. */
+  db?: Database | string
+  paperWidth?: 58 | 80
+  encoder?: EncoderOptions
+  labels?: Partial<ReceiptLabels>
+  /** Replaces the transport built from the spec (tests, or a custom adapter). */
+  transport?: PrinterTransport
+  now?: () => number
+}
+
+export class PrinterService extends EventEmitter<PrintQueueEvents> {
+  readonly columns: Columns
+  /** Canonical spec string of the target, for logs and the status screen. */
+  readonly target: string
+  readonly queue: PrintQueue
+  private readonly transport: PrinterTransport
+  private readonly labels: Partial<ReceiptLabels>
+  private readonly now: () => number
+
+  constructor(options: PrinterServiceOptions) {
+    super()
+    const spec = parsePrinterSpec(options.spec ?? defaultPrinterSpec(options.dataDir))
+    this.columns = columnsFor(options.paperWidth === 80 ? '80mm' : '58mm')
+    this.target = formatPrinterSpec(spec)
+    this.transport = options.transport ?? createTransport(spec, { columns: this.columns })
+    this.labels = options.labels ?? {}
+    this.now = options.now ?? Date.now
+    this.queue = new PrintQueue({
+      db: options.db ?? join(options.dataDir, 'print-queue.sqlite'),
+      transport: this.transport,
+      ...(options.encoder ? { encoder: options.encoder } : {}),
+      now: this.now
+    })
+    this.queue.on('job', (job) => this.emit('job', job))
+    this.queue.on('status', (status) => this.emit('status', status))
+  }
+
+  /** Begins sending queued jobs (including those queued before a restart). */
+  start(): void {
+    this.queue.start()
+  }
+
+  /** Queues the loyalty receipt of a sale; `pending` sales say their stamps are on the way. */
+  printReceipt(sale: LoyaltySaleInput): PrintJob {
+    const model = loyaltyReceipt(sale, { columns: this.columns, labels: this.labels })
+    return this.queue.enqueue('receipt', model, { label: sale.invoice_number, pending: sale.pending ?? false })
+  }
+
+  /** Queues the kiosk member slip. */
+  printMemberSlip(member: MemberSlipInput): PrintJob {
+    return this.queue.enqueue('member-slip', memberSlip(member, { columns: this.columns, labels: this.labels }), { label: 'member slip' })
+  }
+
+  testPrint(): PrintJob {
+    return this.queue.enqueue('test', testPage(this.columns, new Date(this.now()), this.target), { label: 'test print' })
+  }
+
+  /** Asks the printer now (DLE EOT on tcp) and announces the answer as a 'status' event. */
+  async status(): Promise<PrinterStatus> {
+    const status = await this.transport.status()
+    this.emit('status', status)
+    return status
+  }
+
+  jobs(options: { limit?: number; state?: PrintJobState } = {}): PrintJob[] {
+    return this.queue.list(options)
+  }
+
+  retry(id: number): PrintJob {
+    return this.queue.retry(id)
+  }
+
+  discard(id: number): PrintJob {
+    return this.queue.discard(id)
+  }
+
+  reprint(id: number): PrintJob {
+    return this.queue.reprint(id)
+  }
+
+  reprintLast(kind: PrintJobKind = 'receipt'): PrintJob {
+    return this.queue.reprintLast(kind)
+  }
+
+  /** The job decoded as the printer reads it, for the on-screen receipt preview. */
+  preview(id: number): DecodedReceipt | undefined {
+    const bytes = this.queue.bytes(id)
+    return bytes && decodeEscPos(bytes)
+  }
+
+  whenSettled(id: number): Promise<PrintJob> {
+    return this.queue.whenSettled(id)
+  }
+
+  /** Held and queued counts for the status bar. */
+  counts(): { queued: number; held: number } {
+    return this.queue.counts()
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close()
+    await this.transport.close()
+  }
+}

@@ -1,0 +1,99 @@
+/** Parses the printer spec string from settings or `--printer` into a validated target. */
+import { z } from 'zod'
+
+const BAUDS = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const
+
+export const printerSpecSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('tcp'),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+    connectTimeoutMs: z.number().int().min(100).max(60_000).default(3000)
+  }),
+  z.object({ kind: z.literal('device'), path: z.string().startsWith('/', 'device path must be absolute') }),
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().startsWith('/', 'serial path must be absolute'),
+    // 9600 is the factory default of most serial receipt printers; set baud= to match DIP switches.
+    baud: z.number().refine((b) => (BAUDS as readonly number[]).includes(b), `baud must be one of ${BAUDS.join(', ')}`).default(9600)
+  }),
+  z.object({ kind: z.literal('file'), dir: z.string().min(1, 'file: needs a folder') })
+])
+export type PrinterSpec = z.infer<typeof printerSpecSchema>
+
+const FORMS = 'tcp://HOST[:PORT], device:/dev/usb/lp0, serial:/dev/ttyUSB0?baud=9600 or file:DIR'
+
+export class PrinterSpecError extends Error {
+  override readonly name = 'PrinterSpecError'
+}
+
+const num = (v: string | null): number | undefined => (v === null || v === '' ? undefined : Number(v))
+
+function split(rest: string): { path: string; params: URLSearchParams } {
+  const q = rest.indexOf('?')
+  return q < 0 ? { path: rest, params: new URLSearchParams() } : { path: rest.slice(0, q), params: new URLSearchParams(rest.slice(q + 1)) }
+}
+
+function toCandidate(spec: string): unknown {
+  const m = /^([a-z]+):(.*)$/i.exec(spec.trim())
+  if (!m) throw new PrinterSpecError(`printer spec "${spec}": expected ${FORMS}`)
+  const scheme = m[1]!.toLowerCase()
+  const rest = m[2]!
+  if (scheme === 'tcp') {
+    if (!rest.startsWith('//')) throw new PrinterSpecError(`printer spec "${spec}": write tcp://HOST:PORT`)
+    const url = new URL(`tcp:${rest}`)
+    return {
+      kind: 'tcp',
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port === '' ? 9100 : Number(url.port),
+      connectTimeoutMs: num(url.searchParams.get('timeout'))
+    }
+  }
+  if (scheme === 'device') return { kind: 'device', path: rest }
+  if (scheme === 'serial') {
+    const { path, params } = split(rest)
+    return { kind: 'serial', path, baud: num(params.get('baud')) }
+  }
+  if (scheme === 'file') return { kind: 'file', dir: rest.startsWith('//') ? rest.slice(2) : rest }
+  throw new PrinterSpecError(`printer spec "${spec}": unknown kind "${scheme}"; expected ${FORMS}`)
+}
+
+/** Validates a spec string; throws PrinterSpecError with a message fit for a startup refusal. */
+export function parsePrinterSpec(spec: string): PrinterSpec {
+  let candidate: unknown
+  try {
+    candidate = toCandidate(spec)
+  } catch (err) {
+    if (err instanceof PrinterSpecError) throw err
+    throw new PrinterSpecError(`printer spec "${spec}": ${(err as Error).message}; expected ${FORMS}`)
+  }
+  const parsed = printerSpecSchema.safeParse(candidate)
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; ')
+    throw new PrinterSpecError(`printer spec "${spec}": ${why}`)
+  }
+  return parsed.data
+}
+
+/** A zod string schema for settings: validates and keeps the string. */
+export const printerSpecStringSchema = z.string().superRefine((s, ctx) => {
+  try {
+    parsePrinterSpec(s)
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message })
+  }
+})
+
+/** Spec back to its canonical string (for logs and the status screen). */
+export function formatPrinterSpec(spec: PrinterSpec): string {
+  switch (spec.kind) {
+    case 'tcp':
+      return `tcp://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`
+    case 'device':
+      return `device:${spec.path}`
+    case 'serial':
+      return `serial:${spec.path}?baud=${spec.baud}`
+    case 'file':
+      return `file:${spec.dir}`
+  }
+}

@@ -1,0 +1,65 @@
+/** A TCP connection to a printer with timeouts, and byte-at-a-time reads for status answers. */
+import { Socket } from 'node:net'
+
+export interface PrinterSocket {
+  /** Reads one byte; resolves undefined if none arrives within `timeoutMs`. */
+  readByte(timeoutMs: number): Promise<number | undefined>
+  write(bytes: Uint8Array): Promise<void>
+  /** Half-closes and waits for the printer to close (bounded), then destroys. */
+  finish(timeoutMs: number): Promise<void>
+  destroy(): void
+}
+
+/** Connects with a timeout: an unplugged network printer otherwise hangs for minutes in SYN. */
+export function connectPrinter(host: string, port: number, timeoutMs: number): Promise<PrinterSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new Socket()
+    const received: number[] = []
+    let waiter: (() => void) | null = null
+    let failure: Error | null = null
+    const timer = setTimeout(() => {
+      socket.destroy()
+      reject(Object.assign(new Error(`connect timeout after ${timeoutMs} ms`), { code: 'ETIMEDOUT' }))
+    }, timeoutMs)
+    socket.setNoDelay(true)
+    socket.on('data', (chunk: Buffer) => {
+      received.push(...chunk)
+      waiter?.()
+    })
+    socket.on('error', (err) => {
+      failure = err
+      clearTimeout(timer)
+      reject(err)
+      waiter?.()
+    })
+    socket.on('close', () => waiter?.())
+    socket.connect(port, host, () => {
+      clearTimeout(timer)
+      resolve({
+        readByte(ms) {
+          if (received.length > 0) return Promise.resolve(received.shift())
+          return new Promise((res) => {
+            const t = setTimeout(() => { waiter = null; res(undefined) }, ms)
+            waiter = () => { clearTimeout(t); waiter = null; res(received.shift()) }
+          })
+        },
+        write(bytes) {
+          return new Promise((res, rej) => {
+            if (failure || socket.destroyed) return rej(failure ?? new Error('connection closed'))
+            socket.write(bytes, (err) => (err ? rej(err) : res()))
+          })
+        },
+        finish(ms) {
+          return new Promise((res, rej) => {
+            if (failure) return rej(failure)
+            if (socket.destroyed) return res()
+            const t = setTimeout(() => { socket.destroy(); res() }, ms)
+            socket.once('close', () => { clearTimeout(t); failure ? rej(failure) : res() })
+            socket.end()
+          })
+        },
+        destroy: () => socket.destroy()
+      })
+    })
+  })
+}
