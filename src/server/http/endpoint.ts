@@ -28,7 +28,7 @@ export interface EndpointDef<S extends z.ZodType> {
   /** String fields that DRF would take as numbers too. */
   stringFields?: readonly string[]
   /** Cross-field checks the schema cannot state (e.g. `user` or `user_email`), merged into its errors. */
-  check?: (data: unknown) => Record<string, string>
+  check?: (data: unknown, merchantId: number) => Record<string, string>
   handle: (merchantId: number, input: z.output<S>) => unknown | PrebuiltJson
 }
 
@@ -83,9 +83,9 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
         if (method !== def.method) throw httpErrors.method(req.method)
         const data = def.method === 'GET' ? query : (body ?? decodeBody(req.body as string | undefined, req.headers['content-type']))
         const parsed = def.schema.safeParse(numbersToStrings(data, def.stringFields ?? []))
-        const extra = def.check?.(data) ?? {}
+        const extra = def.check?.(data, merchantId) ?? {}
         if (!parsed.success || Object.keys(extra).length > 0) {
-          const fields = { ...extra, ...(parsed.success ? {} : drfFieldErrors(parsed.error, data)) }
+          const fields = { ...(parsed.success ? {} : drfFieldErrors(parsed.error, data)), ...extra }
           const e = fieldErrorBody(def.errors, fields)
           return sendAnswer(req, reply, 400, e.json, e.xml)
         }

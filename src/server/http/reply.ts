@@ -23,7 +23,8 @@ export function sendAnswer(req: FastifyRequest, reply: FastifyReply, status: num
   if (allow) reply.header('Allow', allow)
   if (wantsXml(req.headers.accept)) {
     const value = body instanceof PrebuiltJson ? body.toValue() : (xmlBody ?? body)
-    return reply.header('Content-Type', 'application/xml').send(toStampsXml(value))
+    return reply.header('Content-Type', 'application/xml').send(Buffer.from(toStampsXml(value)))
   }
-  return reply.header('Content-Type', 'application/json').send(body instanceof PrebuiltJson ? body.json : JSON.stringify(body))
+  // a Buffer keeps the media type exactly as the service sends it (Fastify adds a charset to strings)
+  return reply.header('Content-Type', 'application/json').send(Buffer.from(body instanceof PrebuiltJson ? body.json : JSON.stringify(body)))
 }

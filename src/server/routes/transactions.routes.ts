@@ -5,13 +5,24 @@ import {
   addTransactionRequestSchema, cancelTransactionRequestSchema, previewEarningsQuerySchema
 } from '../../shared/stamps/transactions'
 import { registerEndpoint, type ServerContext } from '../http/endpoint'
+import type { Db } from '../db/open-db'
 import { LEDGER_TEXT } from '../ledger/ledger-error'
+import { getStore } from '../ledger/merchants'
 import { addTransaction, cancelTransaction, previewEarnings } from '../ledger/transactions'
 
-/** `user` (current name) or `user_email` (the documents' name) must name the member. */
-function memberNamed(data: unknown): Record<string, string> {
-  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>
-  return d.user === undefined && d.user_email === undefined ? { user: LEDGER_TEXT.required } : {}
+/**
+ * Checks beside the schema, so one answer lists every bad field as the documents' example does:
+ * `user` (current name) or `user_email` (the documents' name) must be given, and `store` must be
+ * one of the caller's stores.
+ */
+function saleChecks(db: Db, data: unknown, merchantId: number): Record<string, string> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return {}
+  const d = data as Record<string, unknown>
+  const out: Record<string, string> = {}
+  const storeId = typeof d.store === 'string' && /^\d+$/.test(d.store) ? Number(d.store) : d.store
+  if (Number.isSafeInteger(storeId) && getStore(db, storeId as number)?.merchant_id !== merchantId) out.store = LEDGER_TEXT.invalidChoice
+  if (d.user === undefined && d.user_email === undefined) out.user = LEDGER_TEXT.required
+  return out
 }
 
 export function transactionRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -20,7 +31,7 @@ export function transactionRoutes(app: FastifyInstance, ctx: ServerContext): voi
     schema: addTransactionRequestSchema,
     errors: 'transaction',
     stringFields: ['token', 'user', 'user_email', 'invoice_number'],
-    check: (data) => (Array.isArray(data) || typeof data !== 'object' ? {} : memberNamed(data)),
+    check: (data, merchantId) => saleChecks(ctx.db, data, merchantId),
     handle: (merchantId, input) => addTransaction(ctx.db, merchantId, input)
   })
   registerEndpoint(app, ctx, {
