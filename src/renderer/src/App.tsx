@@ -1,8 +1,45 @@
-/** Top-level screen switch (kiosk and cashier screens arrive with the app issues). */
+/** The shell: header with the language switch, the kiosk screen, and the status bar. */
+import { useEffect } from 'react'
+import { getApi } from './api/get-api'
+import { LanguageSwitch } from './common/LanguageSwitch'
+import { useT } from './i18n'
+import { KioskScreen } from './kiosk/KioskScreen'
+import { useLanguageStore } from './stores/language-store'
+import { useStatusStore } from './stores/status-store'
+import { StatusBar } from './status/StatusBar'
+
 export function App(): React.JSX.Element {
+  const api = getApi()
+  const t = useT()
+  const language = useLanguageStore((s) => s.language)
+  const settingsLanguage = useStatusStore((s) => s.status?.language)
+  const ready = useStatusStore((s) => s.status !== null)
+
+  useEffect(() => useStatusStore.getState().follow(api), [api])
+  useEffect(() => {
+    if (settingsLanguage) useLanguageStore.getState().setDefault(settingsLanguage)
+  }, [settingsLanguage])
+  useEffect(() => {
+    document.documentElement.lang = language
+    document.title = t('app.title')
+  }, [language, t])
+  useEffect(() => {
+    // Budget probe: the first screen is interactive once the status (and so the language) is in.
+    if (ready && performance.getEntriesByName('kiosk-interactive').length === 0) {
+      requestAnimationFrame(() => performance.mark('kiosk-interactive'))
+    }
+  }, [ready])
+
   return (
-    <main>
-      <h1>Stamps Kiosk</h1>
-    </main>
+    <div className="shell" data-ready={ready ? 'true' : 'false'}>
+      <header className="header">
+        <span className="header__brand">{t('app.title')}</span>
+        <LanguageSwitch />
+      </header>
+      <main className="content">
+        <KioskScreen api={api} />
+      </main>
+      <StatusBar />
+    </div>
   )
 }

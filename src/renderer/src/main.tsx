@@ -1,6 +1,7 @@
 /** Renderer entry: mounts the app. */
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import './styles.css'
 
 const root = document.getElementById('root')
 if (root) createRoot(root).render(<App />)

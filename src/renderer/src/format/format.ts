@@ -1,0 +1,32 @@
+/** Screen formats: rupiah without decimals (shared with receipts) and dates in Jakarta time. */
+import { formatRupiah } from '../../../shared/money'
+import type { Language } from '../stores/language-store'
+
+export { formatRupiah }
+
+/** `+Rp10.000` / `-Rp10.000`: a signed amount for activity entries. */
+export const formatSignedRupiah = (amount: number): string => (amount > 0 ? `+${formatRupiah(amount)}` : formatRupiah(amount))
+
+/** Thousands with dots (id) or commas (en), no decimals: stamp counts. */
+export const formatCount = (n: number, lang: Language): string =>
+  new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 0 }).format(n)
+
+const dateFormats = new Map<Language, Intl.DateTimeFormat>()
+
+/** Epoch seconds as a Jakarta wall-clock date and time, e.g. `12 Mar 2025 14.05 WIB`. */
+export function formatActivityDate(epochSeconds: number, lang: Language): string {
+  let f = dateFormats.get(lang)
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      timeZone: 'Asia/Jakarta',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false
+    })
+    dateFormats.set(lang, f)
+  }
+  return `${f.format(new Date(epochSeconds * 1000))} WIB`
+}

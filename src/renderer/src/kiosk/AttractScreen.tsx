@@ -1,0 +1,45 @@
+/** The idle screen: invites a scan, with a typed fallback for people without a card at hand. */
+import { useId, useState } from 'react'
+import { useT } from '../i18n'
+
+export function AttractScreen({ onSubmit }: { onSubmit: (text: string) => void }): React.JSX.Element {
+  const t = useT()
+  const inputId = useId()
+  const [text, setText] = useState('')
+  return (
+    <section className="attract" aria-labelledby="attract-title">
+      <div className="attract__scan-icon" aria-hidden="true">
+        <span />
+      </div>
+      <h1 id="attract-title" className="attract__title">
+        {t('attract.title')}
+      </h1>
+      <p className="attract__prompt">{t('attract.prompt')}</p>
+      <form
+        className="attract__form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (text.trim()) onSubmit(text)
+        }}
+      >
+        <label htmlFor={inputId} className="attract__label">
+          {t('attract.manualLabel')}
+        </label>
+        <div className="attract__row">
+          <input
+            id={inputId}
+            className="input"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={512}
+          />
+          <button type="submit" className="button button--primary">
+            {t('attract.manualSubmit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

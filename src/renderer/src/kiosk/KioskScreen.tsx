@@ -1,0 +1,73 @@
+/** Kiosk mode: attract screen, scan to member, notices; HID scans from main and wedge scans here. */
+import { useCallback, useEffect } from 'react'
+import type { StampsKioskApi } from '../../../shared/ipc'
+import { useT } from '../i18n'
+import { useLanguageStore } from '../stores/language-store'
+import { useSessionStore } from '../stores/session-store'
+import { useStatusStore } from '../stores/status-store'
+import { AttractScreen } from './AttractScreen'
+import { MemberScreen } from './MemberScreen'
+import { NoticeScreen } from './NoticeScreen'
+import { useIdleReset } from './use-idle-reset'
+import { useWedgeScan } from '../scan/use-wedge-scan'
+
+/** A notice need not wait for the full idle timeout before inviting the next visitor. */
+const NOTICE_SECONDS = 10
+
+export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element {
+  const t = useT()
+  const lang = useLanguageStore((s) => s.language)
+  const defaultLang = useLanguageStore((s) => s.defaultLanguage)
+  const idleSeconds = useStatusStore((s) => s.status?.idleTimeoutSeconds ?? 60)
+  const session = useSessionStore()
+
+  const onScan = useCallback((text: string) => void useSessionStore.getState().lookup(api, text), [api])
+  const endSession = useCallback(() => {
+    useSessionStore.getState().reset()
+    useLanguageStore.getState().resetToDefault()
+  }, [])
+
+  useEffect(() => {
+    const offScan = api.on('scan:received', (scan) => onScan(scan.text))
+    const offReset = api.on('session:reset', endSession)
+    return () => {
+      offScan()
+      offReset()
+    }
+  }, [api, onScan, endSession])
+  useWedgeScan(onScan)
+
+  const notice = session.phase === 'not-found' || session.phase === 'invalid' || session.phase === 'error'
+  useIdleReset(session.phase !== 'attract' || lang !== defaultLang, notice ? Math.min(idleSeconds, NOTICE_SECONDS) : idleSeconds, endSession)
+
+  switch (session.phase) {
+    case 'looking':
+      return (
+        <p className="looking" role="status">
+          {t('lookup.loading')}
+        </p>
+      )
+    case 'member':
+      return session.member ? <MemberScreen api={api} member={session.member} onDone={endSession} /> : <AttractScreen onSubmit={onScan} />
+    case 'not-found':
+      return <NoticeScreen title={t('notFound.title')} body={t('notFound.body')} onBack={endSession} />
+    case 'invalid':
+      return (
+        <NoticeScreen
+          title={t('invalid.title')}
+          body={session.invalidReason ? session.invalidReason[lang] : t('error.generic')}
+          onBack={endSession}
+        />
+      )
+    case 'error':
+      return (
+        <NoticeScreen
+          title={t('error.title')}
+          body={session.errorCode === 'unreachable' ? t('error.unreachable') : t('error.generic')}
+          onBack={endSession}
+        />
+      )
+    default:
+      return <AttractScreen onSubmit={onScan} />
+  }
+}

@@ -1,0 +1,52 @@
+/** Always-visible device status: upstream, queue depth, printer and scanner. */
+import type { Status } from '../../../shared/ipc'
+import { useT, type Translate } from '../i18n'
+import { useStatusStore } from '../stores/status-store'
+
+type Tone = 'good' | 'warn' | 'bad' | 'idle'
+
+const deviceTone = (state: Status['printer']['state']): Tone =>
+  state === 'ok' || state === 'connected' ? 'good' : state === 'none' ? 'idle' : state === 'paper-out' ? 'warn' : 'bad'
+
+function items(status: Status, t: Translate): Array<{ key: string; label: string; value: string; tone: Tone }> {
+  const { upstream, queue, printer, scanner } = status
+  const upstreamText = upstream.reachable ? t('status.upstream.ok') : t('status.upstream.down')
+  return [
+    {
+      key: 'upstream',
+      label: t('status.upstream'),
+      value: upstream.embedded ? `${upstreamText} (${t('status.upstream.embedded')})` : upstreamText,
+      tone: upstream.reachable ? 'good' : 'bad'
+    },
+    {
+      key: 'queue',
+      label: t('status.queue'),
+      value: t('status.queue.value', { pending: queue.pending, failed: queue.failed }),
+      tone: queue.failed > 0 ? 'bad' : queue.pending > 0 ? 'warn' : 'good'
+    },
+    { key: 'printer', label: t('status.printer'), value: t(`device.${printer.state}`), tone: deviceTone(printer.state) },
+    { key: 'scanner', label: t('status.scanner'), value: t(`device.${scanner.state}`), tone: deviceTone(scanner.state) }
+  ]
+}
+
+export function StatusBar(): React.JSX.Element {
+  const t = useT()
+  const status = useStatusStore((s) => s.status)
+  const connected = useStatusStore((s) => s.connected)
+  return (
+    <footer className="status-bar" aria-label={t('status.region')}>
+      {!status || !connected ? (
+        <p className="status-bar__connecting">{t('status.connecting')}</p>
+      ) : (
+        <ul className="status-bar__list">
+          {items(status, t).map((i) => (
+            <li key={i.key} className="status-item" data-status={i.key} data-tone={i.tone}>
+              <span className="status-item__dot" aria-hidden="true" />
+              <span className="status-item__label">{i.label}:</span> <span className="status-item__value">{i.value}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </footer>
+  )
+}

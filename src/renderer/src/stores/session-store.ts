@@ -1,0 +1,104 @@
+/**
+ * Member session slice: the one place member data lives in the renderer. `reset()` drops every
+ * field (memory and screen), and a response that arrives after a reset is discarded, so an idle
+ * kiosk never shows the previous visitor.
+ */
+import { create } from 'zustand'
+import type { Activity } from '../../../shared/stamps/activities'
+import type { IpcError, MemberView, StampsKioskApi } from '../../../shared/ipc'
+import { parseMemberId, type MemberIdFailure } from '../../../shared/member-id'
+
+export type Phase = 'attract' | 'looking' | 'member' | 'not-found' | 'invalid' | 'error'
+
+interface SessionData {
+  phase: Phase
+  member: MemberView | null
+  activities: Activity[]
+  hasMore: boolean
+  activitiesState: 'idle' | 'loading' | 'failed'
+  printState: 'idle' | 'printing' | 'done' | 'failed'
+  invalidReason: MemberIdFailure['reason'] | null
+  errorCode: IpcError['code'] | null
+  /** performance.now() of the scan that led here (for the scan-to-member budget). */
+  scanAt: number | null
+}
+
+interface SessionState extends SessionData {
+  lookup(api: StampsKioskApi, text: string): Promise<void>
+  loadOlder(api: StampsKioskApi): Promise<void>
+  printSlip(api: StampsKioskApi): Promise<void>
+  reset(): void
+}
+
+const empty: SessionData = {
+  phase: 'attract',
+  member: null,
+  activities: [],
+  hasMore: false,
+  activitiesState: 'idle',
+  printState: 'idle',
+  invalidReason: null,
+  errorCode: null,
+  scanAt: null
+}
+
+// Bumped by every lookup and reset: answers for an older generation are dropped.
+let generation = 0
+
+export const useSessionStore = create<SessionState>()((set, get) => ({
+  ...empty,
+
+  async lookup(api, text) {
+    const gen = ++generation
+    const scanAt = performance.now()
+    const id = parseMemberId(text)
+    if (!id.ok) return set({ ...empty, phase: 'invalid', invalidReason: id.reason, scanAt })
+    set({ ...empty, phase: 'looking', scanAt })
+    const r = await api.invoke('member:lookup', { query: id.value })
+    if (gen !== generation) return
+    if (!r.ok) {
+      const phase = r.error.code === 'not-found' ? 'not-found' : r.error.code === 'invalid-input' ? 'invalid' : 'error'
+      return set({ ...empty, phase, errorCode: r.error.code, scanAt })
+    }
+    set({ phase: 'member', member: r.data, activitiesState: 'loading' })
+    const page = await api.invoke('member:activities', { user: r.data.user })
+    if (gen !== generation) return
+    set(page.ok ? { activities: page.data.activities, hasMore: page.data.hasMore, activitiesState: 'idle' } : { activitiesState: 'failed' })
+  },
+
+  async loadOlder(api) {
+    const { member, activities, activitiesState } = get()
+    if (!member || activitiesState === 'loading') return
+    const gen = generation
+    const last = activities.at(-1)
+    set({ activitiesState: 'loading' })
+    const page = await api.invoke('member:activities', { user: member.user, ...(last && { olderThan: last.id }) })
+    if (gen !== generation) return
+    if (!page.ok) return set({ activitiesState: 'failed' })
+    // Drop any row we already hold: a page boundary may shift when new activity lands meanwhile.
+    const seen = new Set(activities.map((a) => a.id))
+    set({
+      activities: [...activities, ...page.data.activities.filter((a) => !seen.has(a.id))],
+      hasMore: page.data.hasMore,
+      activitiesState: 'idle'
+    })
+  },
+
+  async printSlip(api) {
+    const { member, printState } = get()
+    if (!member || printState === 'printing') return
+    const gen = generation
+    set({ printState: 'printing' })
+    const r = await api.invoke('member:print-slip', { user: member.user })
+    if (gen !== generation) return
+    set({ printState: r.ok ? 'done' : 'failed' })
+  },
+
+  reset() {
+    generation++
+    set({ ...empty })
+  }
+}))
+
+/** Test hook: a fresh session. */
+export const resetSessionStore = (): void => useSessionStore.getState().reset()
