@@ -73,13 +73,14 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         const r = addTransactionRequestSchema.safeParse(body)
         if (!r.success) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: r.error.issues.map((i) => ({ [String(i.path[0])]: 'This field is required.' })) }]
         if (!STORES[r.data.store]) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: [{ store: 'Store does not exist' }] }]
-        const key = `${r.data.store}|${r.data.invoice_number}|${jakartaDate(r.data.created ? parseIsoDateTime(r.data.created) : now)}`
+        const at = r.data.created ? parseIsoDateTime(r.data.created) : now
+        const key = `${r.data.store}|${r.data.invoice_number}|${jakartaDate(at)}`
         if (txByKey.has(key)) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: [{ invoice_number: 'Invoice number already exists for this store today' }] }]
         const id = ++nextId
         txByKey.set(key, id)
         fake.sales.set(key, (fake.sales.get(key) ?? 0) + 1)
         const earned = Math.floor(r.data.total_value / 10_000)
-        fake.activities.unshift({ id: ++nextId, type: 0, created: Math.floor(now / 1000), user, merchant: { id: 14, name: 'Fake' }, store: { name: STORES[r.data.store]!, display_name: STORES[r.data.store]! }, transaction: { stamps: earned, name: `Transaction #${id}`, status: 1, invoice_number: r.data.invoice_number, channel: 'POS' } })
+        fake.activities.unshift({ id: ++nextId, type: 0, created: Math.floor(at / 1000), user, merchant: { id: 14, name: 'Fake' }, store: { name: STORES[r.data.store]!, display_name: STORES[r.data.store]! }, transaction: { stamps: earned, name: `Transaction #${id}`, status: 1, invoice_number: r.data.invoice_number, channel: 'POS' } })
         return [200, { customer: { status: 'Blue', id: 17, stamps_remaining: earned }, transaction: { stamps_earned: earned, id, value: r.data.total_value } }]
       }
       case '/api/balances/credit':

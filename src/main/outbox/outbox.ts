@@ -1,0 +1,236 @@
+/**
+ * The durable outbox: a sale is committed to SQLite before any send, sent one at a time in
+ * order, and marked with the upstream's answer. Survives kill -9: see outbox-db.ts.
+ */
+import { EventEmitter } from 'node:events'
+import type { AddTransactionResponse } from '../../shared/stamps'
+import type { AddOptions, AddTransactionInput } from '../stamps'
+import { StampsError } from '../stamps/stamps-error'
+import { lookUpPostedSale, type LookupClient } from './duplicate-lookup'
+import { openOutboxDb, type SyncMode } from './outbox-db'
+import { OutboxStore, type OutboxItem, type OutboxState, type PostedResponse } from './outbox-store'
+import { prepareSale, type QueuedSale } from './sale-key'
+import { SaleWaiters, type SendOutcome } from './sale-waiters'
+
+/** The part of the Stamps client the outbox drives. */
+export interface OutboxClient extends LookupClient {
+  addTransaction(sale: AddTransactionInput, options?: AddOptions): Promise<AddTransactionResponse>
+}
+
+export interface OutboxOptions {
+  dbPath: string
+  client: OutboxClient
+  synchronous?: SyncMode
+  timeZone?: string
+  merchantId?: number
+  format?: 'json' | 'xml'
+  /** Capped exponential backoff for network errors and 5xx. */
+  backoff?: { baseMs: number; capMs: number }
+  now?: () => number
+  random?: () => number
+}
+
+export type OutboxEvents = {
+  depth: [{ queued: number; failed: number }]
+  change: [{ id: number; state: OutboxState; attempts: number; last_error: string | null; field_errors: Array<[string, string]> }]
+  posted: [{ id: number; sale: QueuedSale; response: PostedResponse; duplicate: boolean }]
+}
+
+export class Outbox extends EventEmitter<OutboxEvents> {
+  private readonly db
+  private readonly store: OutboxStore
+  private readonly waiters = new SaleWaiters()
+  private readonly now: () => number
+  private running = false
+  private loop: Promise<void> | null = null
+  private wakeUp: (() => void) | null = null
+
+  constructor(private readonly opts: OutboxOptions) {
+    super()
+    this.now = opts.now ?? Date.now
+    this.db = openOutboxDb(opts.dbPath, opts.synchronous)
+    this.store = new OutboxStore(this.db)
+    this.store.recoverInterrupted(this.now())
+  }
+
+  /** Commits the sale before returning. The same key twice returns the first row, never a second sale. */
+  enqueue(sale: AddTransactionInput): { item: OutboxItem; created: boolean } {
+    const result = this.store.enqueue(prepareSale(sale, this.now(), this.tz), this.now())
+    if (result.created) {
+      this.emitChange(result.item)
+      this.emitDepth()
+      this.wake()
+    }
+    return result
+  }
+
+  /** For the bridge: queue, then wait up to waitMs for the upstream's answer. */
+  async sendOrQueue(sale: AddTransactionInput, waitMs: number): Promise<SendOutcome> {
+    const { item } = this.enqueue(sale)
+    const settled = SaleWaiters.outcomeOf(item)
+    if (settled) return settled
+    return this.waiters.wait(item.id, waitMs, () => this.store.get(item.id) ?? item)
+  }
+
+  get(id: number): OutboxItem | undefined {
+    return this.store.get(id)
+  }
+
+  list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
+    return this.store.list(filter.state ?? null, filter.after, filter.limit)
+  }
+
+  depth(): { queued: number; failed: number } {
+    return this.store.depth()
+  }
+
+  /** A person fixed a failed sale (or changed their mind on a discarded one): queue it again. */
+  resend(id: number, fixedSale?: AddTransactionInput): OutboxItem {
+    const current = this.store.get(id)
+    if (!current) throw new Error(`no outbox item ${id}`)
+    const prepared = prepareSale(fixedSale ?? current.sale, this.now(), this.tz)
+    try {
+      if (!this.store.resend(id, prepared, this.now())) throw new Error(`item ${id} is ${current.state}; only failed or discarded items can be resent`)
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new Error('another sale already holds this invoice number for that store and day')
+      throw err
+    }
+    const item = this.settle(id)
+    this.wake()
+    return item
+  }
+
+  /** Gives up on a queued or failed sale, on a person's word. A sale being sent cannot be discarded. */
+  discard(id: number): OutboxItem {
+    if (!this.store.discard(id, this.now())) throw new Error(`item ${id} cannot be discarded now`)
+    return this.settle(id)
+  }
+
+  /** Ends every backoff so the queue drains now (e.g. the network came back). */
+  retryNow(): void {
+    this.store.hurry(this.now())
+    this.wake()
+  }
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.drain()
+  }
+
+  /** Stops draining; resolves once the sale in flight (if any) has its answer recorded. */
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake()
+    await this.loop
+    this.loop = null
+  }
+
+  async close(): Promise<void> {
+    await this.stop()
+    this.waiters.releaseAll((id) => this.store.get(id))
+    this.db.close()
+  }
+
+  private get tz(): string {
+    return this.opts.timeZone ?? 'Asia/Jakarta'
+  }
+
+  // FIFO: when the head is backing off the upstream is down, so the sales behind it wait too;
+  // failed sales leave the queue and never block it.
+  private async drain(): Promise<void> {
+    while (this.running) {
+      const head = this.store.head()
+      const wait = head ? head.next_attempt_at - this.now() : 60_000
+      if (!head || wait > 0) {
+        await this.sleep(wait)
+        continue
+      }
+      await this.sendOne(head)
+    }
+  }
+
+  private async sendOne(item: OutboxItem): Promise<void> {
+    if (!this.store.markSending(item.id, this.now())) return
+    this.emitChange(this.store.get(item.id)!)
+    let answer: AddTransactionResponse | undefined
+    let error: unknown
+    try {
+      answer = await this.opts.client.addTransaction(item.sale, { retry: { maxAttempts: 1 }, format: this.opts.format })
+    } catch (err) {
+      error = err
+    }
+    if (answer) {
+      this.store.markPosted(item.id, answer, false, this.now())
+      this.afterPosted(item, answer, false)
+    } else if (error instanceof StampsError && error.kind === 'duplicate') {
+      // The spec's rule: the invoice is already there, so this sale was posted before
+      // (typically by an attempt whose answer was lost). Never a new sale.
+      const found = await lookUpPostedSale(this.opts.client, item.sale, item.local_date, { timeZone: this.tz, merchantId: this.opts.merchantId })
+      this.store.markPosted(item.id, found, true, this.now())
+      this.afterPosted(item, found, true)
+    } else if (error instanceof StampsError && error.kind === 'validation') {
+      this.store.markFailed(item.id, error.message, error.fieldErrors, this.now())
+      this.settle(item.id)
+    } else {
+      // Network, timeout, 5xx, auth or config trouble: the sale itself is fine, keep it queued.
+      const message = error instanceof Error ? error.message : String(error)
+      this.store.markRetry(item.id, message, this.now() + this.backoffMs(item.attempts + 1), this.now())
+      this.settle(item.id)
+    }
+  }
+
+  private afterPosted(item: OutboxItem, response: PostedResponse, duplicate: boolean): void {
+    this.settle(item.id)
+    this.fire('posted', { id: item.id, sale: item.sale, response, duplicate })
+  }
+
+  /** Equal jitter: at least half the capped delay, so a retry never fires at once. */
+  private backoffMs(attempt: number): number {
+    const { baseMs, capMs } = this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 }
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(30, attempt - 1))
+    return Math.round(ceiling / 2 + ((this.opts.random ?? Math.random)() * ceiling) / 2)
+  }
+
+  private settle(id: number): OutboxItem {
+    const item = this.store.get(id)!
+    this.emitChange(item)
+    this.emitDepth()
+    this.waiters.notify(item)
+    return item
+  }
+
+  // A throwing listener must never reach the drain loop: the sale's state is already committed.
+  private fire<K extends keyof OutboxEvents>(event: K, payload: OutboxEvents[K][0]): void {
+    try {
+      ;(this.emit as (e: K, p: unknown) => boolean)(event, payload)
+    } catch (err) {
+      console.error(`outbox: a '${event}' listener threw`, err)
+    }
+  }
+
+  private emitChange(i: OutboxItem): void {
+    this.fire('change', { id: i.id, state: i.state, attempts: i.attempts, last_error: i.last_error, field_errors: i.field_errors })
+  }
+
+  private emitDepth(): void {
+    if (this.listenerCount('depth') > 0) this.fire('depth', this.store.depth())
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(1, Math.min(ms, 60_000)))
+      function done(): void {
+        clearTimeout(timer)
+        resolve()
+      }
+      this.wakeUp = done
+    })
+  }
+
+  private wake(): void {
+    const w = this.wakeUp
+    this.wakeUp = null
+    w?.()
+  }
+}
