@@ -23,7 +23,15 @@ export interface ReconcileTicket {
 }
 
 export type BalanceOutcome =
-  | { outcome: 'posted'; response: BalanceUpdateResponse | null; balance_update_id: number | null; activity_id: number | null; reconciled: boolean }
+  | {
+      outcome: 'posted'
+      response: BalanceUpdateResponse | null
+      balance_update_id: number | null
+      /** From the type-7 activity when reconciled: what a person quotes to find the update. */
+      transaction_number: string | null
+      activity_id: number | null
+      reconciled: boolean
+    }
   | { outcome: 'not-posted'; error: StampsError; reconciled: boolean }
   | { outcome: 'unknown'; reason: string; error: StampsError; ticket: ReconcileTicket }
 
@@ -55,7 +63,8 @@ export class BalanceReconciler {
     }
     try {
       const response = await this.client.postBalanceUpdate(direction, request)
-      return { outcome: 'posted', response, balance_update_id: response.balance_update.id, activity_id: null, reconciled: false }
+      const id = response.balance_update.id
+      return { outcome: 'posted', response, balance_update_id: id, transaction_number: null, activity_id: null, reconciled: false }
     } catch (err) {
       const error = asStampsError(err)
       if (!error.ambiguous) return { outcome: 'not-posted', error, reconciled: false }
@@ -80,7 +89,8 @@ export class BalanceReconciler {
       const match = found.matches[0]
       if (match) {
         this.claim(match.id)
-        return { outcome: 'posted', response: null, balance_update_id: null, activity_id: match.id, reconciled: true }
+        const transaction_number = match.balance_update?.transaction_number ?? null
+        return { outcome: 'posted', response: null, balance_update_id: null, transaction_number, activity_id: match.id, reconciled: true }
       }
     }
     return { outcome: 'not-posted', error: ticket.error, reconciled: true }
