@@ -69,7 +69,7 @@ describe('npm run server', () => {
     const m = await fetch(`${second.url}/api/v2/memberships/details?user=customer@stamps.co.id&merchant=14`, {
       headers: { Authorization: 'Token aaaabbbbccccddddeeeefffff' }
     })
-    expect((await m.json()).membership.stamps).toBe(5)
+    expect(((await m.json()) as { membership: { stamps: number } }).membership.stamps).toBe(5)
     // the same invoice on the same day is still a duplicate after the restart
     const again = await fetch(`${second.url}/api/transactions/add`, {
       method: 'POST',

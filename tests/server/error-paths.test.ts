@@ -13,7 +13,7 @@ afterAll(() => h.stop())
 
 describe('authentication', () => {
   it('no credentials: 403; an empty Authorization header counts as none', async () => {
-    for (const headers of [{}, { Authorization: '' }, { Authorization: 'Basic Zm9vOmJhcg==' }]) {
+    for (const headers of [{}, { Authorization: '' }, { Authorization: 'Basic Zm9vOmJhcg==' }] as Array<Record<string, string>>) {
       const r = await h.post('/api/ping', {}, headers)
       expect(r.status).toBe(403)
       expect(r.json).toEqual({ detail: 'Authentication credentials were not provided.' })
