@@ -149,7 +149,12 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
 
   private kick(): void {
     this.kicked = true
-    if (this.started && !this.running && !this.closed) this.running = this.drain().finally(() => (this.running = null))
+    if (!this.started || this.running || this.closed) return
+    this.running = this.drain().finally(() => {
+      this.running = null
+      // A kick that landed after drain() returned but before this callback would be lost.
+      if (this.kicked) this.kick()
+    })
   }
 
   private async drain(): Promise<void> {

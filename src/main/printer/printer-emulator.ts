@@ -31,16 +31,21 @@ export class PrinterEmulator extends EventEmitter {
   private server: Server | null = null
   private readonly sockets = new Set<Socket>()
   private state: { paperOut: boolean; offline: boolean; coverOpen: boolean }
-  private port: number
+  private listenPort: number
 
   constructor(private readonly options: EmulatorOptions = {}) {
     super()
-    this.port = options.port ?? 0
+    this.listenPort = options.port ?? 0
     this.state = { paperOut: !!options.paperOut, offline: !!options.offline, coverOpen: !!options.coverOpen }
   }
 
   get url(): string {
-    return `tcp://127.0.0.1:${this.port}`
+    return `tcp://127.0.0.1:${this.listenPort}`
+  }
+
+  /** The port it listens on (the one picked, after start() with port 0). */
+  port(): number {
+    return this.listenPort
   }
 
   /** Jobs that came out on paper. */
@@ -81,16 +86,16 @@ export class PrinterEmulator extends EventEmitter {
   }
 
   async start(): Promise<number> {
-    if (this.server) return this.port
+    if (this.server) return this.listenPort
     const server = createServer((socket) => this.accept(socket))
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(this.port, '127.0.0.1', () => resolve())
+      server.listen(this.listenPort, '127.0.0.1', () => resolve())
     })
     const address = server.address()
-    this.port = typeof address === 'object' && address ? address.port : this.port
+    this.listenPort = typeof address === 'object' && address ? address.port : this.listenPort
     this.server = server
-    return this.port
+    return this.listenPort
   }
 
   /** Closes the port and drops open connections: what unplugging the cable looks like. */
