@@ -1,0 +1,94 @@
+/**
+ * Test fixtures: a fresh data directory, a printer emulator, the real host (`npm run serve`,
+ * or the Electron app in the electron project) and page models for the kiosk screens.
+ * Nothing is faked: what a spec asserts was produced by the host's own services.
+ */
+import { test as base, _electron, expect, type Page } from '@playwright/test'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PrinterEmulator } from '../../../src/main/printer/printer-emulator'
+import { electronBinary } from './electron-binary'
+import { startHostProcess, type HostProcess } from './host-process'
+import { AttractPage } from './pages/AttractPage'
+import { KioskShell } from './pages/KioskShell'
+import { MemberPage } from './pages/MemberPage'
+import { NoticePage } from './pages/NoticePage'
+
+export interface KioskOptions {
+  runtime: 'browser' | 'electron'
+  /** Written to <dataDir>/settings.json before the host starts (e.g. a short idle timeout). */
+  settingsFile: Record<string, unknown> | null
+  /** `--scanner` for the host; `fake` enables the HID report hook. */
+  scannerSpec: string | undefined
+}
+
+interface KioskFixtures {
+  dataDir: string
+  printer: PrinterEmulator
+  host: HostProcess
+  kioskPage: Page
+  shell: KioskShell
+  attract: AttractPage
+  member: MemberPage
+  notice: NoticePage
+}
+
+export const test = base.extend<KioskOptions & KioskFixtures>({
+  runtime: ['browser', { option: true }],
+  settingsFile: [null, { option: true }],
+  scannerSpec: [undefined, { option: true }],
+
+  dataDir: async ({ settingsFile }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
+    if (settingsFile) await writeFile(join(dir, 'settings.json'), JSON.stringify(settingsFile, null, 2))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+
+  printer: async ({}, use) => {
+    const emulator = new PrinterEmulator({ port: 0, columns: 32 })
+    await emulator.start()
+    await use(emulator)
+    await emulator.stop()
+  },
+
+  host: async ({ runtime, dataDir, printer, scannerSpec }, use) => {
+    if (runtime === 'electron') {
+      const bin = electronBinary()
+      test.skip(bin.path === null, `electron project skipped: ${bin.path === null ? bin.reason : ''}. It runs the same specs where \`npx electron\` works.`)
+    }
+    const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }) })
+    await use(host)
+    await host.stop()
+  },
+
+  kioskPage: async ({ runtime, page, host, dataDir, printer }, use) => {
+    if (runtime === 'browser') {
+      await page.goto(host.uiUrl)
+      await use(page)
+      return
+    }
+    // Electron: the same renderer in the app window, on its own data directory (the host above
+    // proves the services; the window is what is under test here).
+    const bin = electronBinary()
+    const app = await _electron.launch({
+      executablePath: bin.path ?? undefined,
+      args: ['out/main/index.js', '--data-dir', join(dataDir, 'electron'), '--printer', printer.url, '--ui-port', '0', '--bridge-port', '0']
+    })
+    const win = await app.firstWindow()
+    await use(win)
+    await app.close()
+  },
+
+  shell: async ({ kioskPage }, use) => {
+    const shell = new KioskShell(kioskPage)
+    await shell.waitReady()
+    await use(shell)
+  },
+  attract: async ({ kioskPage }, use) => use(new AttractPage(kioskPage)),
+  member: async ({ kioskPage }, use) => use(new MemberPage(kioskPage)),
+  notice: async ({ kioskPage }, use) => use(new NoticePage(kioskPage))
+})
+
+export { expect }

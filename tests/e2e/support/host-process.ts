@@ -1,0 +1,123 @@
+/**
+ * One host per test: `npm run serve` on a fresh data directory with ports picked by the OS,
+ * ready once it has printed its `ui:` and `bridge:` lines. Stopped by its own process group id.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import WebSocket from 'ws'
+import type { IpcChannel, IpcRequest, IpcResponse, IpcResult } from '../../../src/shared/ipc'
+
+export interface HostOptions {
+  dataDir: string
+  printerUrl: string
+  scanner?: string
+  language?: 'id' | 'en'
+  extraArgs?: string[]
+}
+
+export interface HostProcess {
+  uiUrl: string
+  bridgeUrl: string
+  token: string
+  /** Everything the host printed, for failure messages. */
+  output(): string
+  /** Calls the IPC table over the host's WebSocket, as the renderer does (for seeding and oracles). */
+  ipc<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>>
+  /** POSTs to a token-guarded test route of the ui server (e.g. `/test/hid-report`). */
+  post(path: string, body: unknown): Promise<Response>
+  stop(): Promise<void>
+}
+
+const READY_TIMEOUT_MS = 30_000
+
+/** Spawns the host and waits for its readiness lines. */
+export async function startHostProcess(opts: HostOptions): Promise<HostProcess> {
+  const args = ['run', '--silent', 'serve', '--', '--data-dir', opts.dataDir, '--ui-port', '0', '--bridge-port', '0', '--printer', opts.printerUrl]
+  if (opts.scanner) args.push('--scanner', opts.scanner)
+  if (opts.language) args.push('--language', opts.language)
+  args.push(...(opts.extraArgs ?? []))
+  // detached: its own process group, so stopping it also stops tsx under npm.
+  const child = spawn('npm', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
+  let out = ''
+  const lines: Record<string, string> = {}
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host not ready after ${READY_TIMEOUT_MS} ms:\n${out}`)), READY_TIMEOUT_MS)
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString()
+      for (const m of out.matchAll(/^(ui|bridge|sandbox): (\S+)$/gm)) lines[m[1]!] = m[2]!
+      if (lines.ui && lines.bridge) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`host exited (${code}) before it was ready:\n${out}`))
+    })
+  })
+  try {
+    await ready
+  } catch (err) {
+    await stopGroup(child)
+    throw err
+  }
+  const uiUrl = lines.ui!
+  const token = new URL(uiUrl).searchParams.get('token') ?? ''
+  const origin = new URL(uiUrl).origin
+  let socket: Promise<WebSocket> | undefined
+  let nextId = 1
+  const waiting = new Map<number, (r: IpcResult<unknown>) => void>()
+
+  const connect = (): Promise<WebSocket> =>
+    new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${origin.replace('http', 'ws')}/ipc?token=${encodeURIComponent(token)}`)
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { id?: number; result?: IpcResult<unknown> }
+        if (typeof msg.id === 'number' && msg.result) waiting.get(msg.id)?.(msg.result)
+      })
+      ws.once('open', () => resolve(ws))
+      ws.once('error', reject)
+    })
+
+  return {
+    uiUrl,
+    bridgeUrl: lines.bridge!,
+    token,
+    output: () => out,
+    async ipc(channel, payload) {
+      const ws = await (socket ??= connect())
+      const id = nextId++
+      return new Promise((resolve) => {
+        waiting.set(id, (r) => {
+          waiting.delete(id)
+          resolve(r as never)
+        })
+        ws.send(JSON.stringify({ id, channel, payload }))
+      })
+    },
+    post: (path, body) =>
+      fetch(`${origin}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    async stop() {
+      if (socket) (await socket.catch(() => null))?.close()
+      await stopGroup(child)
+    }
+  }
+}
+
+/** SIGTERM to the host's group, SIGKILL if it has not exited within 5 s. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  const signal = (s: NodeJS.Signals): void => {
+    try {
+      process.kill(-child.pid!, s)
+    } catch {
+      /* already gone */
+    }
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}
