@@ -1,0 +1,12 @@
+/** Receipt model, templates, layout and the ESC/POS decoder: safe to import in the renderer. */
+export * from './receipt-model'
+export * from './template-inputs'
+export { loyaltyReceipt, memberSlip, testPage, maskCard, maskName } from './templates'
+export { LABELS_EN, LABELS_ID } from './receipt-labels'
+export { layoutReceipt, wrapText, FEED_BEFORE_CUT } from './layout'
+export { decodeEscPos, type DecodedReceipt } from './escpos-decoder'
+export { previewLines, renderPreview } from './render-preview'
+export { toPrintable } from './transliterate'
+export { formatJakarta } from './jakarta-time'
+export type { PrintedItem, PrintedLine, PrintedQr, PrintedCut, PrintedPulse, PrintedImage } from './printed'
+export * from './printer-status'
