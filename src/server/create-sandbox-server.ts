@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from './db/open-db'
 import { jwtSecret, openDb } from './db/open-db'
-import { arrivedOverHttps } from './http/auth'
+import { arrivedOverHttps, databaseAuthenticator } from './http/auth'
 import type { ServerContext } from './http/endpoint'
 import { HttpError, httpErrors } from './http/http-error'
 import { sendAnswer } from './http/reply'
@@ -69,7 +69,8 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
   const db = openDb(opts.dbPath)
   try {
     if (opts.seed === 'demo') seedDemo(db)
-    const app = buildSandboxApp({ db, secret: jwtSecret(db), requireHttps: opts.requireHttps ?? false })
+    const secret = jwtSecret(db)
+    const app = buildSandboxApp({ db, secret, requireHttps: opts.requireHttps ?? false, authenticator: databaseAuthenticator(db, secret) })
     const host = opts.host ?? '127.0.0.1'
     await app.listen({ port: opts.port, host })
     const address = app.server.address()

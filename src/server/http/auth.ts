@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open-db'
 import { getMerchant, merchantForKey } from '../ledger/merchants'
+import type { Authenticator } from './endpoint'
 import { httpErrors } from './http-error'
 import { verifyAccessToken } from './jwt'
 
@@ -29,6 +30,11 @@ export function merchantFromHeader(db: Db, secret: string, cred: Exclude<HeaderC
     if (claims && getMerchant(db, claims.merchant_id)) return claims.merchant_id
   }
   throw httpErrors.badCredentials()
+}
+
+/** The sandbox's authenticator: keys and JWTs of the merchants in its database. */
+export function databaseAuthenticator(db: Db, secret: string): Authenticator {
+  return { fromHeader: (cred) => merchantFromHeader(db, secret, cred), fromKey: (key) => merchantFromKey(db, key) }
 }
 
 /** The merchant id of a static key; throws 401 for an unknown key. */

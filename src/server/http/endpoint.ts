@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { TRANSACTION_ERROR_DETAIL } from '../../shared/stamps/errors'
 import type { Db } from '../db/open-db'
 import { LedgerError } from '../ledger/ledger-error'
-import { arrivedOverHttps, merchantFromHeader, merchantFromKey, readAuthorization } from './auth'
+import { arrivedOverHttps, readAuthorization, type HeaderCredential } from './auth'
 import { drfFieldErrors, numbersToStrings } from './drf-errors'
 import { HttpError, httpErrors } from './http-error'
 import { decodeBody, flattenQuery } from './negotiate'
@@ -16,7 +16,28 @@ import { sendAnswer, type PrebuiltJson } from './reply'
 /** How an endpoint words field errors: the three documented forms plus cancel's bare object. */
 export type ErrorStyle = 'transaction' | 'fields' | 'bare-fields' | 'membership'
 
-export interface ServerContext { db: Db; secret: string; requireHttps: boolean }
+/**
+ * Who a credential proves the caller to be (a merchant id). The sandbox reads its keys from
+ * SQLite; the receipt bridge accepts its own token. Both throw the documented 401 when unproven.
+ */
+export interface Authenticator {
+  fromHeader(cred: Exclude<HeaderCredential, { kind: 'none' }>): number
+  fromKey(key: unknown): number
+}
+
+/** What the request pipeline needs; the sandbox's routes also read its database and JWT secret. */
+export interface EndpointContext { requireHttps: boolean; authenticator: Authenticator }
+
+export interface ServerContext extends EndpointContext { db: Db; secret: string }
+
+/** A non-200 answer decided by an endpoint's own logic (the bridge's 202, a passed-through error). */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly xml?: unknown
+  ) {}
+}
 
 export interface EndpointDef<S extends z.ZodType> {
   method: 'GET' | 'POST'
@@ -29,7 +50,7 @@ export interface EndpointDef<S extends z.ZodType> {
   stringFields?: readonly string[]
   /** Cross-field checks the schema cannot state (e.g. `user` or `user_email`), merged into its errors. */
   check?: (data: unknown, merchantId: number) => Record<string, string>
-  handle: (merchantId: number, input: z.output<S>) => unknown | PrebuiltJson
+  handle: (merchantId: number, input: z.output<S>) => unknown | PrebuiltJson | Answer | Promise<unknown>
 }
 
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
@@ -55,7 +76,7 @@ export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>
 }
 
 /** Registers a Stamps endpoint on every method, so a wrong one is a 405 and not a 404. */
-export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx: ServerContext, def: EndpointDef<S>): void {
+export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx: EndpointContext, def: EndpointDef<S>): void {
   const allow = def.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS'
   app.route({
     method: [...ALL_METHODS],
@@ -65,7 +86,7 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
     onRequest: async (req) => {
       if (ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto'])) throw httpErrors.https()
       const cred = readAuthorization(req.headers.authorization)
-      if (cred.kind !== 'none') headerMerchant.set(req, merchantFromHeader(ctx.db, ctx.secret, cred))
+      if (cred.kind !== 'none') headerMerchant.set(req, ctx.authenticator.fromHeader(cred))
     },
     handler: async (req, reply) => {
       try {
@@ -76,7 +97,7 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
           body = decodeBody(req.body as string | undefined, req.headers['content-type'])
           const token = (body as { token?: unknown } | null)?.token ?? query.token
           if (token === undefined || token === '') throw httpErrors.noCredentials()
-          merchantId = merchantFromKey(ctx.db, token)
+          merchantId = ctx.authenticator.fromKey(token)
         }
         const method = req.method === 'HEAD' && def.method === 'GET' ? 'GET' : req.method
         if (method === 'OPTIONS') return sendAnswer(req, reply, 200, { name: def.path, renders: ['application/json', 'application/xml'], parses: ['application/json', 'application/xml'] })
@@ -89,7 +110,9 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
           const e = fieldErrorBody(def.errors, fields)
           return sendAnswer(req, reply, 400, e.json, e.xml)
         }
-        return sendAnswer(req, reply, 200, def.handle(merchantId, parsed.data))
+        const result = await def.handle(merchantId, parsed.data)
+        if (result instanceof Answer) return sendAnswer(req, reply, result.status, result.body, result.xml)
+        return sendAnswer(req, reply, 200, result)
       } catch (err) {
         if (err instanceof LedgerError) {
           if (err.kind === 'not_found') return sendAnswer(req, reply, 404, httpErrors.notFound().body)

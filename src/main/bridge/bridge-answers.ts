@@ -1,0 +1,111 @@
+/**
+ * What the receipt bridge answers its host POS, endpoint by endpoint, independent of HTTP:
+ * Stamps' own answers passed through, a 202 for a queued sale, and honest words when Stamps
+ * cannot say whether money moved.
+ */
+import { queuedTransactionResponseSchema, type AddTransactionRequest } from '../../shared/stamps'
+import type { SaleService, SaleSubmission } from '../sales/sale-service'
+import { StampsError, type StampsClient } from '../stamps'
+import type { BalanceOutcome } from '../stamps'
+
+/** An HTTP-free answer: status, JSON-able body, and its XML form where that differs. */
+export interface BridgeAnswer {
+  status: number
+  body: unknown
+  xml?: unknown
+}
+
+export const BRIDGE_TEXT = {
+  unreachable: 'Stamps could not be reached; nothing was changed. Try again.',
+  balanceUnknown:
+    'Stamps did not confirm this balance update and it may or may not have been applied. Check the member\'s history before trying again.',
+  discarded: 'This sale was discarded at the till and will not be posted.'
+} as const
+
+/** A Stamps failure as the POS should see it: the upstream's own answer when there was one. */
+export function answerFromError(err: unknown): BridgeAnswer {
+  if (err instanceof StampsError && err.status > 0 && err.body !== undefined) return { status: err.status, body: err.body }
+  if (err instanceof StampsError && err.kind === 'validation') {
+    return { status: 400, body: { detail: err.detail, errors: Object.fromEntries(err.fieldErrors) } }
+  }
+  return { status: 503, body: { detail: BRIDGE_TEXT.unreachable } }
+}
+
+/** transactions/add: 200 with Stamps' answer, 202 with `pending` when queued, 400 when refused. */
+export async function answerSale(sales: SaleService, sale: AddTransactionRequest, waitMs: number): Promise<BridgeAnswer> {
+  const result: SaleSubmission = await sales.submit(sale, waitMs)
+  switch (result.state) {
+    case 'posted':
+    case 'already-posted':
+      return { status: 200, body: result.response }
+    case 'queued':
+      return {
+        status: 202,
+        body: queuedTransactionResponseSchema.parse({
+          pending: true,
+          invoice_number: result.sale.invoice_number,
+          store: result.sale.store,
+          customer: { status: null, id: null, stamps_remaining: null },
+          transaction: { stamps_earned: null, id: null, value: result.sale.total_value }
+        })
+      }
+    case 'failed': {
+      const list = result.fieldErrors.map(([field, message]) => ({ [field]: message }))
+      const detail = 'Your transaction cannot be completed due to the following error(s)'
+      return { status: 400, body: { detail, errors: list }, xml: { validation_errors: list, detail } }
+    }
+    case 'discarded':
+      return { status: 400, body: { detail: BRIDGE_TEXT.discarded } }
+  }
+}
+
+/**
+ * balances/credit and /debit. Money hazard: never retried blindly; an ambiguous failure that
+ * reconciliation cannot settle is a 504 telling a person to check, never a guess either way.
+ */
+export async function answerBalance(
+  client: StampsClient,
+  direction: 'credit' | 'debit',
+  request: Parameters<StampsClient['credit']>[0]
+): Promise<BridgeAnswer> {
+  let outcome: BalanceOutcome
+  try {
+    outcome = await client[direction](request)
+  } catch (err) {
+    return answerFromError(err)
+  }
+  if (outcome.outcome === 'posted') {
+    if (outcome.response) return { status: 200, body: outcome.response }
+    return { status: 200, body: await reconciledBody(client, request, outcome.balance_update_id) }
+  }
+  if (outcome.outcome === 'not-posted') return answerFromError(outcome.error)
+  return { status: 504, body: { detail: BRIDGE_TEXT.balanceUnknown, reason: outcome.reason } }
+}
+
+/** A reconciled update has no answer body: rebuild the documented one from the member's record. */
+async function reconciledBody(
+  client: StampsClient,
+  request: Parameters<StampsClient['credit']>[0],
+  updateId: number | null
+): Promise<unknown> {
+  const details = await client.membership({ user: request.user, merchant: request.merchant }).catch(() => null)
+  return {
+    customer: details
+      ? { id: details.user.id, balance: details.membership.balance, status: details.membership.level_text }
+      : null,
+    balance_update: { id: updateId, amount: Number(request.amount) },
+    reconciled: true
+  }
+}
+
+/** Reads and balance cancel: Stamps' answer, or its error, passed through. */
+export async function answerPassThrough(call: () => Promise<unknown>): Promise<BridgeAnswer> {
+  try {
+    return { status: 200, body: await call() }
+  } catch (err) {
+    if (err instanceof StampsError && err.ambiguous && err.status === 0) {
+      return { status: 504, body: { detail: 'Stamps did not answer in time; check before repeating a change.' } }
+    }
+    return answerFromError(err)
+  }
+}
