@@ -26,19 +26,43 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (store, invoice_number, local_date)
   );
   CREATE INDEX outbox_sales_state ON outbox_sales (state, id);
+  `,
+  /* 2: queue depth kept by triggers, so reading it per event costs O(1), not a count of the queue */ `
+  CREATE TABLE outbox_depth (state TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO outbox_depth (state, n)
+    SELECT s.column1, (SELECT count(*) FROM outbox_sales WHERE state = s.column1)
+    FROM (VALUES ('queued'), ('sending'), ('posted'), ('failed'), ('discarded')) AS s;
+  CREATE TRIGGER outbox_depth_insert AFTER INSERT ON outbox_sales BEGIN
+    UPDATE outbox_depth SET n = n + 1 WHERE state = NEW.state;
+  END;
+  CREATE TRIGGER outbox_depth_update AFTER UPDATE OF state ON outbox_sales WHEN OLD.state <> NEW.state BEGIN
+    UPDATE outbox_depth SET n = n - 1 WHERE state = OLD.state;
+    UPDATE outbox_depth SET n = n + 1 WHERE state = NEW.state;
+  END;
+  CREATE TRIGGER outbox_depth_delete AFTER DELETE ON outbox_sales BEGIN
+    UPDATE outbox_depth SET n = n - 1 WHERE state = OLD.state;
+  END;
   `
 ]
 
 /**
- * Durability: WAL with synchronous=FULL fsyncs the log on every commit, so an enqueued sale
- * survives a kill -9 *and* a power cut (kiosks lose power). NORMAL also survives kill -9 (the
- * committed WAL frames are in the OS page cache) but may lose the last commits on an OS crash or
- * power loss; it is offered for hardware whose fsync is too slow, never as the default.
+ * Durability (WAL mode, synchronous=NORMAL, checkpoints driven by the outbox):
+ * - every commit survives kill -9 the moment it returns: committed WAL frames sit in the OS page
+ *   cache, and SQLite replays them on the next open;
+ * - an OS crash or power cut can lose commits made since the last checkpoint, because the WAL
+ *   is fsynced only then. The outbox checkpoints within `flushMs` (200 ms) of any write, so at
+ *   most the last ~200 ms of enqueues are at risk from a power cut. Outcome marks lost that way
+ *   are harmless: the sale is resent and the upstream answers duplicate-invoice.
+ * - `synchronous: 'FULL'` fsyncs enqueue, resend and discard themselves, closing that window,
+ *   at one fsync per sale: 0.5 to 13 ms on the VM this was measured on, against a 5 ms p99
+ *   target. Choose it where the disk's fsync is fast.
+ * wal_autocheckpoint is off so no enqueue ever pays for a checkpoint inline.
  */
-export function openOutboxDb(path: string, synchronous: SyncMode = 'FULL'): Database.Database {
+export function openOutboxDb(path: string): Database.Database {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${synchronous}`)
+  db.pragma('synchronous = NORMAL')
+  db.pragma('wal_autocheckpoint = 0')
   db.pragma('busy_timeout = 5000')
   const version = db.pragma('user_version', { simple: true }) as number
   for (let v = version; v < MIGRATIONS.length; v++) {
@@ -48,4 +72,19 @@ export function openOutboxDb(path: string, synchronous: SyncMode = 'FULL'): Data
     })()
   }
   return db
+}
+
+/** Runs one write with the given synchronous level, then returns the connection to NORMAL. */
+export function makeDurable(db: Database.Database, level: SyncMode): <T>(write: () => T) => T {
+  if (level === 'NORMAL') return (write) => write()
+  const full = db.prepare('PRAGMA synchronous = FULL')
+  const normal = db.prepare('PRAGMA synchronous = NORMAL')
+  return (write) => {
+    full.run()
+    try {
+      return write()
+    } finally {
+      normal.run()
+    }
+  }
 }

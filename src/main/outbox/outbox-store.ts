@@ -1,5 +1,6 @@
 /** Every SQL statement of the outbox, as prepared statements over its one connection. */
 import type Database from 'better-sqlite3'
+import { makeDurable, type SyncMode } from './outbox-db'
 import { queuedTransactionResponseSchema } from '../../shared/stamps'
 import type { z } from 'zod'
 import type { PreparedSale, QueuedSale } from './sale-key'
@@ -46,7 +47,9 @@ const toItem = (r: Row): OutboxItem => ({
 
 export class OutboxStore {
   private readonly s
-  constructor(private readonly db: Database.Database) {
+  private readonly durable: <T>(write: () => T) => T
+  constructor(private readonly db: Database.Database, durability: SyncMode = 'NORMAL') {
+    this.durable = makeDurable(db, durability)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       insert: p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at)
@@ -56,23 +59,22 @@ export class OutboxStore {
       get: p('SELECT * FROM outbox_sales WHERE id = ?'),
       list: p('SELECT * FROM outbox_sales WHERE (@state IS NULL OR state = @state) AND id > @after ORDER BY id LIMIT @limit'),
       head: p("SELECT * FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1"),
-      sending: p("UPDATE outbox_sales SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'queued'"),
-      posted: p(`UPDATE outbox_sales SET state = 'posted', response = ?, duplicate = ?, last_error = NULL, field_errors = NULL,
-        posted_at = ?, updated_at = ? WHERE id = ?`),
-      retry: p("UPDATE outbox_sales SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"),
-      failed: p("UPDATE outbox_sales SET state = 'failed', last_error = ?, field_errors = ?, updated_at = ? WHERE id = ?"),
+      posted: p(`UPDATE outbox_sales SET state = 'posted', attempts = attempts + 1, response = ?, duplicate = ?,
+        last_error = NULL, field_errors = NULL, posted_at = ?, updated_at = ? WHERE id = ?`),
+      retry: p("UPDATE outbox_sales SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"),
+      failed: p("UPDATE outbox_sales SET state = 'failed', attempts = attempts + 1, last_error = ?, field_errors = ?, updated_at = ? WHERE id = ?"),
       resend: p(`UPDATE outbox_sales SET state = 'queued', store = ?, invoice_number = ?, local_date = ?, payload = ?,
         last_error = NULL, field_errors = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state IN ('failed', 'discarded')`),
       discard: p("UPDATE outbox_sales SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')"),
       recover: p("UPDATE outbox_sales SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
-      count: p('SELECT count(*) AS n FROM outbox_sales WHERE state = ?')
+      depth: p('SELECT state, n FROM outbox_depth')
     }
   }
 
   /** Inserts unless the key exists; either way returns the row that holds the key. */
   enqueue(p: PreparedSale, now: number): { item: OutboxItem; created: boolean } {
-    const created = this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now }).changes === 1
+    const created = this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now })).changes === 1
     return { item: toItem(this.s.byKey.get(p.store, p.invoice_number, p.local_date) as Row), created }
   }
 
@@ -90,10 +92,6 @@ export class OutboxStore {
     return r && toItem(r)
   }
 
-  markSending(id: number, now: number): boolean {
-    return this.s.sending.run(now, id).changes === 1
-  }
-
   markPosted(id: number, response: PostedResponse, duplicate: boolean, now: number): void {
     this.s.posted.run(JSON.stringify(response), duplicate ? 1 : 0, now, now, id)
   }
@@ -108,14 +106,14 @@ export class OutboxStore {
 
   /** Throws SQLITE_CONSTRAINT_UNIQUE when the fixed key belongs to another sale. */
   resend(id: number, p: PreparedSale, now: number): boolean {
-    return this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id).changes === 1
+    return this.durable(() => this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id)).changes === 1
   }
 
   discard(id: number, now: number): boolean {
-    return this.s.discard.run(now, id).changes === 1
+    return this.durable(() => this.s.discard.run(now, id)).changes === 1
   }
 
-  /** After a crash, a sale caught mid-send goes back to the queue: resending it is safe. */
+  /** Rows left in 'sending' (by an older build that stored it) go back to the queue: resending is safe. */
   recoverInterrupted(now: number): number {
     return this.s.recover.run(now).changes
   }
@@ -125,8 +123,13 @@ export class OutboxStore {
     this.s.hurry.run(now, now)
   }
 
+  /** Copies the WAL into the database, fsyncing both: everything committed so far is now power-safe. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)')
+  }
+
   depth(): { queued: number; failed: number } {
-    const n = (state: OutboxState) => (this.s.count.get(state) as { n: number }).n
-    return { queued: n('queued') + n('sending'), failed: n('failed') }
+    const n = Object.fromEntries((this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n]))
+    return { queued: (n.queued ?? 0) + (n.sending ?? 0), failed: n.failed ?? 0 }
   }
 }

@@ -20,7 +20,9 @@ export interface OutboxClient extends LookupClient {
 export interface OutboxOptions {
   dbPath: string
   client: OutboxClient
+  /** 'NORMAL' (default): kill -9 safe at once, power-cut safe within flushMs. 'FULL': fsync per enqueue. */
   synchronous?: SyncMode
+  flushMs?: number
   timeZone?: string
   merchantId?: number
   format?: 'json' | 'xml'
@@ -44,12 +46,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   private running = false
   private loop: Promise<void> | null = null
   private wakeUp: (() => void) | null = null
+  // 'sending' lives in memory only: on disk the sale stays 'queued' until its outcome, so a
+  // crash mid-send leaves it queued and it is resent (duplicate-invoice makes that safe).
+  private inFlight: number | null = null
+  private flushTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly opts: OutboxOptions) {
     super()
     this.now = opts.now ?? Date.now
-    this.db = openOutboxDb(opts.dbPath, opts.synchronous)
-    this.store = new OutboxStore(this.db)
+    this.db = openOutboxDb(opts.dbPath)
+    this.store = new OutboxStore(this.db, opts.synchronous ?? 'NORMAL')
     this.store.recoverInterrupted(this.now())
   }
 
@@ -57,6 +63,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   enqueue(sale: AddTransactionInput): { item: OutboxItem; created: boolean } {
     const result = this.store.enqueue(prepareSale(sale, this.now(), this.tz), this.now())
     if (result.created) {
+      this.scheduleFlush()
       this.emitChange(result.item)
       this.emitDepth()
       this.wake()
@@ -73,11 +80,15 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   get(id: number): OutboxItem | undefined {
-    return this.store.get(id)
+    const item = this.store.get(id)
+    return item && this.overlay(item)
   }
 
+  /** Items in id order; `state: 'sending'` is the one in flight, `'queued'` the rest waiting. */
   list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
-    return this.store.list(filter.state ?? null, filter.after, filter.limit)
+    const dbState = filter.state === 'sending' ? 'queued' : (filter.state ?? null)
+    const items = this.store.list(dbState, filter.after, filter.limit).map((i) => this.overlay(i))
+    return filter.state ? items.filter((i) => i.state === filter.state) : items
   }
 
   depth(): { queued: number; failed: number } {
@@ -129,7 +140,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   async close(): Promise<void> {
     await this.stop()
     this.waiters.releaseAll((id) => this.store.get(id))
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.store.checkpoint()
     this.db.close()
+  }
+
+  private overlay(item: OutboxItem): OutboxItem {
+    return item.id === this.inFlight && item.state === 'queued' ? { ...item, state: 'sending' } : item
   }
 
   private get tz(): string {
@@ -151,8 +168,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   private async sendOne(item: OutboxItem): Promise<void> {
-    if (!this.store.markSending(item.id, this.now())) return
-    this.emitChange(this.store.get(item.id)!)
+    this.inFlight = item.id
+    this.emitChange({ ...item, state: 'sending', attempts: item.attempts + 1 })
     let answer: AddTransactionResponse | undefined
     let error: unknown
     try {
@@ -160,6 +177,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } catch (err) {
       error = err
     }
+    this.inFlight = null
     if (answer) {
       this.store.markPosted(item.id, answer, false, this.now())
       this.afterPosted(item, answer, false)
@@ -193,6 +211,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   private settle(id: number): OutboxItem {
+    this.scheduleFlush()
     const item = this.store.get(id)!
     this.emitChange(item)
     this.emitDepth()
@@ -207,6 +226,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } catch (err) {
       console.error(`outbox: a '${event}' listener threw`, err)
     }
+  }
+
+  // Group commit: one checkpoint (and fsync) per interval covers every write made in it.
+  private scheduleFlush(): void {
+    if (this.flushTimer) return
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null
+      if (this.db.open) this.store.checkpoint()
+    }, this.opts.flushMs ?? 200)
+    this.flushTimer.unref()
   }
 
   private emitChange(i: OutboxItem): void {

@@ -13,8 +13,16 @@ export interface PreparedSale {
 
 /** YYYY-MM-DD of an instant in a time zone (the store's; Asia/Jakarta by default). */
 export function localDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+  let format = formats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formats.set(timeZone, format)
+  }
+  return format.format(ms)
 }
+
+// Building a DateTimeFormat costs more than the whole SQLite insert: keep one per zone.
+const formats = new Map<string, Intl.DateTimeFormat>()
 
 /**
  * Throws a validation StampsError for a sale the upstream would refuse anyway. Pins `created`
