@@ -3,7 +3,7 @@
  * Stamps' own answers passed through, a 202 for a queued sale, and honest words when Stamps
  * cannot say whether money moved.
  */
-import { queuedTransactionResponseSchema, type AddTransactionRequest } from '../../shared/stamps'
+import { queuedTransactionResponseSchema, TRANSACTION_ERROR_DETAIL, type AddTransactionRequest } from '../../shared/stamps'
 import type { SaleService, SaleSubmission } from '../sales/sale-service'
 import { StampsError, type StampsClient } from '../stamps'
 import type { BalanceOutcome } from '../stamps'
@@ -33,7 +33,14 @@ export function answerFromError(err: unknown): BridgeAnswer {
 
 /** transactions/add: 200 with Stamps' answer, 202 with `pending` when queued, 400 when refused. */
 export async function answerSale(sales: SaleService, sale: AddTransactionRequest, waitMs: number): Promise<BridgeAnswer> {
-  const result: SaleSubmission = await sales.submit(sale, waitMs)
+  let result: SaleSubmission
+  try {
+    result = await sales.submit(sale, waitMs)
+  } catch (err) {
+    // Refused before queueing (e.g. a date that does not exist): the documented error list.
+    if (!(err instanceof StampsError) || err.kind !== 'validation') throw err
+    return saleErrors(err.fieldErrors)
+  }
   switch (result.state) {
     case 'posted':
     case 'already-posted':
@@ -49,14 +56,17 @@ export async function answerSale(sales: SaleService, sale: AddTransactionRequest
           transaction: { stamps_earned: null, id: null, value: result.sale.total_value }
         })
       }
-    case 'failed': {
-      const list = result.fieldErrors.map(([field, message]) => ({ [field]: message }))
-      const detail = 'Your transaction cannot be completed due to the following error(s)'
-      return { status: 400, body: { detail, errors: list }, xml: { validation_errors: list, detail } }
-    }
+    case 'failed':
+      return saleErrors(result.fieldErrors)
     case 'discarded':
       return { status: 400, body: { detail: BRIDGE_TEXT.discarded } }
   }
+}
+
+/** The documented transaction error envelope, in JSON and XML forms. */
+function saleErrors(fieldErrors: Array<[string, string]>): BridgeAnswer {
+  const list = fieldErrors.map(([field, message]) => ({ [field]: message }))
+  return { status: 400, body: { detail: TRANSACTION_ERROR_DETAIL, errors: list }, xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL } }
 }
 
 /**

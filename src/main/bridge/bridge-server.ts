@@ -1,0 +1,116 @@
+/**
+ * The receipt bridge: an HTTP server on loopback that speaks the Stamps API to host POS
+ * software. Sales go through the durable outbox; everything else passes through to Stamps.
+ */
+import Fastify from 'fastify'
+import { z } from 'zod'
+import {
+  accessTokenRequestSchema,
+  ACCESS_TOKEN_TTL_SECONDS,
+  activitiesQuerySchema,
+  addTransactionRequestSchema,
+  balanceCancelRequestSchema,
+  balanceUpdateRequestSchema,
+  groupActivitiesQuerySchema,
+  membershipQuerySchema,
+  STAMPS_PATHS,
+  tokenField
+} from '../../shared/stamps'
+import { BODY_LIMIT_BYTES } from '../../server/create-sandbox-server'
+import { Answer, registerEndpoint, type EndpointContext, type EndpointDef } from '../../server/http/endpoint'
+import { HttpError, httpErrors } from '../../server/http/http-error'
+import { signAccessToken } from '../../server/http/jwt'
+import { sendAnswer } from '../../server/http/reply'
+import type { SaleService } from '../sales/sale-service'
+import type { StampsClient } from '../stamps'
+import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
+import { bridgeAuthenticator, bridgeJwtSecret } from './bridge-auth'
+
+export interface BridgeOptions {
+  port: number
+  token: string
+  merchantId: number
+  sales: SaleService
+  client: StampsClient
+  /** How long a POS waits for Stamps before it gets the 202 "pending" answer. */
+  saleWaitMs?: number
+  log?: (line: string) => void
+}
+
+export interface Bridge {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+const asAnswer = (a: BridgeAnswer): Answer => new Answer(a.status, a.body, a.xml)
+
+/** `user` or the older documents' `user_email` must name the member. */
+const needsUser = (data: unknown): Record<string, string> => {
+  const d = (data ?? {}) as Record<string, unknown>
+  return d.user === undefined && d.user_email === undefined ? { user: 'This field is required.' } : {}
+}
+
+/** Starts the bridge on 127.0.0.1 only: it holds the merchant's credential on the POS's behalf. */
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true } })
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+  app.setNotFoundHandler((req, reply) => sendAnswer(req, reply, 404, httpErrors.notFound().body))
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof HttpError) return sendAnswer(req, reply, err.status, err.body)
+    if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
+    if (err.statusCode && err.statusCode < 500) return sendAnswer(req, reply, err.statusCode, { detail: err.message })
+    opts.log?.(`bridge: ${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
+    return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
+  })
+
+  const ctx: EndpointContext = { requireHttps: false, authenticator: bridgeAuthenticator(opts.token, opts.merchantId) }
+  const { client, sales } = opts
+  const waitMs = opts.saleWaitMs ?? 4_000
+  const reg = <S extends z.ZodType>(def: EndpointDef<S>): void => registerEndpoint(app, ctx, def)
+
+  reg({
+    ...STAMPS_PATHS.addTransaction,
+    schema: addTransactionRequestSchema,
+    errors: 'transaction',
+    stringFields: ['token', 'user', 'user_email', 'invoice_number'],
+    check: needsUser,
+    handle: async (_m, sale) => asAnswer(await answerSale(sales, sale, waitMs))
+  })
+  const balance = { schema: balanceUpdateRequestSchema, errors: 'fields', stringFields: ['token', 'user'] } as const
+  reg({ ...STAMPS_PATHS.credit, ...balance, handle: async (_m, r) => asAnswer(await answerBalance(client, 'credit', r)) })
+  reg({ ...STAMPS_PATHS.debit, ...balance, handle: async (_m, r) => asAnswer(await answerBalance(client, 'debit', r)) })
+  reg({
+    ...STAMPS_PATHS.cancelBalance,
+    schema: balanceCancelRequestSchema,
+    errors: 'fields',
+    handle: async (_m, r) => asAnswer(await answerPassThrough(() => client.cancelBalance(r.id)))
+  })
+  const read = (call: () => Promise<unknown>) => answerPassThrough(call).then(asAnswer)
+  reg({ ...STAMPS_PATHS.activities, schema: activitiesQuerySchema, errors: 'fields', handle: (_m, q) => read(() => client.activities(q)) })
+  reg({
+    ...STAMPS_PATHS.groupActivities,
+    schema: groupActivitiesQuerySchema,
+    errors: 'fields',
+    listFields: ['merchant_id'],
+    handle: (_m, q) => read(() => client.groupActivities(q))
+  })
+  reg({ ...STAMPS_PATHS.membership, schema: membershipQuerySchema, errors: 'membership', handle: (_m, q) => read(() => client.membership(q)) })
+  reg({ ...STAMPS_PATHS.ping, schema: z.object({ token: tokenField.optional() }), errors: 'fields', handle: () => read(() => client.ping()) })
+  reg({
+    ...STAMPS_PATHS.accessToken,
+    schema: accessTokenRequestSchema.partial({ token: true }),
+    errors: 'fields',
+    handle: (merchantId, input) =>
+      input.crm_merchant_id === merchantId
+        ? { access_token: signAccessToken(bridgeJwtSecret(opts.token), merchantId, ACCESS_TOKEN_TTL_SECONDS) }
+        : new Answer(400, { detail: 'crm_merchant_id: Select a valid choice.', errors: { crm_merchant_id: 'Select a valid choice. That choice is not one of the available choices.' } })
+  })
+
+  await app.listen({ port: opts.port, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : opts.port
+  let closed: Promise<void> | undefined
+  return { url: `http://127.0.0.1:${port}`, port, close: () => (closed ??= app.close()) }
+}

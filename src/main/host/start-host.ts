@@ -1,0 +1,110 @@
+/**
+ * Starts every service of the app without Electron: upstream (the embedded sandbox unless one
+ * is configured), Stamps client, outbox, printer, scanner, status, receipt bridge and the
+ * browser host. The Electron main process calls the same function.
+ */
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { LABELS_EN, LABELS_ID } from '../../shared/receipt'
+import { startSandboxServer, type SandboxServer } from '../../server/create-sandbox-server'
+import { MemberService } from '../members/member-service'
+import { Outbox } from '../outbox'
+import { PrinterService } from '../printer'
+import { SaleDesk } from '../sales/sale-desk'
+import { SaleService } from '../sales/sale-service'
+import type { LoadedSettings } from '../settings/settings-store'
+import { StampsClient } from '../stamps'
+import { StatusService } from '../status/status-service'
+import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
+import { startBridge } from '../bridge/bridge-server'
+import { ipcHandlers } from './ipc-handlers'
+import { setupScanner } from './scanner-wiring'
+import { wireStatus } from './status-wiring'
+import { startUiServer } from './ui-server'
+
+export interface HostOptions {
+  loaded: LoadedSettings
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  log?: (line: string) => void
+}
+
+export interface Host {
+  sandboxUrl: string | null
+  bridgeUrl: string
+  uiUrl: string
+  router: IpcRouter
+  /** Stops taking work, lets the sale in flight finish, closes every file. */
+  close(): Promise<void>
+}
+
+export async function startHost({ loaded, rendererDir, log = console.error }: HostOptions): Promise<Host> {
+  const { settings, dataDir, bridgeToken } = loaded
+  const closers: Array<() => Promise<void> | void> = []
+  const close = async (): Promise<void> => {
+    for (const c of closers.splice(0).reverse()) await Promise.resolve(c()).catch((e) => log(`shutdown: ${(e as Error).message}`))
+  }
+  try {
+    let sandbox: SandboxServer | null = null
+    if (settings.upstream === null) {
+      sandbox = await startSandboxServer({ port: 0, dbPath: join(dataDir, 'sandbox.sqlite'), seed: 'demo' })
+      closers.push(() => sandbox!.close())
+    }
+    const client = new StampsClient({ baseUrl: settings.upstream ?? sandbox!.url, credential: settings.credential, timeoutMs: settings.requestTimeoutMs })
+    let merchantName = 'Stamps'
+    void client.ping().then((p) => (merchantName = p.pong.merchant), () => undefined)
+
+    const labels = settings.language === 'id' ? LABELS_ID : LABELS_EN
+    const printer = new PrinterService({ spec: settings.printer, dataDir, paperWidth: settings.paperWidth, labels })
+    closers.push(() => printer.close())
+    printer.start()
+    const outbox = new Outbox({ dbPath: join(dataDir, 'outbox.sqlite'), client, merchantId: settings.merchant })
+    closers.push(() => outbox.close())
+    outbox.start()
+
+    const status = new StatusService({
+      initial: { mode: settings.kiosk.mode, language: settings.language, idleTimeoutSeconds: settings.kiosk.idleTimeoutSeconds, embedded: sandbox !== null },
+      probe: () => client.ping()
+    })
+    closers.push(() => status.stop())
+    const { scanner, routes } = setupScanner(settings.scanner, log)
+
+    const sales = new SaleService({
+      outbox,
+      printer,
+      memberFigures: async (user) => {
+        const d = await client.membership({ user, merchant: settings.merchant })
+        return { level: d.membership.level_text, balance: d.membership.balance }
+      },
+      receiptContext: () => ({ merchantName }),
+      log
+    })
+    const members = new MemberService({
+      client,
+      merchantId: settings.merchant,
+      masked: () => status.get().mode === 'kiosk',
+      merchantName: () => merchantName,
+      printer,
+      language: () => status.get().language
+    })
+    const router = createIpcRouter(
+      ipcHandlers({ status, members, desk: new SaleDesk(sales, settings.store), outbox, printer, client, store: settings.store }),
+      log
+    )
+    const ui = await startUiServer({ rendererDir, router, token: randomBytes(24).toString('base64url'), port: settings.ui.port, host: '127.0.0.1', postRoutes: routes, log })
+    closers.push(() => ui.close())
+    wireStatus({ status, outbox, printer, scanner, ui })
+    if (scanner) {
+      closers.push(() => scanner.stop())
+      await scanner.start()
+    }
+    status.start()
+
+    const bridge = await startBridge({ port: settings.bridge.port, token: bridgeToken, merchantId: settings.merchant, sales, client, log })
+    closers.push(() => bridge.close())
+    return { sandboxUrl: sandbox?.url ?? null, bridgeUrl: bridge.url, uiUrl: ui.url, router, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}

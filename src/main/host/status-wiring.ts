@@ -1,0 +1,33 @@
+/** Feeds service events into the status service and pushes events to the screens. */
+import type { Outbox } from '../outbox'
+import { statusBarPart, type PrinterService } from '../printer'
+import type { ScannerService } from '../scanner'
+import type { StatusService } from '../status/status-service'
+import type { UiServer } from './ui-server'
+
+export interface StatusWiring {
+  status: StatusService
+  outbox: Outbox
+  printer: PrinterService | null
+  scanner: ScannerService | null
+  ui: UiServer
+}
+
+export function wireStatus({ status, outbox, printer, scanner, ui }: StatusWiring): void {
+  const depth = (): void => {
+    const d = outbox.depth()
+    status.update('queue', { pending: d.queued, failed: d.failed })
+  }
+  outbox.on('depth', depth)
+  depth()
+  if (printer) {
+    printer.on('status', (s) => status.update('printer', statusBarPart(s, { held: printer.counts().held })))
+    printer.on('job', () => status.update('printer', { held: printer.counts().held }))
+    void printer.status().catch(() => undefined)
+  }
+  if (scanner) {
+    scanner.on('status', (s) => status.update('scanner', { state: s.state === 'stopped' ? 'none' : s.state, ...(s.hint && { detail: s.hint }) }))
+    scanner.on('scan', (scan) => ui.broadcast('scan:received', { source: scan.source, text: scan.text, ...(scan.symbology && { symbology: scan.symbology }) }))
+  }
+  status.on('changed', (s) => ui.broadcast('status:changed', s))
+}

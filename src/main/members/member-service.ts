@@ -1,0 +1,82 @@
+/** Member lookups for the kiosk and the till: identify, show, page history, print a slip. */
+import { ACTIVITY_PAGE_SIZE, type Activity, type MembershipResponse } from '../../shared/stamps'
+import type { MemberView } from '../../shared/ipc'
+import { parseMemberId } from '../../shared/member-id'
+import { maskCard, maskName } from '../../shared/receipt'
+import type { PrintJob } from '../../shared/receipt/printer-status'
+import type { MemberSlipInput } from '../../shared/receipt/template-inputs'
+import { IpcRefusal } from '../ipc/ipc-router'
+import { refuseStampsErrors } from '../ipc/stamps-refusal'
+import type { StampsClient } from '../stamps'
+import { activityLine } from './activity-line'
+
+export interface MemberServiceDeps {
+  client: StampsClient
+  merchantId: number
+  /** Kiosk mode masks names: the screen faces whoever walks past. */
+  masked: () => boolean
+  merchantName: () => string
+  printer: { printMemberSlip(slip: MemberSlipInput): PrintJob } | null
+  language: () => 'id' | 'en'
+}
+
+export class MemberService {
+  constructor(private readonly deps: MemberServiceDeps) {}
+
+  /** Parses a scan or typed text into the identifier Stamps looks members up by. */
+  identify(query: string): string {
+    const id = parseMemberId(query)
+    if (!id.ok) throw new IpcRefusal('invalid-input', id.reason[this.deps.language()])
+    return id.value
+  }
+
+  async lookup(query: string): Promise<MemberView> {
+    const user = this.identify(query)
+    return this.toView(user, await this.details(user))
+  }
+
+  async activities(user: string, olderThan?: number, merchantIds?: number[]): Promise<{ activities: Activity[]; hasMore: boolean }> {
+    const { client } = this.deps
+    const query = { user, ...(olderThan !== undefined && { older_than: olderThan }) }
+    const page = await refuseStampsErrors(() =>
+      merchantIds ? client.groupActivities({ ...query, ...(merchantIds.length > 0 && { merchant_id: merchantIds }) }) : client.activities(query)
+    )
+    // No has_next in the API: a full page may or may not be the last; a short page is.
+    return { activities: page.activities, hasMore: page.activities.length === ACTIVITY_PAGE_SIZE }
+  }
+
+  async printSlip(user: string): Promise<PrintJob> {
+    const { printer } = this.deps
+    if (!printer) throw new IpcRefusal('printer', 'No printer is set up.')
+    const [details, history] = await Promise.all([this.details(user), this.activities(user)])
+    const lang = this.deps.language()
+    return printer.printMemberSlip({
+      merchant_name: this.deps.merchantName(),
+      name: maskName(details.user.name),
+      card_number: details.membership.primary_card?.number ?? null,
+      level: details.membership.level_text,
+      stamps: Math.trunc(details.membership.stamps),
+      balance: details.membership.balance,
+      activities: history.activities.slice(0, 5).map((a) => activityLine(a, lang)),
+      printed_at: new Date()
+    })
+  }
+
+  private details(user: string): Promise<MembershipResponse> {
+    return refuseStampsErrors(() => this.deps.client.membership({ user, merchant: this.deps.merchantId }))
+  }
+
+  private toView(user: string, d: MembershipResponse): MemberView {
+    const card = d.membership.primary_card?.number ?? null
+    return {
+      user,
+      name: this.deps.masked() ? maskName(d.user.name) : d.user.name,
+      cardLast4: card ? maskCard(card).slice(-4) : null,
+      level: d.membership.level,
+      levelText: d.membership.level_text,
+      stamps: d.membership.stamps,
+      balance: d.membership.balance,
+      isBlocked: d.membership.is_blocked
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** The cashier desk's side of a sale: checks the figures add up, names the invoice, submits once. */
+import { randomBytes } from 'node:crypto'
+import { saleInputSchema, type SaleResult } from '../../shared/ipc'
+import type { z } from 'zod'
+import { IpcRefusal } from '../ipc/ipc-router'
+import type { SaleService } from './sale-service'
+
+type SaleInput = z.infer<typeof saleInputSchema>
+
+/** Rupiah sums are whole numbers in practice; allow float dust from a POS's own arithmetic. */
+const close = (a: number, b: number): boolean => Math.abs(a - b) < 0.5
+
+/** Field errors for figures that do not add up; empty when the sale is consistent. */
+export function inconsistencies(sale: SaleInput): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  const itemsTotal = sale.items.reduce((sum, i) => sum + i.quantity * i.price, 0)
+  const subtotal = sale.subtotal ?? itemsTotal
+  if (sale.items.length > 0 && !close(subtotal, itemsTotal)) out.push(['subtotal', `Items add up to ${itemsTotal}, not ${subtotal}.`])
+  if (sale.discount > subtotal) out.push(['discount', 'The discount is larger than the subtotal.'])
+  const expected = subtotal - sale.discount + sale.serviceCharge + sale.tax
+  if ((sale.items.length > 0 || sale.subtotal !== undefined) && !close(expected, sale.totalValue)) {
+    out.push(['totalValue', `Subtotal - discount + service charge + tax is ${expected}, not ${sale.totalValue}.`])
+  }
+  return out
+}
+
+/** An invoice number unique per store and day when the POS gives none: date, time and entropy. */
+export function generatedInvoice(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14)
+  return `K${stamp}-${randomBytes(3).toString('hex').toUpperCase()}`
+}
+
+export class SaleDesk {
+  constructor(
+    private readonly sales: SaleService,
+    private readonly store: number,
+    private readonly waitMs = 4_000
+  ) {}
+
+  async submit(sale: SaleInput): Promise<SaleResult> {
+    const problems = inconsistencies(sale)
+    if (problems.length > 0) throw new IpcRefusal('invalid-input', 'The sale does not add up.', problems)
+    const result = await this.sales.submit(
+      {
+        user: sale.user,
+        store: this.store,
+        invoice_number: sale.invoiceNumber ?? generatedInvoice(new Date()),
+        total_value: sale.totalValue,
+        ...(sale.subtotal !== undefined && { subtotal: sale.subtotal }),
+        discount: sale.discount,
+        service_charge: sale.serviceCharge,
+        tax: sale.tax,
+        ...(sale.items.length > 0 && { items: sale.items })
+      },
+      this.waitMs
+    )
+    if (result.state === 'failed') throw new IpcRefusal('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
+    if (result.state === 'discarded') throw new IpcRefusal('invalid-input', 'This sale was discarded.')
+    const posted = result.state === 'queued' ? null : result.response
+    return {
+      state: result.state,
+      invoiceNumber: result.sale.invoice_number,
+      outboxId: result.outboxId,
+      stampsEarned: posted?.transaction.stamps_earned ?? null,
+      stampsRemaining: posted?.customer.stamps_remaining ?? null,
+      receiptJobId: result.receiptJobId
+    }
+  }
+}
