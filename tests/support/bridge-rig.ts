@@ -1,0 +1,70 @@
+/** Test wiring for the bridge: real sandbox, fault proxy, Stamps client, outbox, file printer. */
+import { startFaultProxy, type FaultProxy } from './fault-proxy'
+import { DEMO, startTestSandbox, type TestSandbox } from './sandbox'
+import { tempDir } from './temp-files'
+import { Outbox } from '../../src/main/outbox'
+import { PrinterService } from '../../src/main/printer'
+import { SaleService } from '../../src/main/sales/sale-service'
+import { StampsClient } from '../../src/main/stamps'
+import { startBridge, type Bridge } from '../../src/main/bridge/bridge-server'
+
+export const BRIDGE_TOKEN = 'bridge-token-for-tests-0123456789'
+
+export interface BridgeRig {
+  sandbox: TestSandbox
+  proxy: FaultProxy
+  outbox: Outbox
+  printer: PrinterService
+  bridge: Bridge
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
+  get(path: string, headers?: Record<string, string>): Promise<Response>
+  stop(): Promise<void>
+}
+
+export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: number } = {}): Promise<BridgeRig> {
+  const tmp = tempDir('bridge-')
+  const sandbox = await startTestSandbox()
+  const proxy = await startFaultProxy({ port: sandbox.port })
+  const client = new StampsClient({
+    baseUrl: proxy.url,
+    credential: { kind: 'token', key: DEMO.key },
+    timeoutMs: opts.timeoutMs ?? 2_000,
+    retry: { maxAttempts: 1, baseMs: 0, capMs: 0 },
+    reconcileSettleMs: 50
+  })
+  const outbox = new Outbox({ dbPath: tmp.file('outbox.sqlite'), client, merchantId: DEMO.merchantId, backoff: { baseMs: 50, capMs: 200 } })
+  outbox.start()
+  const printer = new PrinterService({ spec: `file:${tmp.file('receipts')}`, dataDir: tmp.dir })
+  printer.start()
+  const sales = new SaleService({
+    outbox,
+    printer,
+    memberFigures: async () => ({ level: null, balance: null }),
+    receiptContext: () => ({ merchantName: 'Demo Coffee' })
+  })
+  const bridge = await startBridge({ port: 0, token: BRIDGE_TOKEN, merchantId: DEMO.merchantId, sales, client, saleWaitMs: opts.saleWaitMs ?? 1_500 })
+  const auth = { authorization: `Token ${BRIDGE_TOKEN}` }
+  return {
+    sandbox,
+    proxy,
+    outbox,
+    printer,
+    bridge,
+    post: (path, body, headers = auth) =>
+      fetch(`${bridge.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body)
+      }),
+    get: (path, headers = auth) => fetch(`${bridge.url}${path}`, { headers }),
+    async stop() {
+      await bridge.close()
+      await outbox.close()
+      await printer.close()
+      client.close()
+      await proxy.close()
+      await sandbox.stop()
+      tmp.remove()
+    }
+  }
+}
