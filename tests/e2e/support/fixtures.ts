@@ -34,6 +34,8 @@ interface KioskFixtures {
   notice: NoticePage
 }
 
+let warned = false
+
 export const test = base.extend<KioskOptions & KioskFixtures>({
   runtime: ['browser', { option: true }],
   settingsFile: [null, { option: true }],
@@ -56,7 +58,12 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
   host: async ({ runtime, dataDir, printer, scannerSpec }, use) => {
     if (runtime === 'electron') {
       const bin = electronBinary()
-      test.skip(bin.path === null, `electron project skipped: ${bin.path === null ? bin.reason : ''}. It runs the same specs where \`npx electron\` works.`)
+      if (bin.path === null) {
+        const message = `electron project skipped: ${bin.reason}. It runs the same specs where \`npx electron\` works.`
+        if (!warned) console.warn(message)
+        warned = true
+        test.skip(true, message)
+      }
     }
     const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }) })
     await use(host)

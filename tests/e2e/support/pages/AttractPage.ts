@@ -16,10 +16,26 @@ export class AttractPage {
     await expect(this.heading).toBeVisible()
   }
 
-  /** Types a code as a keyboard-wedge scanner does: a fast burst ending in Enter, focus anywhere. */
+  /**
+   * Types a code as a keyboard-wedge scanner does: one fast burst of real key events ending in
+   * Enter, wherever focus is. The events are queued in the browser all at once (not one
+   * round-trip per key as keyboard.type does), because a scanner's keys arrive a few ms apart;
+   * round-trips on a loaded CI machine can space them out like human typing.
+   */
   async wedgeScan(text: string): Promise<void> {
     await this.page.locator('body').focus()
-    await this.page.keyboard.type(text)
-    await this.page.keyboard.press('Enter')
+    const cdp = await this.page.context().newCDPSession(this.page)
+    const sends: Array<Promise<unknown>> = []
+    const key = (type: 'keyDown' | 'keyUp', k: string, extra: Record<string, unknown> = {}): void => {
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type, key: k, ...extra }))
+    }
+    for (const ch of text) {
+      key('keyDown', ch, { text: ch, unmodifiedText: ch })
+      key('keyUp', ch)
+    }
+    key('keyDown', 'Enter', { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', unmodifiedText: '\r' })
+    key('keyUp', 'Enter', { code: 'Enter', windowsVirtualKeyCode: 13 })
+    await Promise.all(sends)
+    await cdp.detach()
   }
 }
