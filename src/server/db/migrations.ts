@@ -100,5 +100,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX activities_by_group ON activities (user_id, group_id, id);
   CREATE INDEX activities_transaction ON activities (transaction_id) WHERE transaction_id IS NOT NULL;
   CREATE INDEX activities_balance_update ON activities (balance_update_id) WHERE balance_update_id IS NOT NULL;
+  `,
+  /* 2: fewer index pages per commit. A ledger row points at its activity (cancel marks it in
+     place), and group pages merge per-merchant index ranges, so three activity indexes go. */ `
+  ALTER TABLE transactions ADD COLUMN activity_id INTEGER;
+  ALTER TABLE balance_updates ADD COLUMN activity_id INTEGER;
+  UPDATE transactions SET activity_id = (SELECT a.id FROM activities a WHERE a.transaction_id = transactions.id);
+  UPDATE balance_updates SET activity_id = (SELECT a.id FROM activities a WHERE a.balance_update_id = balance_updates.id);
+  DROP INDEX activities_by_group;
+  DROP INDEX activities_transaction;
+  DROP INDEX activities_balance_update;
   `
 ]

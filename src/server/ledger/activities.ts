@@ -31,9 +31,11 @@ export function writeActivity(db: Db, owner: ActivityOwner, body: Record<string,
 /** Marks the sub-object of a ledger row's activity as canceled (status 2), in place. */
 export function markActivityCanceled(db: Db, ref: { transactionId: number } | { balanceUpdateId: number }): void {
   if ('transactionId' in ref) {
-    sql(db, "UPDATE activities SET payload = json_set(payload, '$.transaction.status', 2) WHERE transaction_id = ?").run(ref.transactionId)
+    sql(db, `UPDATE activities SET payload = json_set(payload, '$.transaction.status', 2)
+      WHERE id = (SELECT activity_id FROM transactions WHERE id = ?)`).run(ref.transactionId)
   } else {
-    sql(db, "UPDATE activities SET payload = json_set(payload, '$.balance_update.status', 2) WHERE balance_update_id = ?").run(ref.balanceUpdateId)
+    sql(db, `UPDATE activities SET payload = json_set(payload, '$.balance_update.status', 2)
+      WHERE id = (SELECT activity_id FROM balance_updates WHERE id = ?)`).run(ref.balanceUpdateId)
   }
 }
 
@@ -49,20 +51,14 @@ export function merchantActivityPage(db: Db, userId: number, merchantId: number,
 }
 
 /**
- * One page across a merchant group, optionally narrowed to some of its merchants. A narrowed
- * page reads at most one page per merchant through its own index range and merges them, so
- * it stays O(page x merchants) instead of scanning the member's whole history.
+ * One page across a merchant group, optionally narrowed to some of its merchants: at most one
+ * page per merchant, each from its own index range, merged. O(page x merchants) whatever the
+ * history's length, and one index fewer to write on every ledger change.
  */
 export function groupActivityPage(db: Db, userId: number, groupId: number, merchantIds?: readonly number[], olderThan?: number): ActivityRow[] {
-  if (!merchantIds) {
-    return sql(
-      db,
-      'SELECT id, payload FROM activities WHERE user_id = ? AND group_id = ? AND id < ? ORDER BY id DESC LIMIT ?'
-    ).all(userId, groupId, olderThan ?? NO_CURSOR, ACTIVITY_PAGE_SIZE) as ActivityRow[]
-  }
+  const inGroup = groupMerchantIds(db, groupId)
   // merchants outside the group are dropped: their activities are not this group's to show
-  const inGroup = new Set(groupMerchantIds(db, groupId))
-  const wanted = [...new Set(merchantIds)].filter((m) => inGroup.has(m))
+  const wanted = merchantIds ? [...new Set(merchantIds)].filter((m) => inGroup.includes(m)) : inGroup
   const rows = wanted.flatMap((m) => merchantActivityPage(db, userId, m, olderThan))
   return rows.sort((a, b) => b.id - a.id).slice(0, ACTIVITY_PAGE_SIZE)
 }

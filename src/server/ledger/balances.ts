@@ -44,7 +44,7 @@ function change(db: Db, merchantId: number, req: BalanceChange, direction: 1 | -
       sql(db, 'INSERT INTO balance_updates (merchant_id, store_id, membership_id, delta_cents, amount, created_ms) VALUES (?, ?, ?, ?, ?, ?)')
         .run(merchantId, store!.id, member!.membership_id, delta, req.amount, nowMs).lastInsertRowid
     )
-    writeActivity(db, { userId: member!.user_id, groupId: merchant.group_id, merchantId, balanceUpdateId: id }, {
+    const activityId = writeActivity(db, { userId: member!.user_id, groupId: merchant.group_id, merchantId, balanceUpdateId: id }, {
       type: ACTIVITY_TYPE.changeBalance,
       created: Math.floor(nowMs / 1000),
       notes: '',
@@ -52,6 +52,7 @@ function change(db: Db, merchantId: number, req: BalanceChange, direction: 1 | -
       store: { name: store!.name, display_name: store!.display_name },
       balance_update: { transaction_number: `BU-${id}`, amount: fromCents(delta), status: ACTIVITY_STATUS.created, balance_type: 1 }
     })
+    sql(db, 'UPDATE balance_updates SET activity_id = ? WHERE id = ?').run(activityId, id)
     return {
       customer: { id: member!.user_id, balance: fromCents(after.balance_cents), status: memberStatus(db, after) },
       balance_update: { id, amount: req.amount }

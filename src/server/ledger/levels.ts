@@ -3,16 +3,19 @@ import { ACTIVITY_TYPE } from '../../shared/stamps/activities'
 import type { Db } from '../db/open-db'
 import { sql } from '../db/statements'
 import { writeActivity } from './activities'
+import { cachedConfig } from './merchants'
 
 export interface Level { number: number; name: string; min_spending_cents: number }
 
 /** The levels a group's members climb: those of the group's program merchant, lowest first. */
-export function groupLevels(db: Db, groupId: number): Level[] {
-  return sql(
-    db,
-    `SELECT number, name, min_spending_cents FROM merchant_levels
-     WHERE merchant_id = (SELECT program_merchant_id FROM merchant_groups WHERE id = ?) ORDER BY number`
-  ).all(groupId) as Level[]
+export function groupLevels(db: Db, groupId: number): readonly Level[] {
+  return cachedConfig(db, `l:${groupId}`, () =>
+    sql(
+      db,
+      `SELECT number, name, min_spending_cents FROM merchant_levels
+       WHERE merchant_id = (SELECT program_merchant_id FROM merchant_groups WHERE id = ?) ORDER BY number`
+    ).all(groupId) as Level[]
+  ) ?? []
 }
 
 /** The highest level whose threshold the spending reaches (level 1 starts at 0). */

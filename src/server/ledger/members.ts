@@ -25,8 +25,22 @@ export interface MemberRow {
   created_ms: number
 }
 
-const MEMBER_COLUMNS = `m.id AS membership_id, u.id AS user_id, m.group_id, u.name, u.email, u.mobile_phone, m.card_number,
-  m.level_number, m.stamps, m.balance_cents, m.spending_cents, m.start_date, m.created_ms`
+// Joins cost this SQLite build ~20 us per execution here, against ~5 us per primary-key or
+// unique-index lookup, so a member is read as two indexed lookups instead of one join.
+const MEMBERSHIP_COLUMNS = `id AS membership_id, user_id, group_id, card_number, level_number, stamps, balance_cents,
+  spending_cents, start_date, created_ms`
+
+type UserRow = Pick<MemberRow, 'user_id' | 'name' | 'email' | 'mobile_phone'>
+
+function userBy(db: Db, column: 'id' | 'email' | 'mobile_phone', value: string | number): UserRow | undefined {
+  return sql(db, `SELECT id AS user_id, name, email, mobile_phone FROM users WHERE ${column} = ?`).get(value) as UserRow | undefined
+}
+
+function membershipOf(db: Db, groupId: number, user: UserRow | undefined): MemberRow | undefined {
+  if (!user) return undefined
+  const m = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE group_id = ? AND user_id = ?`).get(groupId, user.user_id)
+  return m ? { ...(m as MemberRow), ...user } : undefined
+}
 
 /** Indonesian mobile numbers in one form: 0812..., 62812... and +62 812-... all become +62812.... */
 export function normaliseMobile(raw: string): string | undefined {
@@ -41,12 +55,13 @@ export function normaliseMobile(raw: string): string | undefined {
  */
 export function findMember(db: Db, groupId: number, identifier: string): MemberRow | undefined {
   const id = identifier.trim()
-  const base = `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND `
-  if (id.includes('@')) return sql(db, `${base}u.email = ?`).get(groupId, id.toLowerCase()) as MemberRow | undefined
-  const byCard = sql(db, `${base}m.card_number = ?`).get(groupId, id) as MemberRow | undefined
-  if (byCard) return byCard
+  if (id.includes('@')) return membershipOf(db, groupId, userBy(db, 'email', id.toLowerCase()))
+  const byCard = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE card_number = ? AND group_id = ?`).get(id, groupId) as
+    | MemberRow
+    | undefined
+  if (byCard) return { ...byCard, ...userBy(db, 'id', byCard.user_id)! }
   const mobile = normaliseMobile(id)
-  return mobile ? (sql(db, `${base}u.mobile_phone = ?`).get(groupId, mobile) as MemberRow | undefined) : undefined
+  return mobile ? membershipOf(db, groupId, userBy(db, 'mobile_phone', mobile)) : undefined
 }
 
 /** Like findMember, but a missing member is the ledger error `{<field>: "User not found"}`. */
@@ -92,8 +107,7 @@ export function registerMember(db: Db, reg: Registration): MemberRow {
         type: ACTIVITY_TYPE.completedRegistration, created: Math.floor(now / 1000), notes: ''
       })
     }
-    return sql(db, `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND m.user_id = ?`)
-      .get(merchant.group_id, userId) as MemberRow
+    return membershipOf(db, merchant.group_id, userBy(db, 'id', userId))!
   }).immediate()
 }
 

@@ -16,25 +16,48 @@ export const DEFAULT_LEVELS: readonly LevelRule[] = [
 /** Sandbox default stamps rule: one stamp per Rp 10,000 of total_value. */
 export const DEFAULT_STAMPS_PER_VALUE = 10_000
 
+/**
+ * Merchants, keys, stores and group lists are read on every request and change only through
+ * ensureMerchant/configureMerchant, so found rows are cached per connection (frozen) and the
+ * cache is dropped on every such change. Misses are never cached: random keys cannot grow it.
+ * A change made by another process on the same file shows after a restart.
+ */
+const caches = new WeakMap<Db, Map<string, unknown>>()
+
+/** A configuration row from the per-connection cache, loaded on a miss. */
+export function cachedConfig<T>(db: Db, key: string, load: () => T | undefined): T | undefined {
+  let cache = caches.get(db)
+  if (!cache) caches.set(db, (cache = new Map()))
+  if (cache.has(key)) return cache.get(key) as T
+  const value = load()
+  if (value !== undefined) cache.set(key, Object.freeze(value))
+  return value
+}
+
+/** Forgets cached configuration after a merchant, key, store or rule changed. */
+export function invalidateMerchantCache(db: Db): void {
+  caches.delete(db)
+}
+
 export function getMerchant(db: Db, id: number): MerchantRow | undefined {
-  return sql(db, 'SELECT id, name, group_id, stamps_per_value FROM merchants WHERE id = ?').get(id) as MerchantRow | undefined
+  return cachedConfig(db, `m:${id}`, () => sql(db, 'SELECT id, name, group_id, stamps_per_value FROM merchants WHERE id = ?').get(id) as MerchantRow | undefined)
 }
 
 /** The merchant a static API key belongs to. */
 export function merchantForKey(db: Db, key: string): MerchantRow | undefined {
-  return sql(
-    db,
-    'SELECT m.id, m.name, m.group_id, m.stamps_per_value FROM api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.key = ?'
-  ).get(key) as MerchantRow | undefined
+  return cachedConfig(db, `k:${key}`, () => {
+    const id = sql(db, 'SELECT merchant_id FROM api_keys WHERE key = ?').pluck().get(key) as number | undefined
+    return id === undefined ? undefined : getMerchant(db, id)
+  })
 }
 
 export function getStore(db: Db, id: number): StoreRow | undefined {
-  return sql(db, 'SELECT id, merchant_id, name, display_name, time_zone FROM stores WHERE id = ?').get(id) as StoreRow | undefined
+  return cachedConfig(db, `s:${id}`, () => sql(db, 'SELECT id, merchant_id, name, display_name, time_zone FROM stores WHERE id = ?').get(id) as StoreRow | undefined)
 }
 
 /** Ids of every merchant in a group, ascending. */
-export function groupMerchantIds(db: Db, groupId: number): number[] {
-  return (sql(db, 'SELECT id FROM merchants WHERE group_id = ? ORDER BY id').pluck().all(groupId) as number[])
+export function groupMerchantIds(db: Db, groupId: number): readonly number[] {
+  return cachedConfig(db, `g:${groupId}`, () => sql(db, 'SELECT id FROM merchants WHERE group_id = ? ORDER BY id').pluck().all(groupId) as number[]) ?? []
 }
 
 export interface MerchantSpec {
@@ -64,6 +87,7 @@ export function ensureMerchant(db: Db, spec: MerchantSpec): void {
       )
     }
   }).immediate()
+  invalidateMerchantCache(db)
 }
 
 /** Changes a merchant's stamps rule and/or membership levels (levels are numbered from 1). */
@@ -75,6 +99,7 @@ export function configureMerchant(db: Db, id: number, rules: { stampsPerValue?: 
     }
     if (rules.levels) setLevels(db, id, rules.levels)
   }).immediate()
+  invalidateMerchantCache(db)
 }
 
 function setLevels(db: Db, merchantId: number, levels: readonly LevelRule[]): void {

@@ -57,7 +57,7 @@ export function addTransaction(db: Db, merchantId: number, req: AddTransactionRe
     const after = sql(db, 'UPDATE memberships SET stamps = stamps + ?, spending_cents = spending_cents + ? WHERE id = ? RETURNING stamps, spending_cents')
       .get(stamps, totalCents, member.membership_id) as { stamps: number; spending_cents: number }
     const owner = { userId: member.user_id, groupId: merchant.group_id, merchantId: merchant.id }
-    writeActivity(db, { ...owner, transactionId: txId }, {
+    const activityId = writeActivity(db, { ...owner, transactionId: txId }, {
       type: ACTIVITY_TYPE.transaction,
       created: Math.floor(createdMs / 1000),
       notes: '',
@@ -65,6 +65,7 @@ export function addTransaction(db: Db, merchantId: number, req: AddTransactionRe
       store: { name: store.name, display_name: store.display_name },
       transaction: { stamps, name: `Transaction #${txId}`, status: ACTIVITY_STATUS.created, invoice_number: req.invoice_number, channel: 'POS' }
     })
+    sql(db, 'UPDATE transactions SET activity_id = ? WHERE id = ?').run(activityId, txId)
     const levels = groupLevels(db, merchant.group_id)
     const level = settleLevel(db, { ...owner, membershipId: member.membership_id, nowMs }, member.level_number, after.spending_cents, levels)
     return {

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:server`: throughput and latency of the sandbox over loopback, the server in a
+ * child process and autocannon here. Targets (2 cores): transactions/add >= 2,000 req/s with
+ * p99 < 25 ms; an activities page p99 < 5 ms, and no worse than 1.5x at 1,000,000 stored
+ * activities than at 1,000.
+ */
+import autocannon from 'autocannon'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fillActivities } from './lib/bulk-activities'
+import { startSandboxChild } from './lib/sandbox-child'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
+const AUTH = { Authorization: 'Token aaaabbbbccccddddeeeefffff', 'Content-Type': 'application/json' }
+const USER = 'customer@stamps.co.id'
+
+interface Row { name: string; rps: number; p50: number; p99: number; non2xx: number }
+const rows: Row[] = []
+
+async function measure(name: string, url: string, opts: { connections: number; requests: Parameters<typeof autocannon>[0]['requests'] }): Promise<Row> {
+  await autocannon({ url, connections: opts.connections, duration: 1, requests: opts.requests }) // warm-up: JIT, caches
+  const r = await autocannon({ url, connections: opts.connections, duration: SECONDS, requests: opts.requests })
+  const row = { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts }
+  rows.push(row)
+  process.stdout.write(`  ${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx ? `, ${row.non2xx} failed` : ''}\n`)
+  return row
+}
+
+let invoice = 0
+const sale = () =>
+  JSON.stringify({ user: USER, store: 32, invoice_number: `BENCH-${process.pid}-${++invoice}`, total_value: 50_000, subtotal: 40_000,
+    items: [{ product_name: 'Cappucino', quantity: 2, price: 10_000 }, { product_name: 'Iced Tea', quantity: 4, price: 5_000 }] })
+
+async function writeBench(dir: string): Promise<void> {
+  const server = await startSandboxChild(join(dir, 'writes.db'), ['--seed', 'demo'])
+  try {
+    await measure('POST /api/transactions/add', server.url, {
+      connections: 10,
+      requests: [{ method: 'POST', path: '/api/transactions/add', headers: AUTH, setupRequest: (req) => ({ ...req, body: sale() }) }]
+    })
+    const credit = JSON.stringify({ user: USER, amount: 1000, merchant: 14, store: 3 })
+    await measure('POST /api/balances/credit', server.url, {
+      connections: 10,
+      requests: [{ method: 'POST', path: '/api/balances/credit', headers: AUTH, body: credit }]
+    })
+    await measure('GET activities page (after the writes)', server.url, {
+      connections: 4,
+      requests: [{ method: 'GET', path: `/api/v3/activities/?user=${USER}`, headers: AUTH }]
+    })
+  } finally {
+    await server.stop()
+  }
+}
+
+async function pageBench(dir: string, count: number): Promise<Row[]> {
+  const dbPath = join(dir, `pages-${count}.db`)
+  const t0 = Date.now()
+  const { minId, maxId } = fillActivities(dbPath, count)
+  process.stdout.write(`  stored ${count.toLocaleString('en')} activities in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  const server = await startSandboxChild(dbPath)
+  const mid = Math.floor((minId + maxId) / 2)
+  try {
+    const get = (path: string) => [{ method: 'GET', path, headers: AUTH }]
+    return [
+      await measure(`[${count}] first page`, server.url, { connections: 4, requests: get(`/api/v3/activities/?user=${USER}`) }),
+      await measure(`[${count}] deep page (older_than)`, server.url, { connections: 4, requests: get(`/api/v3/activities/?user=${USER}&older_than=${mid}`) }),
+      await measure(`[${count}] group page, merchant_id=2&5, deep`, server.url, {
+        connections: 4,
+        requests: get(`/api/v3/activities/by-merchant-group?user=${USER}&merchant_id=2&merchant_id=5&older_than=${mid}`)
+      })
+    ]
+  } finally {
+    await server.stop()
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'stamps-bench-'))
+  const started = Date.now()
+  try {
+    process.stdout.write(`sandbox bench: ${SECONDS} s per run, loopback, server in a child process\n`)
+    await writeBench(dir)
+    const small = await pageBench(dir, 1_000)
+    const large = await pageBench(dir, 1_000_000)
+    printTable(small, large)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.stdout.write(`total ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+}
+
+function printTable(small: Row[], large: Row[]): void {
+  const pad = (s: string, n: number) => s.padEnd(n)
+  const num = (n: number, n2 = 9) => n.toFixed(n < 10 ? 2 : 0).padStart(n2)
+  process.stdout.write(`\n${pad('endpoint', 46)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}\n`)
+  for (const r of rows) process.stdout.write(`${pad(r.name, 46)}${num(r.rps)}${num(r.p50)}${num(r.p99)}${String(r.non2xx).padStart(8)}\n`)
+  const add = rows[0]!
+  const worstSmall = Math.max(...small.map((r) => r.p99))
+  const worstLarge = Math.max(...large.map((r) => r.p99))
+  const ratio = worstLarge / Math.max(worstSmall, 1)
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
+  process.stdout.write(
+    `\ntargets:\n` +
+      `  transactions/add >= 2000 req/s and p99 < 25 ms: ${add.rps.toFixed(0)} req/s, p99 ${add.p99} ms -> ${verdict(add.rps >= 2000 && add.p99 < 25)}\n` +
+      `  activities page p99 < 5 ms: worst ${Math.max(worstSmall, worstLarge)} ms -> ${verdict(Math.max(worstSmall, worstLarge) < 5)}\n` +
+      `  1,000,000 vs 1,000 activities (worst p99): ${worstLarge} ms vs ${worstSmall} ms, ratio ${ratio.toFixed(2)} (1 ms floor) -> ${verdict(ratio <= 1.5)}\n`
+  )
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})
