@@ -12,6 +12,8 @@ export interface HostOptions {
   scanner?: string
   language?: 'id' | 'en'
   extraArgs?: string[]
+  /** The command to run instead of `npm run serve --` (only the bench's --dev-harness uses it). */
+  command?: string[]
 }
 
 export interface HostProcess {
@@ -31,12 +33,13 @@ const READY_TIMEOUT_MS = 30_000
 
 /** Spawns the host and waits for its readiness lines. */
 export async function startHostProcess(opts: HostOptions): Promise<HostProcess> {
-  const args = ['run', '--silent', 'serve', '--', '--data-dir', opts.dataDir, '--ui-port', '0', '--bridge-port', '0', '--printer', opts.printerUrl]
+  const [cmd, ...prefix] = opts.command ?? ['npm', 'run', '--silent', 'serve', '--']
+  const args = [...prefix, '--data-dir', opts.dataDir, '--ui-port', '0', '--bridge-port', '0', '--printer', opts.printerUrl]
   if (opts.scanner) args.push('--scanner', opts.scanner)
   if (opts.language) args.push('--language', opts.language)
   args.push(...(opts.extraArgs ?? []))
   // detached: its own process group, so stopping it also stops tsx under npm.
-  const child = spawn('npm', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
+  const child = spawn(cmd!, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
   let out = ''
   const lines: Record<string, string> = {}
   const ready = new Promise<void>((resolve, reject) => {
