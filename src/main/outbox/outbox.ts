@@ -26,6 +26,11 @@ export interface OutboxOptions {
   timeZone?: string
   merchantId?: number
   format?: 'json' | 'xml'
+  /**
+   * The client's own quick retries per send (default 2 tries, 50 to 200 ms apart): a stale
+   * keep-alive socket or a one-off reset costs milliseconds, not a trip through the backoff.
+   */
+  sendRetry?: { maxAttempts: number; baseMs: number; capMs: number }
   /** Capped exponential backoff for network errors and 5xx. */
   backoff?: { baseMs: number; capMs: number }
   now?: () => number
@@ -113,7 +118,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** Gives up on a queued or failed sale, on a person's word. A sale being sent cannot be discarded. */
   discard(id: number): OutboxItem {
-    if (!this.store.discard(id, this.now())) throw new Error(`item ${id} cannot be discarded now`)
+    if (id === this.inFlight || !this.store.discard(id, this.now())) throw new Error(`item ${id} cannot be discarded now`)
     return this.settle(id)
   }
 
@@ -157,13 +162,17 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   // failed sales leave the queue and never block it.
   private async drain(): Promise<void> {
     while (this.running) {
-      const head = this.store.head()
-      const wait = head ? head.next_attempt_at - this.now() : 60_000
-      if (!head || wait > 0) {
-        await this.sleep(wait)
-        continue
+      try {
+        const head = this.store.head()
+        const wait = head ? head.next_attempt_at - this.now() : 60_000
+        if (!head || wait > 0) await this.sleep(wait)
+        else await this.sendOne(head)
+      } catch (err) {
+        // A bug or a disk error must not stop the drain for good; the sale stays queued.
+        this.inFlight = null
+        console.error('outbox: drain step failed; retrying in 1 s', err)
+        await this.sleep(1_000)
       }
-      await this.sendOne(head)
     }
   }
 
@@ -173,7 +182,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     let answer: AddTransactionResponse | undefined
     let error: unknown
     try {
-      answer = await this.opts.client.addTransaction(item.sale, { retry: { maxAttempts: 1 }, format: this.opts.format })
+      const retry = this.opts.sendRetry ?? { maxAttempts: 2, baseMs: 50, capMs: 200 }
+      answer = await this.opts.client.addTransaction(item.sale, { retry, format: this.opts.format })
     } catch (err) {
       error = err
     }

@@ -75,12 +75,14 @@ describe('balance credit/debit: no blind retry, reconcile after ambiguity', () =
   })
 
   it('says unknown when the activities cannot be read after an ambiguous failure', async () => {
+    // A real settle interval, so the link can be cut between the reset and the reconciling read.
+    const settling = new StampsClient({ baseUrl: proxy.url, credential: { kind: 'token', key: FAKE_KEY }, reconcileSettleMs: 250, retry: { maxAttempts: 1 } })
     await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
-    const pending = client.credit(credit(10_000))
-    // Once the credit has been reset, cut reads too: the client cannot decide, a person must.
+    const pending = settling.credit(credit(10_000))
     while (proxy.stats.resets === 0) await new Promise((r) => setTimeout(r, 2))
     await proxy.setMode({ kind: 'refuse' })
     const r = await pending
+    settling.close()
     expect(r.outcome).toBe('unknown')
     if (r.outcome !== 'unknown') return
     expect(r.reason).toMatch(/could not read activities/)
@@ -98,6 +100,14 @@ describe('balance credit/debit: no blind retry, reconcile after ambiguity', () =
     expect(first.outcome).toBe('posted')
     expect(second.outcome).toBe('not-posted')
     expect(up.balance.get(USER)).toBe(10_001)
+  })
+
+  it('a lost access-token answer is never mistaken for an ambiguous money call', async () => {
+    const jwt = new StampsClient({ baseUrl: proxy.url, credential: { kind: 'jwt', key: FAKE_KEY, merchantId: 14 }, retry: { maxAttempts: 1 } })
+    await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
+    const r = await jwt.ping().catch((e: unknown) => e)
+    expect(r).toMatchObject({ kind: 'network', ambiguous: false, detail: expect.stringMatching(/^access token/) })
+    jwt.close()
   })
 
   it('refuses a non-positive amount before sending', async () => {

@@ -68,6 +68,11 @@ export class CredentialProvider {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ token: this.credential.key, crm_merchant_id: this.credential.merchantId }),
       timeoutMs: this.timeoutMs
+    }).catch((err: unknown) => {
+      // Buying a token moves no money: whatever call needed it was never sent, so the failure
+      // must not look ambiguous to the caller (a credit would reconcile for nothing).
+      if (!(err instanceof StampsError)) throw err
+      throw new StampsError({ kind: err.kind, status: err.status, detail: `access token: ${err.detail}`, ambiguous: false })
     })
     let body: unknown
     try {
