@@ -1,3 +1,4 @@
+/** The outbox through every proxy fault into the real sandbox: each sale posted exactly once. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../../../tests/support/fault-proxy'
 import { DEMO, startTestSandbox, type TestSandbox } from '../../../tests/support/sandbox'

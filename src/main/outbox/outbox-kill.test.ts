@@ -1,3 +1,4 @@
+/** An outbox in a child process SIGKILLed while sales flow, then restarted: nothing lost or doubled. */
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../../../tests/support/sandbox'

@@ -1,3 +1,4 @@
+/** The outbox on a real SQLite file against a loopback upstream: keys, order, states, restarts. */
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FAKE_KEY, startFakeUpstream, type FakeUpstream } from '../../../tests/support/fake-stamps-upstream'

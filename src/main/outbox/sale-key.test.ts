@@ -1,3 +1,4 @@
+/** Sale keys: pinned created, store-zone dates, refused input. */
 import { describe, expect, it } from 'vitest'
 import { localDate, prepareSale } from './sale-key'
 

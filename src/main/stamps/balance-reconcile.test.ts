@@ -1,3 +1,4 @@
+/** Credit/debit through the fault proxy: ambiguous failures reconcile, money never moves twice. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFaultProxy, type FaultProxy } from '../../../tests/support/fault-proxy'
 import { FAKE_KEY, startFakeUpstream, type FakeUpstream } from '../../../tests/support/fake-stamps-upstream'

@@ -1,3 +1,4 @@
+/** The client against the real sandbox (demo seed), directly and through the fault proxy. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFaultProxy, type FaultProxy } from '../../../tests/support/fault-proxy'
 import { DEMO, startTestSandbox, type TestSandbox } from '../../../tests/support/sandbox'

@@ -1,3 +1,4 @@
+/** The client against a tiny loopback upstream: methods, formats, error kinds, retry, JWT. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FAKE_KEY, startFakeUpstream, type FakeUpstream } from '../../../tests/support/fake-stamps-upstream'
 import { StampsClient } from './stamps-client'

@@ -1,3 +1,4 @@
+/** Error envelope mapping and the backoff arithmetic. */
 import { describe, expect, it } from 'vitest'
 import { fullJitterDelay, withRetry } from './backoff'
 import { errorFromAnswer, StampsError } from './stamps-error'

@@ -1,3 +1,4 @@
+/** The XML form of transactions/add, both directions. */
 import { describe, expect, it } from 'vitest'
 import { addTransactionResponseSchema } from '../../shared/stamps'
 import { decodeXmlAnswer, encodeXmlBody } from './xml-body'
