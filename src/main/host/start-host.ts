@@ -19,7 +19,7 @@ import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { startBridge } from '../bridge/bridge-server'
 import { ipcHandlers } from './ipc-handlers'
 import { setupScanner } from './scanner-wiring'
-import { wireStatus } from './status-wiring'
+import { wireStatus, type Broadcast } from './status-wiring'
 import { startUiServer } from './ui-server'
 
 export interface HostOptions {
@@ -27,18 +27,22 @@ export interface HostOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string
   log?: (line: string) => void
+  /** The browser host (UI over HTTP + WebSocket); the Electron shell turns it off. */
+  serveUi?: boolean
 }
 
 export interface Host {
   sandboxUrl: string | null
   bridgeUrl: string
-  uiUrl: string
+  uiUrl: string | null
   router: IpcRouter
+  /** Adds a receiver of main-to-renderer events (the Electron window); returns its remover. */
+  onEvent(listener: Broadcast): () => void
   /** Stops taking work, lets the sale in flight finish, closes every file. */
   close(): Promise<void>
 }
 
-export async function startHost({ loaded, rendererDir, log = console.error }: HostOptions): Promise<Host> {
+export async function startHost({ loaded, rendererDir, log = console.error, serveUi = true }: HostOptions): Promise<Host> {
   const { settings, dataDir, bridgeToken } = loaded
   const closers: Array<() => Promise<void> | void> = []
   const close = async (): Promise<void> => {
@@ -91,9 +95,17 @@ export async function startHost({ loaded, rendererDir, log = console.error }: Ho
       ipcHandlers({ status, members, desk: new SaleDesk(sales, settings.store), outbox, printer, client, store: settings.store }),
       log
     )
-    const ui = await startUiServer({ rendererDir, router, token: randomBytes(24).toString('base64url'), port: settings.ui.port, host: '127.0.0.1', postRoutes: routes, log })
-    closers.push(() => ui.close())
-    wireStatus({ status, outbox, printer, scanner, ui })
+    const listeners = new Set<Broadcast>()
+    const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
+    let uiUrl: string | null = null
+    if (serveUi) {
+      const token = randomBytes(24).toString('base64url')
+      const ui = await startUiServer({ rendererDir, router, token, port: settings.ui.port, host: '127.0.0.1', postRoutes: routes, log })
+      closers.push(() => ui.close())
+      listeners.add((event, payload) => ui.broadcast(event, payload))
+      uiUrl = ui.url
+    }
+    wireStatus({ status, outbox, printer, scanner, broadcast })
     if (scanner) {
       closers.push(() => scanner.stop())
       await scanner.start()
@@ -102,7 +114,8 @@ export async function startHost({ loaded, rendererDir, log = console.error }: Ho
 
     const bridge = await startBridge({ port: settings.bridge.port, token: bridgeToken, merchantId: settings.merchant, sales, client, log })
     closers.push(() => bridge.close())
-    return { sandboxUrl: sandbox?.url ?? null, bridgeUrl: bridge.url, uiUrl: ui.url, router, close }
+    const onEvent = (listener: Broadcast): (() => void) => (listeners.add(listener), () => void listeners.delete(listener))
+    return { sandboxUrl: sandbox?.url ?? null, bridgeUrl: bridge.url, uiUrl, router, onEvent, close }
   } catch (err) {
     await close()
     throw err

@@ -3,17 +3,20 @@ import type { Outbox } from '../outbox'
 import { statusBarPart, type PrinterService } from '../printer'
 import type { ScannerService } from '../scanner'
 import type { StatusService } from '../status/status-service'
-import type { UiServer } from './ui-server'
+import type { IpcEvent, IpcEventPayload } from '../../shared/ipc'
+
+/** Pushes a main-to-renderer event to every connected screen (browser host, Electron window). */
+export type Broadcast = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void
 
 export interface StatusWiring {
   status: StatusService
   outbox: Outbox
   printer: PrinterService | null
   scanner: ScannerService | null
-  ui: UiServer
+  broadcast: Broadcast
 }
 
-export function wireStatus({ status, outbox, printer, scanner, ui }: StatusWiring): void {
+export function wireStatus({ status, outbox, printer, scanner, broadcast }: StatusWiring): void {
   const depth = (): void => {
     const d = outbox.depth()
     status.update('queue', { pending: d.queued, failed: d.failed })
@@ -27,7 +30,7 @@ export function wireStatus({ status, outbox, printer, scanner, ui }: StatusWirin
   }
   if (scanner) {
     scanner.on('status', (s) => status.update('scanner', { state: s.state === 'stopped' ? 'none' : s.state, ...(s.hint && { detail: s.hint }) }))
-    scanner.on('scan', (scan) => ui.broadcast('scan:received', { source: scan.source, text: scan.text, ...(scan.symbology && { symbology: scan.symbology }) }))
+    scanner.on('scan', (scan) => broadcast('scan:received', { source: scan.source, text: scan.text, ...(scan.symbology && { symbology: scan.symbology }) }))
   }
-  status.on('changed', (s) => ui.broadcast('status:changed', s))
+  status.on('changed', (s) => broadcast('status:changed', s))
 }
