@@ -6,9 +6,10 @@
  */
 import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fillActivities } from './lib/bulk-activities'
+import { timePages, type PageTiming } from './lib/page-timing'
 import { startSandboxChild } from './lib/sandbox-child'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
@@ -17,6 +18,9 @@ const USER = 'customer@stamps.co.id'
 
 interface Row { name: string; rps: number; p50: number; p99: number; non2xx: number }
 const rows: Row[] = []
+
+/** Other work on the machine skews every figure: print it beside them. */
+const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`
 
 async function measure(name: string, url: string, opts: { connections: number; requests: Parameters<typeof autocannon>[0]['requests'] }): Promise<Row> {
   await autocannon({ url, connections: opts.connections, duration: 1, requests: opts.requests }) // warm-up: JIT, caches
@@ -53,20 +57,24 @@ async function writeBench(dir: string): Promise<void> {
   }
 }
 
+const timings: Array<PageTiming & { count: number }> = []
+
+/** Page latency is measured with 2 connections: a latency figure, not a saturation test. */
 async function pageBench(dir: string, count: number): Promise<Row[]> {
   const dbPath = join(dir, `pages-${count}.db`)
   const t0 = Date.now()
   const { minId, maxId } = fillActivities(dbPath, count)
   process.stdout.write(`  stored ${count.toLocaleString('en')} activities in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
-  const server = await startSandboxChild(dbPath)
   const mid = Math.floor((minId + maxId) / 2)
+  for (const t of timePages(dbPath, mid)) timings.push({ ...t, count })
+  const server = await startSandboxChild(dbPath)
   try {
     const get = (path: string) => [{ method: 'GET', path, headers: AUTH }]
     return [
-      await measure(`[${count}] first page`, server.url, { connections: 4, requests: get(`/api/v3/activities/?user=${USER}`) }),
-      await measure(`[${count}] deep page (older_than)`, server.url, { connections: 4, requests: get(`/api/v3/activities/?user=${USER}&older_than=${mid}`) }),
+      await measure(`[${count}] first page`, server.url, { connections: 2, requests: get(`/api/v3/activities/?user=${USER}`) }),
+      await measure(`[${count}] deep page (older_than)`, server.url, { connections: 2, requests: get(`/api/v3/activities/?user=${USER}&older_than=${mid}`) }),
       await measure(`[${count}] group page, merchant_id=2&5, deep`, server.url, {
-        connections: 4,
+        connections: 2,
         requests: get(`/api/v3/activities/by-merchant-group?user=${USER}&merchant_id=2&merchant_id=5&older_than=${mid}`)
       })
     ]
@@ -79,7 +87,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stamps-bench-'))
   const started = Date.now()
   try {
-    process.stdout.write(`sandbox bench: ${SECONDS} s per run, loopback, server in a child process\n`)
+    process.stdout.write(`sandbox bench: ${SECONDS} s per run, loopback, server in a child process; ${load()}\n`)
     await writeBench(dir)
     const small = await pageBench(dir, 1_000)
     const large = await pageBench(dir, 1_000_000)
@@ -87,7 +95,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  process.stdout.write(`total ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
+  process.stdout.write(`total ${((Date.now() - started) / 1000).toFixed(0)} s; ${load()}\n`)
 }
 
 function printTable(small: Row[], large: Row[]): void {
@@ -95,6 +103,11 @@ function printTable(small: Row[], large: Row[]): void {
   const num = (n: number, n2 = 9) => n.toFixed(n < 10 ? 2 : 0).padStart(n2)
   process.stdout.write(`\n${pad('endpoint', 46)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}\n`)
   for (const r of rows) process.stdout.write(`${pad(r.name, 46)}${num(r.rps)}${num(r.p50)}${num(r.p99)}${String(r.non2xx).padStart(8)}\n`)
+  process.stdout.write(`\nin-process page reads (query + JSON), microseconds:\n${pad('page', 36)}${'p50 1k'.padStart(9)}${'p50 1M'.padStart(9)}${'p99 1k'.padStart(9)}${'p99 1M'.padStart(9)}\n`)
+  for (const t of timings.filter((x) => x.count === 1_000)) {
+    const big = timings.find((x) => x.count === 1_000_000 && x.name === t.name)!
+    process.stdout.write(`${pad(t.name, 36)}${num(t.p50us)}${num(big.p50us)}${num(t.p99us)}${num(big.p99us)}\n`)
+  }
   const add = rows[0]!
   const worstSmall = Math.max(...small.map((r) => r.p99))
   const worstLarge = Math.max(...large.map((r) => r.p99))

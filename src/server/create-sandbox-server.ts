@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Db } from './db/open-db'
+import { startCheckpointer } from './db/checkpointer'
 import { jwtSecret, openDb } from './db/open-db'
 import { arrivedOverHttps, databaseAuthenticator } from './http/auth'
 import type { ServerContext } from './http/endpoint'
@@ -76,6 +77,7 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : opts.port
     const urlHost = host.includes(':') ? `[${host}]` : host
+    const stopCheckpoints = startCheckpointer(db)
     let closed: Promise<void> | undefined
     return {
       url: `http://${urlHost}:${port}`,
@@ -83,7 +85,8 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
       db,
       close: () =>
         (closed ??= app.close().then(() => {
-          db.close()
+          stopCheckpoints()
+          db.close() // checkpoints what is left and removes the WAL file
         }))
     }
   } catch (err) {
