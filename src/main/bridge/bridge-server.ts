@@ -30,6 +30,8 @@ export interface BridgeOptions {
   port: number
   token: string
   merchantId: number
+  /** The merchant's own Stamps keys, accepted besides the bridge token. */
+  merchantKeys?: readonly string[]
   sales: SaleService
   client: StampsClient
   /** How long a POS waits for Stamps before it gets the 202 "pending" answer. */
@@ -65,7 +67,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
   })
 
-  const ctx: EndpointContext = { requireHttps: false, authenticator: bridgeAuthenticator(opts.token, opts.merchantId) }
+  const ctx: EndpointContext = { requireHttps: false, authenticator: bridgeAuthenticator(opts.token, opts.merchantId, opts.merchantKeys) }
   const { client, sales } = opts
   const waitMs = opts.saleWaitMs ?? 4_000
   const reg = <S extends z.ZodType>(def: EndpointDef<S>): void => registerEndpoint(app, ctx, def)

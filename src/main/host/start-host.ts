@@ -13,6 +13,7 @@ import { PrinterService } from '../printer'
 import { SaleDesk } from '../sales/sale-desk'
 import { SaleService } from '../sales/sale-service'
 import type { LoadedSettings } from '../settings/settings-store'
+import { DEMO_KEYS } from '../../server/seed/demo-seed'
 import { StampsClient } from '../stamps'
 import { StatusService } from '../status/status-service'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
@@ -112,7 +113,10 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     }
     status.start()
 
-    const bridge = await startBridge({ port: settings.bridge.port, token: bridgeToken, merchantId: settings.merchant, sales, client, log })
+    // The embedded sandbox answers to both keys printed in the documents, so their cURL lines
+    // work verbatim at the bridge too.
+    const merchantKeys = [settings.credential.key, ...(sandbox ? [DEMO_KEYS.coffee, DEMO_KEYS.coffeeCurl] : [])]
+    const bridge = await startBridge({ port: settings.bridge.port, token: bridgeToken, merchantId: settings.merchant, merchantKeys, sales, client, log })
     closers.push(() => bridge.close())
     const onEvent = (listener: Broadcast): (() => void) => (listeners.add(listener), () => void listeners.delete(listener))
     return { sandboxUrl: sandbox?.url ?? null, bridgeUrl: bridge.url, uiUrl, router, onEvent, close }

@@ -1,8 +1,9 @@
 /** The one settings schema: what the host needs to start, validated once at boot. */
 import { z } from 'zod'
+import { DEMO_KEYS } from '../../server/seed/demo-seed'
 
 /** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
-export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: 'aaaabbbbccccddddeeeefffff' } as const
+export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee } as const
 
 const port = z.number().int().min(0).max(65535)
 
