@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         pct(scans.inPage, 95) < BUDGET.scanToMemberMs
       ],
       [
-        `  (with CDP key delivery)    p50 ${fmt(pct(scans.endToEnd, 50))} ms  p95 ${fmt(pct(scans.endToEnd, 95))} ms (informative)`,
+        `  (wall clock at the driver)  p50 ${fmt(pct(scans.endToEnd, 50))} ms  p95 ${fmt(pct(scans.endToEnd, 95))} ms (informative)`,
         '',
         true
       ]

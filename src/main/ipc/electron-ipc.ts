@@ -7,27 +7,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { ipcChannels, ipcEvents, type IpcEvent, type IpcEventPayload, type IpcResult } from '../../shared/ipc'
 import type { IpcRouter } from './ipc-router'
-
-/**
- * True when the frame is our packaged renderer (file:// under `rendererDir`) or the dev server.
- * A navigated-away or injected frame must not reach the services.
- */
-export function isTrustedSender(frameUrl: string | undefined, rendererDir: string, devUrl?: string): boolean {
-  if (!frameUrl) return false
-  let url: URL
-  try {
-    url = new URL(frameUrl)
-  } catch {
-    return false
-  }
-  if (devUrl) {
-    const dev = new URL(devUrl)
-    if (url.origin === dev.origin) return true
-  }
-  if (url.protocol !== 'file:') return false
-  const dir = rendererDir.replace(/\\/g, '/').replace(/\/+$/, '')
-  return decodeURIComponent(url.pathname).startsWith(dir.startsWith('/') ? `${dir}/` : `/${dir}/`)
-}
+import { isTrustedSender } from './trusted-sender'
 
 /** Registers `ipc:<channel>` handlers for the whole table; returns a function removing them. */
 export function handle(router: IpcRouter, trust: { rendererDir: string; devUrl?: string }): () => void {
