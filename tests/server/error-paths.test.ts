@@ -163,6 +163,11 @@ describe('field errors read like DRF', () => {
     expect((await add({ ...SALE, store: 201 })).json.errors).toEqual([{ store: 'Select a valid choice. That choice is not one of the available choices.' }])
     expect((await add({ ...SALE, total_value: -5 })).json.errors).toEqual([{ total_value: 'Ensure this value is greater than or equal to 0.' }])
     expect((await add({ ...SALE, created: 'yesterday' })).json.errors[0].created).toMatch(/^Datetime has wrong format/)
+    for (const total of [1e308, 1e20, '1e400']) {
+      const r = await add({ ...SALE, invoice_number: `BIG-${total}`, total_value: total })
+      expect(r.status, String(total)).toBe(400)
+      expect(Object.keys(r.json.errors[0])).toEqual(['total_value'])
+    }
   })
 
   it('duplicate invoice the same local day: 400; another store or another day: 200', async () => {

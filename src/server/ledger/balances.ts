@@ -11,16 +11,19 @@ import { markActivityCanceled, writeActivity } from './activities'
 import { LEDGER_TEXT, LedgerError, throwIfInvalid } from './ledger-error'
 import { findMember, memberStatus } from './members'
 import { getMerchant, getStore } from './merchants'
-import { fromCents, toCents } from './money'
+import { fromCents, MAX_COUNTER, toCents } from './money'
 
 export interface BalanceChange { user: string; amount: number; merchant: number; store: number }
 
 interface Balance { balance_cents: number; level_number: number; group_id: number; user_id: number }
 
-/** Adds (`+1`) or subtracts (`-1`) whole hundredths; undefined when a debit would overdraw. */
+/**
+ * Shifts a balance by whole hundredths; undefined when it would go below zero (or, for a
+ * credit, beyond what stays exact), checked by SQLite in the same statement as the change.
+ */
 function shiftBalance(db: Db, membershipId: number, deltaCents: number): Balance | undefined {
   return sql(db, `UPDATE memberships SET balance_cents = balance_cents + ?
-    WHERE id = ? AND balance_cents + ? >= 0 RETURNING balance_cents, level_number, group_id, user_id`)
+    WHERE id = ? AND balance_cents + ? BETWEEN 0 AND ${MAX_COUNTER} RETURNING balance_cents, level_number, group_id, user_id`)
     .get(deltaCents, membershipId, deltaCents) as Balance | undefined
 }
 
@@ -39,7 +42,7 @@ function change(db: Db, merchantId: number, req: BalanceChange, direction: 1 | -
     })
     const delta = direction * cents
     const after = shiftBalance(db, member!.membership_id, delta)
-    if (!after) throw new LedgerError('invalid', { amount: LEDGER_TEXT.insufficientBalance })
+    if (!after) throw new LedgerError('invalid', { amount: direction < 0 ? LEDGER_TEXT.insufficientBalance : LEDGER_TEXT.counterFull })
     const id = Number(
       sql(db, 'INSERT INTO balance_updates (merchant_id, store_id, membership_id, delta_cents, amount, created_ms) VALUES (?, ?, ?, ?, ?, ?)')
         .run(merchantId, store!.id, member!.membership_id, delta, req.amount, nowMs).lastInsertRowid
@@ -83,7 +86,7 @@ export function cancelBalanceUpdate(db: Db, merchantId: number, id: number): Bal
       throw new LedgerError('invalid', { id: LEDGER_TEXT.balanceCanceled })
     }
     const after = shiftBalance(db, bu.membership_id, -bu.delta_cents)
-    if (!after) throw new LedgerError('invalid', { amount: LEDGER_TEXT.insufficientBalance })
+    if (!after) throw new LedgerError('invalid', { amount: bu.delta_cents > 0 ? LEDGER_TEXT.insufficientBalance : LEDGER_TEXT.counterFull })
     markActivityCanceled(db, { balanceUpdateId: id })
     return {
       customer: { id: after.user_id, balance: fromCents(after.balance_cents), status: memberStatus(db, after) },

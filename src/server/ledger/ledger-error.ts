@@ -24,6 +24,8 @@ export const LEDGER_TEXT = {
   transactionCanceled: 'Transaction has already been canceled',
   insufficientBalance: 'Insufficient balance',
   balanceCanceled: 'Balance update has already been canceled',
+  tooLarge: 'Ensure this value is less than or equal to 1000000000000.',
+  counterFull: "The member's ledger cannot hold this amount",
   decimalPlaces: 'Ensure that there are no more than 2 decimal places.',
   badDatetime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
 } as const

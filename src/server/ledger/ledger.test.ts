@@ -117,6 +117,9 @@ describe('balance ledger', () => {
     expect(fields(() => cancelBalanceUpdate(db, 14, c.balance_update.id))).toEqual({ amount: 'Insufficient balance' })
     expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership.balance).toBe(100)
     expect(() => db.prepare('UPDATE memberships SET balance_cents = -1').run()).toThrow(/CHECK/)
+    // a credit that would take the balance past exact integers is refused, not rounded
+    db.prepare('UPDATE memberships SET balance_cents = ?').run(Number.MAX_SAFE_INTEGER - 10)
+    expect(fields(() => creditBalance(db, 14, { ...change, amount: 1 }))).toEqual({ amount: "The member's ledger cannot hold this amount" })
   })
 })
 

@@ -1,7 +1,14 @@
 /** Rupiah arithmetic and local dates. Money hazard: sums are done in integer hundredths only. */
 
+/** The largest single amount the sandbox takes (Rp 1 trillion): hundredths stay exact in JS. */
+export const MAX_RUPIAH = 1_000_000_000_000
+
+/** Ceiling of every stored counter (stamps, hundredths): beyond it JS numbers lose precision. */
+export const MAX_COUNTER = Number.MAX_SAFE_INTEGER
+
 /** Rupiah to integer hundredths, or NaN when the value has more than 2 decimal places. */
 export function toCents(rupiah: number): number {
+  if (!Number.isFinite(rupiah)) return Number.NaN
   const cents = Math.round(rupiah * 100)
   return Math.abs(cents - rupiah * 100) > 1e-6 * Math.max(1, Math.abs(rupiah)) ? Number.NaN : cents
 }

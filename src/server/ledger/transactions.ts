@@ -11,7 +11,13 @@ import { groupLevels, settleLevel } from './levels'
 import { LEDGER_TEXT, LedgerError, throwIfInvalid } from './ledger-error'
 import { findMember } from './members'
 import { getMerchant, getStore, type MerchantRow, type StoreRow } from './merchants'
-import { localDay, stampsFor, toCents } from './money'
+import { localDay, MAX_COUNTER, MAX_RUPIAH, stampsFor, toCents } from './money'
+
+/** The total_value error, if any: more than 2 decimals or above the sandbox's maximum. */
+function totalError(total: number, cents: number): Record<string, string> {
+  if (total > MAX_RUPIAH) return { total_value: LEDGER_TEXT.tooLarge }
+  return Number.isNaN(cents) ? { total_value: LEDGER_TEXT.decimalPlaces } : {}
+}
 
 /** Checks store and member together so one answer names every bad field, as DRF does. */
 function resolveSale(db: Db, merchantId: number, storeId: number, userField: string, user: string | undefined) {
@@ -36,7 +42,7 @@ export function addTransaction(db: Db, merchantId: number, req: AddTransactionRe
     const totalCents = toCents(req.total_value)
     throwIfInvalid({
       ...(Number.isNaN(createdMs) ? { created: LEDGER_TEXT.badDatetime } : {}),
-      ...(Number.isNaN(totalCents) ? { total_value: LEDGER_TEXT.decimalPlaces } : {})
+      ...totalError(req.total_value, totalCents)
     })
     const stamps = stampsFor(totalCents, merchant.stamps_per_value)
     const { token: _token, ...details } = req
@@ -54,8 +60,11 @@ export function addTransaction(db: Db, merchantId: number, req: AddTransactionRe
       if (isUniqueViolation(err)) throw new LedgerError('invalid', { invoice_number: LEDGER_TEXT.duplicateInvoice })
       throw err
     }
-    const after = sql(db, 'UPDATE memberships SET stamps = stamps + ?, spending_cents = spending_cents + ? WHERE id = ? RETURNING stamps, spending_cents')
-      .get(stamps, totalCents, member.membership_id) as { stamps: number; spending_cents: number }
+    // guarded so counters stay exact JS integers; a refusal rolls the whole sale back
+    const after = sql(db, `UPDATE memberships SET stamps = stamps + ?, spending_cents = spending_cents + ?
+      WHERE id = ? AND stamps + ? <= ${MAX_COUNTER} AND spending_cents + ? <= ${MAX_COUNTER} RETURNING stamps, spending_cents`)
+      .get(stamps, totalCents, member.membership_id, stamps, totalCents) as { stamps: number; spending_cents: number } | undefined
+    if (!after) throw new LedgerError('invalid', { total_value: LEDGER_TEXT.counterFull })
     const owner = { userId: member.user_id, groupId: merchant.group_id, merchantId: merchant.id }
     const activityId = writeActivity(db, { ...owner, transactionId: txId }, {
       type: ACTIVITY_TYPE.transaction,
@@ -111,6 +120,6 @@ export function cancelTransaction(db: Db, merchantId: number, id: number, nowMs 
 export function previewEarnings(db: Db, merchantId: number, q: PreviewEarningsQuery): { stamps: number } {
   const { merchant } = resolveSale(db, merchantId, q.store, 'user', q.user)
   const totalCents = toCents(q.total_value)
-  throwIfInvalid(Number.isNaN(totalCents) ? { total_value: LEDGER_TEXT.decimalPlaces } : {})
+  throwIfInvalid(totalError(q.total_value, totalCents))
   return { stamps: stampsFor(totalCents, (merchant as MerchantRow).stamps_per_value) }
 }
