@@ -250,7 +250,7 @@ describe('no input reaches a 500', () => {
       const r = await h.post(path, body, rand() < 0.8 ? tokenHeader() : {})
       expect(r.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(500)
       statuses.add(r.status)
-      const q = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+      const q = new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
       const g = await h.get(`${pick(gets)}?${q}`, tokenHeader())
       expect(g.status, q.toString()).toBeLessThan(500)
       statuses.add(g.status)
