@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PrinterEmulator } from '../../../src/main/printer/printer-emulator'
+import type { IpcChannel, StampsKioskApi } from '../../../src/shared/ipc'
 import { electronBinary } from './electron-binary'
 import { startHostProcess, type HostProcess } from './host-process'
 import { AttractPage } from './pages/AttractPage'
@@ -35,6 +36,7 @@ interface KioskFixtures {
 }
 
 let warned = false
+const electronWindows = new Map<string, Page>()
 
 export const test = base.extend<KioskOptions & KioskFixtures>({
   runtime: ['browser', { option: true }],
@@ -63,29 +65,43 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         if (!warned) console.warn(message)
         warned = true
         test.skip(true, message)
+        return
       }
+      // The app runs the same host in its main process (no browser host): the oracle is the
+      // window's own preload API, i.e. the same IPC table over Electron IPC.
+      const app = await _electron.launch({
+        executablePath: bin.path,
+        args: ['out/main/index.js', '--data-dir', dataDir, '--printer', printer.url, '--bridge-port', '0', ...(scannerSpec ? ['--scanner', scannerSpec] : [])]
+      })
+      const win = await app.firstWindow()
+      electronWindows.set(dataDir, win)
+      await use({
+        uiUrl: '',
+        bridgeUrl: '',
+        token: '',
+        output: () => '',
+        ipc: (channel, payload) =>
+          win.evaluate(
+            ([c, p]) => (globalThis as unknown as { stampsKiosk: StampsKioskApi }).stampsKiosk.invoke(c as IpcChannel, p as never),
+            [channel, payload] as const
+          ) as never,
+        post: async () => {
+          throw new Error('test routes belong to the browser host')
+        },
+        stop: () => app.close()
+      })
+      await app.close()
+      return
     }
     const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }) })
     await use(host)
     await host.stop()
   },
 
-  kioskPage: async ({ runtime, page, host, dataDir, printer }, use) => {
-    if (runtime === 'browser') {
-      await page.goto(host.uiUrl)
-      await use(page)
-      return
-    }
-    // Electron: the same renderer in the app window, on its own data directory (the host above
-    // proves the services; the window is what is under test here).
-    const bin = electronBinary()
-    const app = await _electron.launch({
-      executablePath: bin.path ?? undefined,
-      args: ['out/main/index.js', '--data-dir', join(dataDir, 'electron'), '--printer', printer.url, '--ui-port', '0', '--bridge-port', '0']
-    })
-    const win = await app.firstWindow()
-    await use(win)
-    await app.close()
+  kioskPage: async ({ runtime, page, host, dataDir }, use) => {
+    if (runtime === 'electron') return use(electronWindows.get(dataDir)!)
+    await page.goto(host.uiUrl)
+    await use(page)
   },
 
   shell: async ({ kioskPage }, use) => {

@@ -17,19 +17,25 @@ export class AttractPage {
   }
 
   /**
-   * Scans as a keyboard-wedge scanner does: a burst of keydowns ending in Enter, wherever focus
-   * is, reaching the renderer's window listener. The burst is dispatched in one task inside the
-   * page because a real scanner's keys carry hardware-paced timestamps a few ms apart, while
-   * Playwright/CDP key delivery waits for each key's ack: on a loaded 2-core CI machine that
-   * spaced keys 60-120 ms apart and split scans into "typing". Key timing itself is covered by
-   * the detector's unit tests (src/renderer/src/scan).
+   * Scans as a keyboard-wedge scanner does: keydowns 4 ms apart ending in Enter, wherever focus
+   * is, reaching the renderer's window listener. A real scanner's keys carry device-paced
+   * timestamps however busy the machine is; key delivery from a test (CDP waits for each key's
+   * ack, and even an in-page loop can be preempted) on a loaded 2-core CI machine spaced keys
+   * 60-120 ms apart and split scans into "typing". So the burst is dispatched in one task with
+   * the timestamps a scanner would give. Key timing itself is unit-tested in src/renderer/src/scan.
    */
-  async wedgeScan(text: string): Promise<void> {
+  async wedgeScan(text: string, keyIntervalMs = 4): Promise<void> {
     await this.page.evaluate(`(() => {
       const target = document.activeElement ?? document.body
+      const t0 = performance.now()
+      let i = 0
       const fire = (key) => {
-        target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key === 'Enter' ? 'Enter' : '', bubbles: true, cancelable: true }))
-        target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }))
+        for (const type of ['keydown', 'keyup']) {
+          const e = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : '', bubbles: true, cancelable: true })
+          Object.defineProperty(e, 'timeStamp', { value: t0 + i * ${keyIntervalMs} })
+          target.dispatchEvent(e)
+        }
+        i++
       }
       for (const ch of ${JSON.stringify(text)}) fire(ch)
       fire('Enter')
