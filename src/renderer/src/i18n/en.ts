@@ -57,6 +57,7 @@ export const en = {
   'status.queue': 'Queue',
   'status.queue.value': '{pending} pending, {failed} failed',
   'status.printer': 'Printer',
+  'status.printer.held': '{value}, {n} held',
   'status.scanner': 'Scanner',
   'device.ok': 'Ready',
   'device.connected': 'Connected',

@@ -55,6 +55,7 @@ export const id = {
   'status.queue': 'Antrean',
   'status.queue.value': '{pending} tertunda, {failed} gagal',
   'status.printer': 'Printer',
+  'status.printer.held': '{value}, {n} slip tertahan',
   'status.scanner': 'Pemindai',
   'device.ok': 'Siap',
   'device.connected': 'Terhubung',

@@ -24,7 +24,13 @@ function items(status: Status, t: Translate): Array<{ key: string; label: string
       value: t('status.queue.value', { pending: queue.pending, failed: queue.failed }),
       tone: queue.failed > 0 ? 'bad' : queue.pending > 0 ? 'warn' : 'good'
     },
-    { key: 'printer', label: t('status.printer'), value: t(`device.${printer.state}`), tone: deviceTone(printer.state) },
+    {
+      key: 'printer',
+      label: t('status.printer'),
+      // Held jobs wait for paper or a reconnect: worth showing, since a visitor's slip may be among them.
+      value: printer.held > 0 ? t('status.printer.held', { value: t(`device.${printer.state}`), n: printer.held }) : t(`device.${printer.state}`),
+      tone: printer.held > 0 && deviceTone(printer.state) === 'good' ? 'warn' : deviceTone(printer.state)
+    },
     { key: 'scanner', label: t('status.scanner'), value: t(`device.${scanner.state}`), tone: deviceTone(scanner.state) }
   ]
 }
