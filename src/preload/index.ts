@@ -7,7 +7,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { StampsKioskApi } from '../shared/ipc'
 
 /** Event names main may push; kept in sync with `ipcEvents` by the `satisfies` below. */
-const EVENTS = ['status:changed', 'scan:received', 'session:reset'] as const
+const EVENTS = ['status:changed', 'scan:received', 'session:reset', 'auth:changed', 'scanner:raw', 'outbox:changed', 'printer:job'] as const
 
 const api = {
   invoke: (channel, payload) => ipcRenderer.invoke(`ipc:${channel}`, payload),

@@ -7,6 +7,8 @@
  * so a refusal reaches the screen as a typed, translatable error instead of a thrown string.
  */
 import { z } from 'zod'
+import { authStateSchema, scannerRawEventSchema } from './ipc-admin'
+import { printJobSchema } from './receipt/printer-status'
 import { activitySchema } from './stamps/activities'
 import {
   cashierChannels,
@@ -17,6 +19,8 @@ import {
 } from './ipc-views'
 
 export * from './ipc-views'
+export * from './ipc-admin'
+export * from './ipc-desk'
 
 const empty = z.object({}).strict()
 
@@ -57,7 +61,21 @@ export const ipcEvents = {
     text: z.string().max(4096),
     symbology: z.string().optional()
   }),
-  'session:reset': empty
+  'session:reset': empty,
+  /** The PIN session opened, locked (by hand or idle) or a lockout began. */
+  'auth:changed': authStateSchema,
+  /** Only while the admin scanner test is open (scanner:test-start .. test-stop). */
+  'scanner:raw': scannerRawEventSchema,
+  /** A queued sale changed state: the queue view refreshes that row. */
+  'outbox:changed': z.object({
+    id: z.number().int(),
+    state: z.enum(['queued', 'sending', 'posted', 'failed', 'discarded']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    fieldErrors: z.array(z.tuple([z.string(), z.string()]))
+  }),
+  /** A print job changed state (queued, printing, printed, held, discarded). */
+  'printer:job': printJobSchema
 } as const
 
 export type IpcChannel = keyof typeof ipcChannels

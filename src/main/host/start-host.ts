@@ -5,11 +5,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { LABELS_EN, LABELS_ID } from '../../shared/receipt'
 import { startSandboxServer, type SandboxServer } from '../../server/create-sandbox-server'
 import { MemberService } from '../members/member-service'
+import { LivePrinter } from '../admin/live-printer'
 import { Outbox } from '../outbox'
-import { PrinterService } from '../printer'
 import { SaleDesk } from '../sales/sale-desk'
 import { SaleService } from '../sales/sale-service'
 import type { LoadedSettings } from '../settings/settings-store'
@@ -18,6 +17,8 @@ import { StampsClient } from '../stamps'
 import { StatusService } from '../status/status-service'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { startBridge } from '../bridge/bridge-server'
+import { deskHandlers } from './desk-handlers'
+import { setupDesk } from './desk-wiring'
 import { ipcHandlers } from './ipc-handlers'
 import { setupScanner } from './scanner-wiring'
 import { wireStatus, type Broadcast } from './status-wiring'
@@ -59,8 +60,8 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     let merchantName = 'Stamps'
     void client.ping().then((p) => (merchantName = p.pong.merchant), () => undefined)
 
-    const labels = settings.language === 'id' ? LABELS_ID : LABELS_EN
-    const printer = new PrinterService({ spec: settings.printer, dataDir, paperWidth: settings.paperWidth, labels })
+    // Replaceable at run time: the admin screen changes printer, paper and language live.
+    const printer = new LivePrinter(dataDir, { spec: settings.printer, paperWidth: settings.paperWidth, language: settings.language })
     closers.push(() => printer.close())
     printer.start()
     const outbox = new Outbox({ dbPath: join(dataDir, 'outbox.sqlite'), client, merchantId: settings.merchant })
@@ -74,16 +75,12 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     closers.push(() => status.stop())
     const { scanner, routes } = setupScanner(settings.scanner, log)
 
-    const sales = new SaleService({
-      outbox,
-      printer,
-      memberFigures: async (user) => {
-        const d = await client.membership({ user, merchant: settings.merchant })
-        return { level: d.membership.level_text, balance: d.membership.balance }
-      },
-      receiptContext: () => ({ merchantName }),
-      log
-    })
+    const memberFigures = async (user: string): Promise<{ level: string; balance: number }> => {
+      const d = await client.membership({ user, merchant: settings.merchant })
+      return { level: d.membership.level_text, balance: d.membership.balance }
+    }
+    const receiptContext = (): { merchantName: string } => ({ merchantName })
+    const sales = new SaleService({ outbox, printer, memberFigures, receiptContext, log })
     const members = new MemberService({
       client,
       merchantId: settings.merchant,
@@ -92,12 +89,17 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
       printer,
       language: () => status.get().language
     })
-    const router = createIpcRouter(
-      ipcHandlers({ status, members, desk: new SaleDesk(sales, settings.store), outbox, printer, client, store: settings.store }),
-      log
-    )
     const listeners = new Set<Broadcast>()
     const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
+    const desk = setupDesk({ loaded, client, outbox, printer, status, scanner, broadcast, embeddedUrl: sandbox?.url ?? null, merchantName: () => merchantName, memberFigures, receiptContext, log })
+    const saleDesk = new SaleDesk(sales, settings.store, undefined, (invoice) => desk.receipts.firstReceipt(invoice))
+    const router = createIpcRouter(
+      {
+        ...ipcHandlers({ status, members, desk: saleDesk, outbox, printer, client, store: settings.store }),
+        ...deskHandlers(desk)
+      },
+      log
+    )
     let uiUrl: string | null = null
     if (serveUi) {
       const token = randomBytes(24).toString('base64url')

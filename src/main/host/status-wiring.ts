@@ -1,6 +1,7 @@
 /** Feeds service events into the status service and pushes events to the screens. */
 import type { Outbox } from '../outbox'
-import { statusBarPart, type PrinterService } from '../printer'
+import type { LivePrinter } from '../admin/live-printer'
+import { statusBarPart } from '../printer'
 import type { ScannerService } from '../scanner'
 import type { StatusService } from '../status/status-service'
 import type { IpcEvent, IpcEventPayload } from '../../shared/ipc'
@@ -11,7 +12,7 @@ export type Broadcast = <E extends IpcEvent>(event: E, payload: IpcEventPayload<
 export interface StatusWiring {
   status: StatusService
   outbox: Outbox
-  printer: PrinterService | null
+  printer: LivePrinter | null
   scanner: ScannerService | null
   broadcast: Broadcast
 }

@@ -59,6 +59,7 @@ export class OutboxStore {
       get: p('SELECT * FROM outbox_sales WHERE id = ?'),
       list: p('SELECT * FROM outbox_sales WHERE (@state IS NULL OR state = @state) AND id > @after ORDER BY id LIMIT @limit'),
       head: p("SELECT * FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1"),
+      byInvoice: p('SELECT * FROM outbox_sales WHERE store = ? AND invoice_number = ? ORDER BY id DESC LIMIT 1'),
       posted: p(`UPDATE outbox_sales SET state = 'posted', attempts = attempts + 1, response = ?, duplicate = ?,
         last_error = NULL, field_errors = NULL, posted_at = ?, updated_at = ? WHERE id = ?`),
       retry: p("UPDATE outbox_sales SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"),
@@ -85,6 +86,12 @@ export class OutboxStore {
 
   list(state: OutboxState | null, after = 0, limit = 500): OutboxItem[] {
     return (this.s.list.all({ state, after, limit }) as Row[]).map(toItem)
+  }
+
+  /** The newest sale with this invoice at this store, whatever its day (the cashier desk's lookups). */
+  byInvoice(store: number, invoice: string): OutboxItem | undefined {
+    const r = this.s.byInvoice.get(store, invoice) as Row | undefined
+    return r && toItem(r)
   }
 
   head(): OutboxItem | undefined {

@@ -89,6 +89,12 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return item && this.overlay(item)
   }
 
+  /** The newest sale with this invoice number at `store` (receipt reprint, sale cancel). */
+  findByInvoice(store: number, invoice: string): OutboxItem | undefined {
+    const item = this.store.byInvoice(store, invoice)
+    return item && this.overlay(item)
+  }
+
   /** Items in id order; `state: 'sending'` is the one in flight, `'queued'` the rest waiting. */
   list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
     const dbState = filter.state === 'sending' ? 'queued' : (filter.state ?? null)

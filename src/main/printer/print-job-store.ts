@@ -84,6 +84,14 @@ export class PrintJobStore {
     return (rows as Row[]).map(toJob)
   }
 
+  /** The newest original (not a reprint) job of `kind` with `label`, e.g. a sale's receipt by invoice. */
+  lastByLabel(kind: PrintJobKind, label: string): PrintJob | undefined {
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE kind = ? AND label = ? AND reprint_of IS NULL ORDER BY id DESC LIMIT 1`)
+      .get(kind, label) as Row | undefined
+    return row && toJob(row)
+  }
+
   nextQueued(): PrintJob | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'queued' ORDER BY id LIMIT 1`).get() as Row | undefined
     return row && toJob(row)

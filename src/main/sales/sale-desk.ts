@@ -34,7 +34,9 @@ export class SaleDesk {
   constructor(
     private readonly sales: SaleService,
     private readonly store: number,
-    private readonly waitMs = 4_000
+    private readonly waitMs = 4_000,
+    /** The receipt printed when an invoice was first submitted, for "already posted, reprint?". */
+    private readonly firstReceipt: (invoice: string) => number | null = () => null
   ) {}
 
   async submit(sale: SaleInput): Promise<SaleResult> {
@@ -63,7 +65,8 @@ export class SaleDesk {
       outboxId: result.outboxId,
       stampsEarned: posted?.transaction.stamps_earned ?? null,
       stampsRemaining: posted?.customer.stamps_remaining ?? null,
-      receiptJobId: result.receiptJobId
+      receiptJobId: result.receiptJobId,
+      ...(result.state === 'already-posted' && { previousReceiptJobId: this.firstReceipt(result.sale.invoice_number) })
     }
   }
 }

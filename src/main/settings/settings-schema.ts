@@ -1,6 +1,7 @@
 /** The one settings schema: what the host needs to start, validated once at boot. */
 import { z } from 'zod'
 import { DEMO_KEYS } from '../../server/seed/demo-seed'
+import { pinHashSchema } from '../auth/pin-hash'
 
 /** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
 export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee } as const
@@ -46,7 +47,11 @@ export const settingsSchema = z.object({
     .default({ mode: 'kiosk', idleTimeoutSeconds: 60 }),
   language: z.enum(['id', 'en']).default('id'),
   /** Upstream request timeout; a sale that outlives it is queued, never dropped. */
-  requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000)
+  requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000),
+  /** scrypt hashes of the cashier and admin PINs; null: the factory PIN (see auth/pin-hash.ts). */
+  pins: z
+    .object({ cashier: pinHashSchema.nullable().default(null), admin: pinHashSchema.nullable().default(null) })
+    .default({ cashier: null, admin: null })
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -83,12 +83,13 @@ export function loadSettings(argv: string[], env: NodeJS.ProcessEnv = process.en
   return { settings, dataDir, bridgeToken: token, bridgeTokenGenerated: generated }
 }
 
-/** Settings as the renderer may see them: secrets replaced by whether they are set. */
-export function publicSettings(settings: Settings): Omit<Settings, 'credential' | 'bridge'> & {
+/** Settings as the renderer may see them: secrets replaced by whether they are set, no PIN hashes. */
+export function publicSettings(settings: Settings): Omit<Settings, 'credential' | 'bridge' | 'pins'> & {
   credential: { kind: Settings['credential']['kind']; keySet: boolean; merchantId?: number }
   bridge: { port: number; tokenSet: boolean }
+  pins: { cashierDefault: boolean; adminDefault: boolean }
 } {
-  const { credential, bridge, ...rest } = settings
+  const { credential, bridge, pins, ...rest } = settings
   return {
     ...rest,
     credential: {
@@ -96,6 +97,7 @@ export function publicSettings(settings: Settings): Omit<Settings, 'credential' 
       keySet: credential.key.length > 0,
       ...(credential.kind === 'jwt' && { merchantId: credential.merchantId })
     },
-    bridge: { port: bridge.port, tokenSet: Boolean(bridge.token) }
+    bridge: { port: bridge.port, tokenSet: Boolean(bridge.token) },
+    pins: { cashierDefault: pins.cashier === null, adminDefault: pins.admin === null }
   }
 }

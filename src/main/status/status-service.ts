@@ -39,7 +39,7 @@ export class StatusService extends EventEmitter<{ changed: [Status] }> {
 
   /** Merges a partial update into one part; emits `changed` when something actually changed. */
   update<K extends 'upstream' | 'queue' | 'printer' | 'scanner'>(key: K, part: Part<K>): void
-  update<K extends 'mode' | 'language' | 'idleTimeoutSeconds'>(key: K, value: Status[K]): void
+  update<K extends 'mode' | 'language' | 'idleTimeoutSeconds' | 'restartNeeded' | 'defaultPins'>(key: K, value: Status[K]): void
   update(key: keyof Status, value: unknown): void {
     const current = this.status[key]
     const next = typeof current === 'object' && current !== null ? { ...current, ...(value as object) } : value

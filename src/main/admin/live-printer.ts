@@ -1,0 +1,145 @@
+/**
+ * The printer the host wires everywhere: a PrinterService that can be replaced while the app
+ * runs (new spec, paper width or receipt language from the admin screen) without losing a job.
+ */
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
+import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
+import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
+import { PrinterService, type PrintQueueEvents, type PrinterTransport } from '../printer'
+
+export interface PrinterConfig {
+  spec: string | null
+  paperWidth: 58 | 80
+  language: 'id' | 'en'
+}
+
+export class LivePrinter extends EventEmitter<PrintQueueEvents> {
+  private current: PrinterService
+  private readonly db: Database
+  private swapping: Promise<void> = Promise.resolve()
+  private readonly forward = {
+    job: (job: PrintJob) => this.emit('job', job),
+    status: (status: PrinterStatus) => this.emit('status', status)
+  }
+
+  constructor(private readonly dataDir: string, private config: PrinterConfig, private readonly transport?: PrinterTransport) {
+    super()
+    // One connection outlives each PrinterService (which never closes a db it did not open),
+    // so a job queued mid-swap lands in the same table and the next service sends it.
+    // Same pragmas as PrintJobStore's own: 'printing' marks must survive a power cut.
+    this.db = new BetterSqlite3(join(dataDir, 'print-queue.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma('synchronous = FULL')
+    this.current = this.build(config)
+  }
+
+  get settings(): PrinterConfig {
+    return this.config
+  }
+
+  start(): void {
+    this.current.start()
+  }
+
+  /**
+   * Applies new printer settings. The old service finishes the job it is sending (never cut
+   * mid-receipt), then the new one takes over the same queue. Swaps run one at a time.
+   */
+  replace(next: PrinterConfig): Promise<void> {
+    const run = this.swapping.then(async () => {
+      const old = this.current
+      await old.queue.close() // stops after the job in flight; the shared db stays open
+      old.off('job', this.forward.job).off('status', this.forward.status)
+      await old.close().catch(() => undefined)
+      this.config = next
+      this.current = this.build(next)
+      this.current.start()
+      void this.current.status().catch(() => undefined)
+    })
+    this.swapping = run.catch(() => undefined)
+    return run
+  }
+
+  printReceipt(sale: LoyaltySaleInput): PrintJob {
+    return this.current.printReceipt(sale)
+  }
+
+  printMemberSlip(member: MemberSlipInput): PrintJob {
+    return this.current.printMemberSlip(member)
+  }
+
+  printBalanceSlip(slip: BalanceSlipInput): PrintJob {
+    const model = balanceSlip(slip, { columns: this.current.columns, language: this.config.language })
+    return this.current.queue.enqueue('balance-slip', model, { label: slip.reference ?? slip.kind })
+  }
+
+  testPrint(): PrintJob {
+    return this.current.testPrint()
+  }
+
+  status(): Promise<PrinterStatus> {
+    return this.current.status()
+  }
+
+  jobs(options: { limit?: number; state?: PrintJobState } = {}): PrintJob[] {
+    return this.current.jobs(options)
+  }
+
+  retry(id: number): PrintJob {
+    return this.current.retry(id)
+  }
+
+  discard(id: number): PrintJob {
+    return this.current.discard(id)
+  }
+
+  reprint(id: number): PrintJob {
+    return this.current.reprint(id)
+  }
+
+  reprintLast(kind?: PrintJobKind): PrintJob {
+    return this.current.reprintLast(kind)
+  }
+
+  /** The job's bytes decoded back into lines: the on-screen receipt is what the paper got. */
+  preview(id: number): { job: PrintJob; columns: number; lines: string[] } | undefined {
+    const job = this.current.queue.get(id)
+    const decoded = this.current.preview(id)
+    return job && decoded && { job, columns: this.current.columns, lines: previewLines(decoded.items, this.current.columns) }
+  }
+
+  /** The sale's first receipt and what it was queued with (`pending` when stamps were unknown). */
+  receiptFor(invoice: string): { job: PrintJob; pending: boolean } | undefined {
+    const job = this.current.queue.store.lastByLabel('receipt', invoice)
+    if (!job) return undefined
+    const meta = this.current.queue.store.meta(job.id) as { pending?: boolean } | undefined
+    return { job, pending: meta?.pending === true }
+  }
+
+  counts(): { queued: number; held: number } {
+    return this.current.counts()
+  }
+
+  async close(): Promise<void> {
+    await this.swapping
+    await this.current.close()
+    this.db.close()
+  }
+
+  private build(c: PrinterConfig): PrinterService {
+    const service = new PrinterService({
+      spec: c.spec,
+      dataDir: this.dataDir,
+      db: this.db,
+      paperWidth: c.paperWidth,
+      labels: c.language === 'id' ? LABELS_ID : LABELS_EN,
+      ...(this.transport && { transport: this.transport })
+    })
+    service.on('job', this.forward.job).on('status', this.forward.status)
+    return service
+  }
+}

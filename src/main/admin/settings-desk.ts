@@ -1,0 +1,143 @@
+/**
+ * The admin settings screen's service: validate a change, save it atomically, apply what can
+ * change while running, and say what waits for a restart. Secrets never leave main.
+ *
+ * Live: language (screens and receipts), kiosk mode and idle timeout, printer and paper width.
+ * Restart: upstream, credentials, merchant, store, bridge and UI ports, scanner, request timeout:
+ * the Stamps client, outbox, bridge and scanner are built from them once at boot.
+ */
+import type { SettingsPatchInput } from '../../shared/ipc-admin'
+import { IpcRefusal } from '../ipc/ipc-router'
+import { refuseStampsErrors } from '../ipc/stamps-refusal'
+import { parsePrinterSpec } from '../printer'
+import { parseScannerSpec } from '../scanner'
+import { parseSettings, SettingsError, settingsSchema, type Settings } from '../settings/settings-schema'
+import { mergePatches, publicSettings, saveSettings } from '../settings/settings-store'
+import type { SettingsPatch } from '../settings/settings-sources'
+import { StampsClient } from '../stamps'
+import type { StatusService } from '../status/status-service'
+import type { LivePrinter } from './live-printer'
+
+export interface SettingsDeskDeps {
+  dataDir: string
+  /** The settings the host booted with (file, environment and flags). */
+  boot: Settings
+  status: StatusService
+  printer: LivePrinter
+  /** The embedded sandbox's URL, for testing "upstream: embedded". */
+  embeddedUrl: string | null
+}
+
+const RESTART_KEYS = ['upstream', 'credential', 'merchant', 'store', 'bridge', 'ui', 'scanner', 'requestTimeoutMs'] as const
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const fieldsOf = (err: SettingsError): Array<[string, string]> => err.problems.map((p) => [p.field, p.message])
+
+export class SettingsDesk {
+  private settings: Settings
+
+  constructor(private readonly deps: SettingsDeskDeps) {
+    this.settings = deps.boot
+  }
+
+  get current(): Settings {
+    return this.settings
+  }
+
+  view(): { settings: ReturnType<typeof publicSettings>; restartNeeded: boolean; restartFields: string[] } {
+    const restartFields = RESTART_KEYS.filter((k) => !same(this.settings[k], this.deps.boot[k]))
+    return { settings: publicSettings(this.settings), restartNeeded: restartFields.length > 0, restartFields }
+  }
+
+  /** Validates everything before writing anything; a bad field is named, nothing is saved. */
+  async save(input: SettingsPatchInput): Promise<ReturnType<SettingsDesk['view']> & { applied: string[] }> {
+    const patch = this.withKeptSecrets(input)
+    const next = this.validated(patch)
+    try {
+      saveSettings(this.deps.dataDir, patch)
+    } catch (err) {
+      if (err instanceof SettingsError) throw new IpcRefusal('validation', 'The saved settings file cannot take this change.', fieldsOf(err))
+      throw err
+    }
+    const before = this.settings
+    this.settings = next
+    const applied: string[] = []
+    const { status, printer } = this.deps
+    if (!same(before.language, next.language)) (status.update('language', next.language), applied.push('language'))
+    if (!same(before.kiosk, next.kiosk)) {
+      status.update('mode', next.kiosk.mode)
+      status.update('idleTimeoutSeconds', next.kiosk.idleTimeoutSeconds)
+      applied.push('kiosk')
+    }
+    if (before.printer !== next.printer || before.paperWidth !== next.paperWidth || before.language !== next.language) {
+      await printer.replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language })
+      applied.push(...(['printer', 'paperWidth'] as const).filter((k) => before[k] !== next[k]))
+    }
+    const view = this.view()
+    status.update('restartNeeded', view.restartNeeded)
+    return { ...view, applied }
+  }
+
+  /** Pings an upstream with the given (or saved) credentials, before anyone saves them. */
+  async testUpstream(req: { upstream?: string | null; credential?: SettingsPatchInput['credential'] }): Promise<{ merchant: string; merchantId: number }> {
+    const url = req.upstream === undefined ? this.settings.upstream : req.upstream
+    const parsed = settingsSchema.shape.upstream.safeParse(url)
+    if (!parsed.success) throw new IpcRefusal('validation', 'The upstream address is not valid.', [['upstream', parsed.error.issues[0]?.message ?? 'invalid']])
+    const baseUrl = parsed.data ?? this.deps.embeddedUrl
+    if (!baseUrl) throw new IpcRefusal('unreachable', 'The embedded sandbox is not running; save and restart first.')
+    const credential = this.withKeptSecrets({ credential: req.credential }).credential ?? this.settings.credential
+    const checked = settingsSchema.shape.credential.safeParse(credential)
+    if (!checked.success) throw new IpcRefusal('validation', 'The credentials are not valid.', checked.error.issues.map((i) => [`credential.${i.path.join('.')}`, i.message]))
+    const client = new StampsClient({ baseUrl, credential: checked.data, timeoutMs: 5_000, retry: { maxAttempts: 1 } })
+    try {
+      const { pong } = await refuseStampsErrors(() => client.ping())
+      return { merchant: pong.merchant, merchantId: pong.merchant_id }
+    } finally {
+      client.close()
+    }
+  }
+
+  /** Saves a new PIN hash (already checked by the caller). */
+  savePinHash(role: 'cashier' | 'admin', hash: string): void {
+    saveSettings(this.deps.dataDir, { pins: { [role]: hash } })
+    this.settings = { ...this.settings, pins: { ...this.settings.pins, [role]: hash } }
+  }
+
+  // Write-only secrets: a credential patch without a key keeps the key in force.
+  private withKeptSecrets(input: SettingsPatchInput): SettingsPatch {
+    const patch: SettingsPatch = { ...input }
+    const c = input.credential
+    if (c) {
+      const kept = this.settings.credential
+      patch.credential = {
+        kind: c.kind,
+        key: c.key ?? kept.key,
+        ...(c.kind === 'jwt' && { merchantId: c.merchantId ?? (kept.kind === 'jwt' ? kept.merchantId : undefined) })
+      }
+    }
+    return patch
+  }
+
+  private validated(patch: SettingsPatch): Settings {
+    const problems: Array<[string, string]> = []
+    const check = (field: string, value: unknown, parse: (s: string) => unknown): void => {
+      if (typeof value !== 'string' || value === 'fake') return
+      try {
+        parse(value)
+      } catch (err) {
+        problems.push([field, (err as Error).message])
+      }
+    }
+    check('printer', patch.printer, parsePrinterSpec)
+    check('scanner', patch.scanner, parseScannerSpec)
+    let next: Settings | undefined
+    try {
+      next = parseSettings(mergePatches(this.settings as unknown as SettingsPatch, patch))
+    } catch (err) {
+      if (!(err instanceof SettingsError)) throw err
+      problems.push(...fieldsOf(err))
+    }
+    if (problems.length > 0 || !next) throw new IpcRefusal('validation', 'Some settings are not valid; nothing was saved.', problems)
+    return next
+  }
+}
+

@@ -1,0 +1,139 @@
+/**
+ * The till's PIN session, kept in main: the renderer can ask to unlock, never set a flag.
+ * One session per host (one till); admin includes cashier rights. Idle sessions expire.
+ */
+import { EventEmitter } from 'node:events'
+import type { AuthState, Role } from '../../shared/ipc-admin'
+import { IpcRefusal } from '../ipc/ipc-router'
+import { DEFAULT_PINS, hashPin, verifyPin } from './pin-hash'
+
+export interface AuthOptions {
+  /** Stored hashes; null means the factory default PIN is still in force. */
+  hashes: Record<Role, string | null>
+  /** Idle time before a session locks; each guarded call restarts the clock. */
+  idleMs?: Record<Role, number>
+  maxTries?: number
+  lockoutMs?: number
+  now?: () => number
+}
+
+// A cashier steps away between customers (5 min); an admin session guards credentials and
+// PINs, so it lapses sooner (2 min).
+const IDLE_MS: Record<Role, number> = { cashier: 5 * 60_000, admin: 2 * 60_000 }
+
+export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
+  private readonly hashes: Record<Role, string | null>
+  private readonly defaults = new Map<Role, Promise<string>>()
+  private session: { role: Role; expiresAt: number } | null = null
+  private failures = 0
+  private lockedUntil = 0
+  private timer: NodeJS.Timeout | undefined
+  // Unlocks run one at a time: parallel guesses must not slip past the try counter.
+  private chain: Promise<unknown> = Promise.resolve()
+  private readonly now: () => number
+
+  constructor(private readonly opts: AuthOptions) {
+    super()
+    this.hashes = { ...opts.hashes }
+    this.now = opts.now ?? Date.now
+  }
+
+  state(): AuthState {
+    this.expireIfIdle()
+    const now = this.now()
+    return {
+      role: this.session?.role ?? null,
+      expiresAt: this.session?.expiresAt ?? null,
+      lockedUntil: this.lockedUntil > now ? this.lockedUntil : null,
+      defaultPins: { cashier: this.hashes.cashier === null, admin: this.hashes.admin === null }
+    }
+  }
+
+  /** Opens a session for `role`; a wrong PIN counts toward the lockout. */
+  unlock(role: Role, pin: string): Promise<AuthState> {
+    const run = this.chain.then(() => this.tryUnlock(role, pin))
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  lock(): void {
+    if (!this.session) return
+    this.session = null
+    clearTimeout(this.timer)
+    this.emit('changed', this.state())
+  }
+
+  /** Throws 'forbidden' unless a session of `role` (or admin) is open; extends it otherwise. */
+  require(role: Role): void {
+    this.expireIfIdle()
+    const s = this.session
+    if (!s || (role === 'admin' && s.role !== 'admin')) {
+      throw new IpcRefusal('forbidden', role === 'admin' ? 'Enter the admin PIN first.' : 'Enter the cashier PIN first.', [['session', role]])
+    }
+    this.open(s.role)
+  }
+
+  /** True when `pin` opens `role`, without touching the session or the counter (PIN changes). */
+  matches(role: Role, pin: string): Promise<boolean> {
+    return this.hashFor(role).then((hash) => verifyPin(pin, hash))
+  }
+
+  /** Takes a new hash (already saved by the caller) for `role`. */
+  setHash(role: Role, hash: string): void {
+    this.hashes[role] = hash
+    this.defaults.delete(role)
+    this.emit('changed', this.state())
+  }
+
+  private async tryUnlock(role: Role, pin: string): Promise<AuthState> {
+    const now = this.now()
+    if (this.lockedUntil > now) throw this.lockedOut(now)
+    if (!(await this.matches(role, pin))) {
+      this.failures++
+      const max = this.opts.maxTries ?? 5
+      if (this.failures >= max) {
+        this.failures = 0
+        this.lockedUntil = this.now() + (this.opts.lockoutMs ?? 30_000)
+        this.emit('changed', this.state())
+        throw this.lockedOut(this.now())
+      }
+      throw new IpcRefusal('invalid-input', 'Wrong PIN.', [['pin', `${max - this.failures} tries left`]])
+    }
+    this.failures = 0
+    this.open(role)
+    this.emit('changed', this.state())
+    return this.state()
+  }
+
+  private lockedOut(now: number): IpcRefusal {
+    const seconds = Math.ceil((this.lockedUntil - now) / 1000)
+    return new IpcRefusal('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [['pin', `locked for ${seconds} s`], ['retryAfterSeconds', String(seconds)]])
+  }
+
+  // The factory PIN is hashed in memory with a fresh salt, so default and chosen PINs take
+  // the same verification path (and the same time).
+  private hashFor(role: Role): Promise<string> {
+    const stored = this.hashes[role]
+    if (stored) return Promise.resolve(stored)
+    let h = this.defaults.get(role)
+    if (!h) this.defaults.set(role, (h = hashPin(DEFAULT_PINS[role])))
+    return h
+  }
+
+  private open(role: Role): void {
+    const idle = this.opts.idleMs?.[role] ?? IDLE_MS[role]
+    this.session = { role, expiresAt: this.now() + idle }
+    clearTimeout(this.timer)
+    // The timer only tells the screens; require() checks the clock itself.
+    this.timer = setTimeout(() => this.expireIfIdle(), idle + 50)
+    this.timer.unref()
+  }
+
+  private expireIfIdle(): void {
+    if (this.session && this.session.expiresAt <= this.now()) {
+      this.session = null
+      clearTimeout(this.timer)
+      this.emit('changed', this.state())
+    }
+  }
+}

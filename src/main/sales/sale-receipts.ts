@@ -1,0 +1,47 @@
+/** A sale's receipt after the fact: on-screen preview of what printed, and reprint by invoice. */
+import type { PrintJob } from '../../shared/receipt/printer-status'
+import type { LivePrinter } from '../admin/live-printer'
+import { IpcRefusal } from '../ipc/ipc-router'
+import type { Outbox } from '../outbox'
+import { saleReceiptData, type MemberFigures, type ReceiptContext } from './sale-receipt'
+
+export interface SaleReceiptsDeps {
+  printer: LivePrinter
+  outbox: Pick<Outbox, 'findByInvoice'>
+  store: number
+  memberFigures: (user: string) => Promise<MemberFigures>
+  receiptContext: () => ReceiptContext
+}
+
+export class SaleReceipts {
+  constructor(private readonly deps: SaleReceiptsDeps) {}
+
+  /** Decoded from the stored bytes, not re-rendered: the screen shows exactly what printed. */
+  preview(jobId: number): { jobId: number; kind: string; label: string | null; columns: number; lines: string[] } {
+    const p = this.deps.printer.preview(jobId)
+    if (!p) throw new IpcRefusal('not-found', `Print job ${jobId} does not exist.`)
+    return { jobId, kind: p.job.kind, label: p.job.label, columns: p.columns, lines: p.lines }
+  }
+
+  /** The receipt printed the first time this invoice was submitted, if any. */
+  firstReceipt(invoice: string): number | null {
+    return this.deps.printer.receiptFor(invoice)?.job.id ?? null
+  }
+
+  /**
+   * Byte-for-byte copy of the sale's receipt, unless that receipt said "stamps pending" and
+   * Stamps has answered since: then a fresh receipt with Stamps' own figures is more use to the
+   * customer than a copy of the pending one. A sale this till never printed but queued (e.g.
+   * posted with the printer off) gets its receipt printed from the queue's record.
+   */
+  async reprintInvoice(invoice: string): Promise<PrintJob> {
+    const printed = this.deps.printer.receiptFor(invoice)
+    const item = this.deps.outbox.findByInvoice(this.deps.store, invoice)
+    const answered = item?.state === 'posted' && item.response ? item.response : null
+    if (printed && !(printed.pending && answered)) return this.deps.printer.reprint(printed.job.id)
+    if (!item || item.state === 'discarded') throw new IpcRefusal('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
+    const user = item.sale.user ?? item.sale.user_email ?? ''
+    const figures = await this.deps.memberFigures(user).catch(() => ({ level: null, balance: null }))
+    return this.deps.printer.printReceipt(saleReceiptData(item.sale, answered, figures, this.deps.receiptContext()))
+  }
+}
