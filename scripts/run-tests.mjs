@@ -15,6 +15,12 @@ const run = (cmd, args, env = {}) =>
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let exitCode = 0
 
+// The host tests and the browser specs serve the built renderer: build it once, up front.
+if (run(bin('electron-vite'), ['build', '--logLevel', 'warn']) !== 0) {
+  console.log('0 passed, 1 failed, 0 skipped')
+  process.exit(1)
+}
+
 const vitestReport = join(reports, 'vitest.json')
 exitCode |= run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])
 if (existsSync(vitestReport)) {

@@ -12,7 +12,9 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`)
 
 async function main(): Promise<void> {
   const loaded = loadSettings(process.argv.slice(2))
-  const rendererDir = ensureRendererBuilt(join(__dirname, '..', '..', '..'), log)
+  const projectDir = join(__dirname, '..', '..', '..')
+  // Test runners build once up front; a rebuild under a running page would swap its assets.
+  const rendererDir = process.env.STAMPS_KIOSK_SKIP_RENDERER_BUILD ? join(projectDir, 'out', 'renderer') : ensureRendererBuilt(projectDir, log)
   const host = await startHost({ loaded, rendererDir, log })
   if (host.sandboxUrl) console.log(`sandbox: ${host.sandboxUrl}`)
   console.log(`bridge: ${host.bridgeUrl}`)

@@ -47,8 +47,8 @@ export async function expectLayoutFits(page: Page): Promise<void> {
 }
 
 /**
- * Checks the layout at 1024x768 and 1920x1080 and, in the browser project, saves README
- * screenshots as docs/screenshots/<name>-<w>x<h>.png. Leaves the page at 1024x768.
+ * Checks the layout at 1024x768 and 1920x1080 and, in the browser project with
+ * UPDATE_SCREENSHOTS set, saves README screenshots as docs/screenshots/<name>-<w>x<h>.png. Leaves the page at 1024x768.
  */
 export async function checkAtKioskSizes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   for (const size of VIEWPORTS) {
@@ -56,7 +56,8 @@ export async function checkAtKioskSizes(page: Page, testInfo: TestInfo, name: st
     // Let the animation frame after the resize settle before measuring.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))))
     await expectLayoutFits(page)
-    if (testInfo.project.name === 'chromium') {
+    // Only on request (npm run screenshots): the images change with every run's dates.
+    if (testInfo.project.name === 'chromium' && process.env.UPDATE_SCREENSHOTS) {
       const dir = join(process.cwd(), 'docs', 'screenshots')
       mkdirSync(dir, { recursive: true })
       await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`), animations: 'disabled', caret: 'hide' })

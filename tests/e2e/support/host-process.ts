@@ -39,7 +39,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   if (opts.language) args.push('--language', opts.language)
   args.push(...(opts.extraArgs ?? []))
   // detached: its own process group, so stopping it also stops tsx under npm.
-  const child = spawn(cmd!, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
+  const child = spawn(cmd!, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' } })
   let out = ''
   const lines: Record<string, string> = {}
   const ready = new Promise<void>((resolve, reject) => {
