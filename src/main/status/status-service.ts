@@ -42,7 +42,7 @@ export class StatusService extends EventEmitter<{ changed: [Status] }> {
   update<K extends 'mode' | 'language' | 'idleTimeoutSeconds' | 'restartNeeded' | 'defaultPins'>(key: K, value: Status[K]): void
   update(key: keyof Status, value: unknown): void {
     const current = this.status[key]
-    const next = typeof current === 'object' && current !== null ? { ...current, ...(value as object) } : value
+    const next = typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...current, ...(value as object) } : value
     if (JSON.stringify(next) === JSON.stringify(current)) return
     this.status = { ...this.status, [key]: next }
     this.emit('changed', this.status)
