@@ -17,6 +17,8 @@ export default defineConfig<KioskOptions>({
   globalSetup: './tests/e2e/support/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }]],
   timeout: 60_000,
+  // One retry under CI absorbs a stalled 2-core runner; run-tests.mjs prints how many needed it.
+  retries: process.env.CI ? 1 : 0,
   expect: { timeout: 10_000 },
   // Each test runs its own host (tsx + SQLite + printer emulator): two at a time suits 2 cores.
   workers: process.env.CI ? 2 : undefined,

@@ -38,6 +38,7 @@ if (existsSync('playwright.config.ts')) {
   if (existsSync(pwReport)) {
     const s = JSON.parse(readFileSync(pwReport, 'utf8')).stats ?? {}
     totals.passed += (s.expected ?? 0) + (s.flaky ?? 0)
+    if (s.flaky) console.log(`playwright: ${s.flaky} test(s) passed only on retry (flaky): see the list above`)
     totals.failed += s.unexpected ?? 0
     totals.skipped += s.skipped ?? 0
   } else {
