@@ -67,6 +67,6 @@ describe('balance desk over IPC', () => {
     expect(rig.balanceOf(USER)).toBe(20_000)
     expect((await rig.refused('balance:cancel-last', { balanceUpdateId: second.balanceUpdateId })).code).toBe('not-found')
     expect(await rig.ok('balance:last', {})).toEqual({ last: null })
-    await waitFor(() => rig.host.router.dispatch('printer:jobs', {}).then((r) => r.ok && r.data.jobs.filter((j) => j.kind === 'balance-slip').length === 3), 'three slips')
+    await waitFor(async () => (await rig.ok('printer:jobs', {})).jobs.filter((j) => j.kind === 'balance-slip').length === 3, 'three slips')
   })
 })
