@@ -109,3 +109,10 @@ export const scannerRawEventSchema = z.object({
   symbology: z.string().optional(),
   dropped: z.enum(['timeout', 'rollover', 'bad-report', 'too-long']).optional()
 })
+
+/** A device the admin can pick: the spec to save and a label to show. */
+export const candidatesSchema = z.object({
+  candidates: z.array(z.object({ spec: z.string(), label: z.string() })),
+  /** Why the list is empty, e.g. the HID library cannot load. */
+  error: z.string().optional()
+})

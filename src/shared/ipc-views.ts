@@ -1,6 +1,6 @@
 /** The shapes the screens see: members, sales, queue items and status, free of secrets. */
 import { z } from 'zod'
-import { authStateSchema, pinSchema, roleSchema, scannerViewSchema, settingsPatchSchema, settingsViewSchema, upstreamTestSchema } from './ipc-admin'
+import { authStateSchema, candidatesSchema, pinSchema, roleSchema, scannerViewSchema, settingsPatchSchema, settingsViewSchema, upstreamTestSchema } from './ipc-admin'
 import {
   balanceCancelResultSchema,
   balanceOutcomeSchema,
@@ -139,6 +139,10 @@ export const cashierChannels = {
   },
   'settings:test-upstream': { request: upstreamTestSchema, response: z.object({ merchant: z.string(), merchantId: z.number() }) },
   'scanner:status': { request: empty, response: scannerViewSchema },
+  /** Admin only: attached HID devices as scanner specs, for the "choose" list. */
+  'scanner:devices': { request: empty, response: candidatesSchema },
+  /** Admin only: local USB/serial printer devices as printer specs (network printers are typed). */
+  'printer:candidates': { request: empty, response: candidatesSchema },
   'scanner:test-start': { request: empty, response: scannerViewSchema },
   'scanner:test-stop': { request: empty, response: scannerViewSchema },
   'outbox:list': { request: z.object({}).strict(), response: z.object({ items: z.array(outboxItemSchema) }) },

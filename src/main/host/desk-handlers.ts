@@ -3,6 +3,7 @@
  * function, behind the session it needs. The guard runs in main; the renderer only asks.
  */
 import type { Role } from '../../shared/ipc-admin'
+import { printerCandidates, scannerCandidates } from '../admin/device-candidates'
 import { changePin } from '../auth/pin-change'
 import type { IpcHandlers } from '../ipc/ipc-router'
 import { IpcRefusal } from '../ipc/ipc-router'
@@ -64,6 +65,8 @@ export function deskHandlers(s: DeskServices): Partial<IpcHandlers> {
 
     'scanner:status': async () => s.scannerTest.view(),
     'scanner:test-start': as('admin', () => s.scannerTest.start()),
-    'scanner:test-stop': async () => s.scannerTest.stop()
+    'scanner:test-stop': async () => s.scannerTest.stop(),
+    'scanner:devices': as('admin', () => scannerCandidates(s.hidBackend)),
+    'printer:candidates': as('admin', () => printerCandidates())
   }
 }

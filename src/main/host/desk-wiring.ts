@@ -11,7 +11,8 @@ import { QueueRepair } from '../sales/queue-repair'
 import { SaleCancel } from '../sales/sale-cancel'
 import type { MemberFigures, ReceiptContext } from '../sales/sale-receipt'
 import { SaleReceipts } from '../sales/sale-receipts'
-import type { ScannerService } from '../scanner'
+import { createNodeHidBackend } from '../scanner/hid-device'
+import type { DeviceBackend, ScannerService } from '../scanner'
 import type { LoadedSettings } from '../settings/settings-store'
 import type { StampsClient } from '../stamps'
 import type { StatusService } from '../status/status-service'
@@ -41,6 +42,8 @@ export interface DeskServices {
   repair: QueueRepair
   settings: SettingsDesk
   scannerTest: ScannerTest
+  /** Lists HID devices for the admin's choice; node-hid loads on first use only. */
+  hidBackend: DeviceBackend
   outbox: Outbox
   printer: LivePrinter
   status: StatusService
@@ -72,6 +75,7 @@ export function setupDesk(d: DeskInput): DeskServices {
     repair: new QueueRepair(d.outbox),
     settings: settingsDesk,
     scannerTest,
+    hidBackend: createNodeHidBackend(),
     outbox: d.outbox,
     printer: d.printer,
     status: d.status
