@@ -55,8 +55,15 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       await old.queue.close() // stops after the job in flight; the shared db stays open
       old.off('job', this.forward.job).off('status', this.forward.status)
       await old.close().catch(() => undefined)
-      this.config = next
-      this.current = this.build(next)
+      try {
+        this.current = this.build(next)
+        this.config = next
+      } catch (err) {
+        // The new printer cannot even be set up: keep printing where we printed before.
+        this.current = this.build(this.config)
+        this.current.start()
+        throw err
+      }
       this.current.start()
       void this.current.status().catch(() => undefined)
     })

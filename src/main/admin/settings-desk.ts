@@ -69,7 +69,9 @@ export class SettingsDesk {
       applied.push('kiosk')
     }
     if (before.printer !== next.printer || before.paperWidth !== next.paperWidth || before.language !== next.language) {
-      await printer.replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language })
+      await printer.replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language }).catch((err: Error) => {
+        throw new IpcRefusal('printer', `Saved, but that printer cannot be used (${err.message}); receipts still go to the previous one: choose another printer.`, [['printer', err.message]])
+      })
       applied.push(...(['printer', 'paperWidth'] as const).filter((k) => before[k] !== next[k]))
     }
     const view = this.view()
