@@ -16,6 +16,7 @@ export interface BridgeRig {
   outbox: Outbox
   printer: PrinterService
   bridge: Bridge
+  sales: SaleService
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>
   get(path: string, headers?: Record<string, string>): Promise<Response>
   stop(): Promise<void>
@@ -50,6 +51,7 @@ export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: nu
     outbox,
     printer,
     bridge,
+    sales,
     post: (path, body, headers = auth) =>
       fetch(`${bridge.url}${path}`, {
         method: 'POST',

@@ -121,10 +121,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
 
   /** The sale's first receipt and what it was queued with (`pending` when stamps were unknown). */
   receiptFor(invoice: string): { job: PrintJob; pending: boolean } | undefined {
-    const job = this.current.queue.store.lastByLabel('receipt', invoice)
-    if (!job) return undefined
-    const meta = this.current.queue.store.meta(job.id) as { pending?: boolean } | undefined
-    return { job, pending: meta?.pending === true }
+    return this.current.receiptFor(invoice)
   }
 
   counts(): { queued: number; held: number } {

@@ -35,7 +35,7 @@ export function answerFromError(err: unknown): BridgeAnswer {
 export async function answerSale(sales: SaleService, sale: AddTransactionRequest, waitMs: number): Promise<BridgeAnswer> {
   let result: SaleSubmission
   try {
-    result = await sales.submit(sale, waitMs)
+    result = await sales.submit(sale, waitMs, { answerBeforeReceipt: true })
   } catch (err) {
     // Refused before queueing (e.g. a date that does not exist): the documented error list.
     if (!(err instanceof StampsError) || err.kind !== 'validation') throw err

@@ -34,10 +34,15 @@ describe('receipt bridge', () => {
     const body = await res.json()
     expect(body).toEqual({ customer: { status: 'Blue', id: expect.any(Number), stamps_remaining: 5 }, transaction: { stamps_earned: 5, id: expect.any(Number), value: 50000 } })
     // The POS retries (its own timeout fired): same answer, no second sale, no second receipt.
+    // The POS has its answer before the receipt is queued (it is owed in the outbox row).
+    const receipts = () => rig.printer.jobs().filter((j) => j.kind === 'receipt')
+    await waitFor(() => receipts().length === 1, 'receipt queued after the answer')
     const again = await rig.post('/api/transactions/add', docSale())
     expect(await again.json()).toEqual(body)
     expect(rig.sandbox.salesCount().get('2|abc123')).toBe(1)
-    expect(rig.printer.jobs().filter((j) => j.kind === 'receipt')).toHaveLength(1)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(receipts()).toHaveLength(1)
+    expect(rig.outbox.receiptsOwed()).toEqual([])
   })
 
   it('accepts the token in all three credential forms and refuses others as documented', async () => {
@@ -95,6 +100,7 @@ describe('receipt bridge', () => {
       customer: { status: null, id: null, stamps_remaining: null },
       transaction: { stamps_earned: null, id: null, value: 50000 }
     })
+    await waitFor(() => rig.printer.jobs().some((j) => j.kind === 'receipt'), 'pending receipt queued')
     const receipt = rig.printer.jobs().find((j) => j.kind === 'receipt')!
     await rig.printer.whenSettled(receipt.id)
     expect(rig.printer.preview(receipt.id)!.lines.map((l) => l.text).join('\n')).toMatch(/pending/i)

@@ -57,8 +57,9 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
       closers.push(() => sandbox!.close())
     }
     const client = new StampsClient({ baseUrl: settings.upstream ?? sandbox!.url, credential: settings.credential, timeoutMs: settings.requestTimeoutMs })
+    const startedAt = Date.now()
     let merchantName = 'Stamps'
-    void client.ping().then((p) => (merchantName = p.pong.merchant), () => undefined)
+    const named = client.ping().then((p) => void (merchantName = p.pong.merchant), () => undefined)
 
     // Replaceable at run time: the admin screen changes printer, paper and language live.
     const printer = new LivePrinter(dataDir, { spec: settings.printer, paperWidth: settings.paperWidth, language: settings.language })
@@ -81,6 +82,9 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     }
     const receiptContext = (): { merchantName: string } => ({ merchantName })
     const sales = new SaleService({ outbox, printer, memberFigures, receiptContext, log })
+    void named
+      .then(() => sales.issueOwedReceipts(startedAt))
+      .then((n) => n > 0 && log(`printed ${n} receipt(s) owed from before the last stop`), (e: Error) => log(`owed receipts: ${e.message}`))
     const members = new MemberService({
       client,
       merchantId: settings.merchant,

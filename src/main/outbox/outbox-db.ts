@@ -42,6 +42,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER outbox_depth_delete AFTER DELETE ON outbox_sales BEGIN
     UPDATE outbox_depth SET n = n - 1 WHERE state = OLD.state;
   END;
+  `,
+  /* 3: a loyalty receipt owed for the sale, committed with it, so a crash between answering the
+     POS and queueing the print job cannot lose the receipt ('owed' -> 'issued') */ `
+  ALTER TABLE outbox_sales ADD COLUMN receipt TEXT CHECK (receipt IN ('owed', 'issued'));
+  CREATE INDEX outbox_sales_receipt_owed ON outbox_sales (id) WHERE receipt = 'owed';
   `
 ]
 

@@ -25,6 +25,8 @@ export interface OutboxItem {
   response: PostedResponse | null
   /** Posted by an earlier attempt (the upstream answered duplicate-invoice). */
   duplicate: boolean
+  /** The loyalty receipt this sale is owed, until its print job exists. */
+  receipt: 'owed' | 'issued' | null
   created_at: number
   updated_at: number
   posted_at: number | null
@@ -52,8 +54,8 @@ export class OutboxStore {
     this.durable = makeDurable(db, durability)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
-      insert: p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at)
-        VALUES (@store, @invoice_number, @local_date, @payload, 'queued', @now, @now, @now)
+      insert: p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at, receipt)
+        VALUES (@store, @invoice_number, @local_date, @payload, 'queued', @now, @now, @now, @receipt)
         ON CONFLICT (store, invoice_number, local_date) DO NOTHING`),
       byKey: p('SELECT * FROM outbox_sales WHERE store = ? AND invoice_number = ? AND local_date = ?'),
       get: p('SELECT * FROM outbox_sales WHERE id = ?'),
@@ -69,13 +71,16 @@ export class OutboxStore {
       discard: p("UPDATE outbox_sales SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')"),
       recover: p("UPDATE outbox_sales SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
-      depth: p('SELECT state, n FROM outbox_depth')
+      depth: p('SELECT state, n FROM outbox_depth'),
+      receiptIssued: p("UPDATE outbox_sales SET receipt = 'issued' WHERE id = ? AND receipt = 'owed'"),
+      receiptsOwed: p("SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'posted') ORDER BY id")
     }
   }
 
   /** Inserts unless the key exists; either way returns the row that holds the key. */
-  enqueue(p: PreparedSale, now: number): { item: OutboxItem; created: boolean } {
-    const created = this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now })).changes === 1
+  enqueue(p: PreparedSale, now: number, receiptOwed = false): { item: OutboxItem; created: boolean } {
+    const receipt = receiptOwed ? 'owed' : null
+    const created = this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now, receipt })).changes === 1
     return { item: toItem(this.s.byKey.get(p.store, p.invoice_number, p.local_date) as Row), created }
   }
 
@@ -133,6 +138,15 @@ export class OutboxStore {
   /** Copies the WAL into the database, fsyncing both: everything committed so far is now power-safe. */
   checkpoint(): void {
     this.db.pragma('wal_checkpoint(PASSIVE)')
+  }
+
+  /** True when this call moved the receipt from owed to issued (so exactly one caller prints). */
+  markReceiptIssued(id: number): boolean {
+    return this.s.receiptIssued.run(id).changes === 1
+  }
+
+  receiptsOwed(): OutboxItem[] {
+    return (this.s.receiptsOwed.all() as Row[]).map(toItem)
   }
 
   depth(): { queued: number; failed: number } {

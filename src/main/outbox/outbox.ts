@@ -64,9 +64,12 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.store.recoverInterrupted(this.now())
   }
 
-  /** Commits the sale before returning. The same key twice returns the first row, never a second sale. */
-  enqueue(sale: AddTransactionInput): { item: OutboxItem; created: boolean } {
-    const result = this.store.enqueue(prepareSale(sale, this.now(), this.tz), this.now())
+  /**
+   * Commits the sale before returning. The same key twice returns the first row, never a second
+   * sale. `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
+   */
+  enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
+    const result = this.store.enqueue(prepareSale(sale, this.now(), this.tz), this.now(), options.receiptOwed ?? false)
     if (result.created) {
       this.scheduleFlush()
       this.emitChange(result.item)
@@ -78,10 +81,24 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** For the bridge: queue, then wait up to waitMs for the upstream's answer. */
   async sendOrQueue(sale: AddTransactionInput, waitMs: number): Promise<SendOutcome> {
-    const { item } = this.enqueue(sale)
+    return this.awaitOutcome(this.enqueue(sale).item, waitMs)
+  }
+
+  /** Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued. */
+  awaitOutcome(item: OutboxItem, waitMs: number): Promise<SendOutcome> {
     const settled = SaleWaiters.outcomeOf(item)
-    if (settled) return settled
+    if (settled) return Promise.resolve(settled)
     return this.waiters.wait(item.id, waitMs, () => this.store.get(item.id) ?? item)
+  }
+
+  /** Claims an owed receipt: true for exactly one caller, who must then queue its print job. */
+  claimReceipt(id: number): boolean {
+    return this.store.markReceiptIssued(id)
+  }
+
+  /** Sales whose receipt is still owed (the app stopped between answer and print), oldest first. */
+  receiptsOwed(): OutboxItem[] {
+    return this.store.receiptsOwed().map((i) => this.overlay(i))
   }
 
   get(id: number): OutboxItem | undefined {

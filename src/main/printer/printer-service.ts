@@ -111,6 +111,14 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
     return this.queue.whenSettled(id)
   }
 
+  /** The sale's latest receipt job and what it was queued with (`pending` when stamps were unknown). */
+  receiptFor(invoice: string): { job: PrintJob; pending: boolean } | undefined {
+    const job = this.queue.store.lastByLabel('receipt', invoice)
+    if (!job) return undefined
+    const meta = this.queue.store.meta(job.id) as { pending?: boolean } | undefined
+    return { job, pending: meta?.pending === true }
+  }
+
   /** Held and queued counts for the status bar. */
   counts(): { queued: number; held: number } {
     return this.queue.counts()

@@ -9,6 +9,8 @@ import { saleReceiptData, type MemberFigures, type ReceiptContext } from './sale
 
 export interface SalePrinter {
   printReceipt(data: ReturnType<typeof saleReceiptData>): PrintJob
+  /** The receipt job already queued for an invoice, if any (crash recovery must not print twice). */
+  receiptFor(invoice: string): { job: PrintJob } | undefined
 }
 
 export interface SaleServiceDeps {
@@ -34,20 +36,26 @@ export class SaleService {
    * A sale seen before (same store, invoice and day) is never posted or printed again: the
    * caller learns what became of the first one.
    */
-  async submit(input: AddTransactionInput, waitMs: number): Promise<SaleSubmission> {
-    const { item, created } = this.deps.outbox.enqueue(input)
+  async submit(input: AddTransactionInput, waitMs: number, options: { answerBeforeReceipt?: boolean } = {}): Promise<SaleSubmission> {
+    const { item, created } = this.deps.outbox.enqueue(input, { receiptOwed: this.deps.printer !== null })
     // A sale moves stamps, never the balance: the receipt's balance can be read while the sale
     // is on its way, so the POS waits for one round trip instead of two.
     const figures = created && this.deps.printer ? this.figuresFor(item.sale) : null
-    const outcome = await this.deps.outbox.sendOrQueue(item.sale, waitMs)
+    const outcome = await this.deps.outbox.awaitOutcome(item, waitMs)
     const sale = item.sale
+    const receipt = async (response: PostedResponse | null): Promise<number | null> => {
+      if (!figures) return null
+      // The bridge answers its POS first: the receipt is owed in the outbox row already, so a
+      // crash before the job is queued prints it at the next start instead of losing it.
+      if (!options.answerBeforeReceipt) return this.issue(item.id, sale, response, figures)
+      setImmediate(() => void this.issue(item.id, sale, response, figures))
+      return null
+    }
     switch (outcome.state) {
-      case 'posted': {
-        const receiptJobId = figures ? await this.print(sale, outcome.response, figures) : null
-        return { state: created ? 'posted' : 'already-posted', outboxId: item.id, sale, response: outcome.response, receiptJobId }
-      }
+      case 'posted':
+        return { state: created ? 'posted' : 'already-posted', outboxId: item.id, sale, response: outcome.response, receiptJobId: await receipt(outcome.response) }
       case 'pending':
-        return { state: 'queued', outboxId: item.id, sale, receiptJobId: figures ? await this.print(sale, null, figures) : null }
+        return { state: 'queued', outboxId: item.id, sale, receiptJobId: await receipt(null) }
       case 'failed':
         return { state: 'failed', outboxId: item.id, sale, fieldErrors: outcome.fieldErrors, error: outcome.error }
       case 'discarded':
@@ -62,13 +70,30 @@ export class SaleService {
     return this.deps.memberFigures(sale.user ?? sale.user_email ?? '').catch(() => ({ level: null, balance: null }))
   }
 
-  /** Printing never fails a sale: the job is in the print queue or the failure is logged. */
-  private async print(sale: QueuedSale, response: PostedResponse | null, figures: Promise<MemberFigures>): Promise<number | null> {
+  /**
+   * Prints the receipts still owed after a stop between answering and printing: a posted sale
+   * gets its full receipt, a queued one says stamps pending. One already queued is not repeated.
+   */
+  async issueOwedReceipts(before: number): Promise<number> {
+    // Only sales from before this start: a new sale's receipt is owed until its own print runs.
+    const owed = this.deps.printer ? this.deps.outbox.receiptsOwed().filter((i) => i.created_at < before) : []
+    for (const item of owed) {
+      const existing = this.deps.printer!.receiptFor(item.invoice_number)
+      if (existing) this.deps.outbox.claimReceipt(item.id)
+      else await this.issue(item.id, item.sale, item.state === 'posted' ? item.response : null, this.figuresFor(item.sale))
+    }
+    return owed.length
+  }
+
+  /** Printing never fails a sale: the job is in the print queue (then marked issued) or logged. */
+  private async issue(outboxId: number, sale: QueuedSale, response: PostedResponse | null, figures: Promise<MemberFigures>): Promise<number | null> {
     if (!this.deps.printer) return null
     try {
-      return this.deps.printer.printReceipt(saleReceiptData(sale, response, await figures, this.deps.receiptContext())).id
+      const job = this.deps.printer.printReceipt(saleReceiptData(sale, response, await figures, this.deps.receiptContext()))
+      this.deps.outbox.claimReceipt(outboxId)
+      return job.id
     } catch (err) {
-      this.deps.log?.(`receipt for ${sale.invoice_number} not queued: ${(err as Error).message}`)
+      this.deps.log?.(`receipt for ${sale.invoice_number} not queued (still owed): ${(err as Error).message}`)
       return null
     }
   }

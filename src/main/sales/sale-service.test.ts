@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-rig'
+import { waitFor } from '../../../tests/support/wait-for'
+
+const sale = (invoice: string) => ({ user: 'customer@stamps.co.id', store: 2, invoice_number: invoice, total_value: 30_000 })
+
+let rig: BridgeRig
+beforeEach(async () => {
+  rig = await startBridgeRig()
+})
+afterEach(async () => {
+  await rig.stop()
+})
+
+describe('owed receipts', () => {
+  it('prints a receipt owed from before a stop exactly once, with Stamps\' figures', async () => {
+    // What a crash between answering the POS and queueing the print job leaves behind.
+    const { item } = rig.outbox.enqueue(sale('owed-1'), { receiptOwed: true })
+    await waitFor(() => rig.outbox.get(item.id)?.state === 'posted', 'sale posted')
+    expect(rig.outbox.receiptsOwed().map((i) => i.id)).toEqual([item.id])
+
+    expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(1)
+    const receipts = rig.printer.jobs().filter((j) => j.kind === 'receipt')
+    expect(receipts).toHaveLength(1)
+    await rig.printer.whenSettled(receipts[0]!.id)
+    const text = rig.printer.preview(receipts[0]!.id)!.lines.map((l) => l.text).join('\n')
+    expect(text).toMatch(/owed-1/)
+    expect(text).toMatch(/\+3/)
+    expect(rig.outbox.receiptsOwed()).toEqual([])
+    expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(0)
+    expect(rig.printer.jobs().filter((j) => j.kind === 'receipt')).toHaveLength(1)
+  })
+
+  it('does not print again when the job was queued but not yet marked', async () => {
+    const { item } = rig.outbox.enqueue(sale('owed-2'), { receiptOwed: true })
+    rig.printer.printReceipt({ merchant_name: 'Demo Coffee', invoice_number: 'owed-2', created: new Date(), total_value: 30_000, pending: true })
+    expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(1)
+    expect(rig.printer.jobs().filter((j) => j.kind === 'receipt')).toHaveLength(1)
+    expect(rig.outbox.get(item.id)?.receipt).toBe('issued')
+  })
+
+  it('leaves receipts of sales made after this start to their own print', async () => {
+    const before = Date.now() - 1
+    rig.outbox.enqueue(sale('owed-3'), { receiptOwed: true })
+    expect(await rig.sales.issueOwedReceipts(before)).toBe(0)
+    expect(rig.printer.jobs()).toHaveLength(0)
+  })
+})
