@@ -1,7 +1,9 @@
-/** The shell: header with the language switch, the kiosk screen, and the status bar. */
+/** The shell: header with the language switch, the kiosk screen or the cashier desk, and the status bar. */
 import { useEffect } from 'react'
 import { getApi } from './api/get-api'
 import { LanguageSwitch } from './common/LanguageSwitch'
+import { DeskScreen } from './desk/DeskScreen'
+import { SessionBadge } from './desk/SessionBadge'
 import { useT } from './i18n'
 import { KioskScreen } from './kiosk/KioskScreen'
 import { useLanguageStore } from './stores/language-store'
@@ -14,6 +16,7 @@ export function App(): React.JSX.Element {
   const language = useLanguageStore((s) => s.language)
   const settingsLanguage = useStatusStore((s) => s.status?.language)
   const ready = useStatusStore((s) => s.status !== null)
+  const cashier = useStatusStore((s) => s.status?.mode === 'cashier')
 
   useEffect(() => useStatusStore.getState().follow(api), [api])
   useEffect(() => {
@@ -34,10 +37,13 @@ export function App(): React.JSX.Element {
     <div className="shell" data-ready={ready ? 'true' : 'false'}>
       <header className="header">
         <span className="header__brand">{t('app.title')}</span>
-        <LanguageSwitch />
+        <div className="header__tools">
+          {cashier && <SessionBadge api={api} />}
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="content">
-        <KioskScreen api={api} />
+        {!ready ? null : cashier ? <DeskScreen api={api} /> : <KioskScreen api={api} />}
       </main>
       <StatusBar />
     </div>

@@ -1,4 +1,7 @@
 /** English strings: the same keys as Bahasa Indonesia, checked by the compiler. */
+import { adminEn } from './admin-en'
+import { deskEn } from './desk-en'
+import { tasksEn } from './tasks-en'
 import type { StringKey } from './id'
 
 export const en = {
@@ -69,5 +72,8 @@ export const en = {
   'device.none': 'None',
   'language.switch': 'Ganti ke Bahasa Indonesia',
   'language.switchShort': 'Bahasa Indonesia',
-  'idle.notice': 'The screen returns to the start when idle.'
+  'idle.notice': 'The screen returns to the start when idle.',
+  ...deskEn,
+  ...tasksEn,
+  ...adminEn
 } as const satisfies Record<StringKey, string>

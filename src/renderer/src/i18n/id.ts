@@ -1,4 +1,7 @@
 /** Bahasa Indonesia, the default: the key set every other language must match. */
+import { adminId } from './admin-id'
+import { deskId } from './desk-id'
+import { tasksId } from './tasks-id'
 export const id = {
   'app.title': 'Kios Stamps',
   'attract.title': 'Cek stamp dan saldo Anda',
@@ -67,7 +70,10 @@ export const id = {
   'device.none': 'Tidak ada',
   'language.switch': 'Switch to English',
   'language.switchShort': 'English',
-  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.'
+  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.',
+  ...deskId,
+  ...tasksId,
+  ...adminId
 } as const
 
 export type StringKey = keyof typeof id

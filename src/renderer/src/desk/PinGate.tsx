@@ -1,0 +1,48 @@
+/**
+ * Shows its children only while main holds a session for `role`; otherwise a PIN form. The
+ * check that matters runs in main (every guarded channel); this only saves a refused call.
+ */
+import { useState, type ReactNode } from 'react'
+import type { Role, StampsKioskApi } from '../../../shared/ipc'
+import { Field } from '../common/Field'
+import { useT } from '../i18n'
+import { hasRole, useAuthStore } from '../stores/auth-store'
+
+export function PinGate({ api, role, children }: { api: StampsKioskApi; role: Role; children: ReactNode }): React.JSX.Element {
+  const t = useT()
+  const { auth, unlocking, error, unlock } = useAuthStore()
+  const [pin, setPin] = useState('')
+  if (hasRole(auth, role)) return <>{children}</>
+  const wrong = error?.code === 'invalid-input' ? t('pin.wrong', { left: error.fields?.find(([f]) => f === 'pin')?.[1] ?? '' }) : null
+  const locked = error?.code === 'forbidden' || (auth?.lockedUntil ?? 0) > Date.now() ? t('pin.locked') : null
+  const badFormat = pin !== '' && !/^\d{4,8}$/.test(pin)
+  return (
+    <form
+      className="pin-form"
+      aria-labelledby="pin-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (unlocking || !/^\d{4,8}$/.test(pin)) return
+        void unlock(api, role, pin).then(() => setPin(''))
+      }}
+    >
+      <h2 id="pin-title" className="panel__title">
+        {role === 'admin' ? t('pin.adminTitle') : t('pin.cashierTitle')}
+      </h2>
+      <Field
+        label={role === 'admin' ? t('pin.adminLabel') : t('pin.cashierLabel')}
+        type="password"
+        inputMode="numeric"
+        value={pin}
+        onChange={setPin}
+        maxLength={8}
+        name={`${role}-pin`}
+        error={badFormat ? t('pin.format') : (locked ?? wrong)}
+      />
+      <button type="submit" className="button button--primary" disabled={unlocking}>
+        {t('pin.unlock')}
+      </button>
+    </form>
+  )
+}
