@@ -22,9 +22,13 @@ export interface KioskOptions {
   settingsFile: Record<string, unknown> | null
   /** `--scanner` for the host; `fake` enables the HID report hook. */
   scannerSpec: string | undefined
+  /** Extra flags for the host (e.g. `--mode cashier`). */
+  hostArgs: string[]
 }
 
 interface KioskFixtures {
+  /** The host's extra flags for this test: `hostArgs`, plus what a spec's fixtures add (an upstream it started). */
+  hostExtraArgs: string[]
   dataDir: string
   printer: PrinterEmulator
   host: HostProcess
@@ -42,6 +46,8 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
   runtime: ['browser', { option: true }],
   settingsFile: [null, { option: true }],
   scannerSpec: [undefined, { option: true }],
+  hostArgs: [[], { option: true }],
+  hostExtraArgs: async ({ hostArgs }, use) => use(hostArgs),
 
   dataDir: async ({ settingsFile }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
@@ -57,7 +63,7 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
     await emulator.stop()
   },
 
-  host: async ({ runtime, dataDir, printer, scannerSpec }, use) => {
+  host: async ({ runtime, dataDir, printer, scannerSpec, hostExtraArgs }, use) => {
     if (runtime === 'electron') {
       const bin = electronBinary()
       if (bin.path === null) {
@@ -71,13 +77,14 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       // window's own preload API, i.e. the same IPC table over Electron IPC.
       const app = await _electron.launch({
         executablePath: bin.path,
-        args: ['out/main/index.js', '--data-dir', dataDir, '--printer', printer.url, '--bridge-port', '0', ...(scannerSpec ? ['--scanner', scannerSpec] : [])]
+        args: ['out/main/index.js', '--data-dir', dataDir, '--printer', printer.url, '--bridge-port', '0', ...(scannerSpec ? ['--scanner', scannerSpec] : []), ...hostExtraArgs]
       })
       const win = await app.firstWindow()
       electronWindows.set(dataDir, win)
       await use({
         uiUrl: '',
         bridgeUrl: '',
+        sandboxUrl: null,
         token: '',
         output: () => '',
         ipc: (channel, payload) =>
@@ -93,7 +100,7 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       await app.close()
       return
     }
-    const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }) })
+    const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }), extraArgs: hostExtraArgs })
     await use(host)
     await host.stop()
   },

@@ -19,6 +19,8 @@ export interface HostOptions {
 export interface HostProcess {
   uiUrl: string
   bridgeUrl: string
+  /** The embedded sandbox's URL (`sandbox:` line); null when the host talks to another upstream. */
+  sandboxUrl: string | null
   token: string
   /** Everything the host printed, for failure messages. */
   output(): string
@@ -86,6 +88,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   return {
     uiUrl,
     bridgeUrl: lines.bridge!,
+    sandboxUrl: lines.sandbox ?? null,
     token,
     output: () => out,
     async ipc(channel, payload) {

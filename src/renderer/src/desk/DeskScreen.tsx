@@ -50,6 +50,7 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
   const needMember = <p className="note">{t('desk.needMember')}</p>
   return (
     <div className="desk">
+      <h1 className="visually-hidden">{t('desk.title')}</h1>
       <MemberPanel api={api} onLookup={onLookup} />
       <div className="desk__work">
         <nav className="tabs" aria-label={t('desk.tabs')}>

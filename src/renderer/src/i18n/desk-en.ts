@@ -2,6 +2,7 @@
 import type { DeskKey } from './desk-id'
 
 export const deskEn = {
+  'desk.title': 'Cashier desk',
   'desk.tabs': 'Cashier tasks',
   'desk.tab.sale': 'Sale',
   'desk.tab.balance': 'Balance',

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia strings of the cashier desk: the key set desk-en.ts must match. */
 export const deskId = {
+  'desk.title': 'Meja kasir',
   'desk.tabs': 'Tugas kasir',
   'desk.tab.sale': 'Penjualan',
   'desk.tab.balance': 'Saldo',
