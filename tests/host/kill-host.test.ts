@@ -2,8 +2,10 @@
  * The host is SIGKILLed at random points while a POS sends sales and balance credits through
  * the bridge, then restarted, round after round. The POS resends every sale it got no answer
  * for (as a real POS does) and never resends a credit (money). In the end every sale is in
- * Stamps exactly once and no credit is there twice.
+ * Stamps exactly once, every sale has exactly one receipt, and no credit is there twice.
  */
+import { existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, startTestSandbox, type TestSandbox } from '../support/sandbox'
 import { tempDir } from '../support/temp-files'
@@ -26,8 +28,23 @@ afterAll(async () => {
 
 const hostArgs = (): string[] => [
   '--data-dir', tmp.dir, '--upstream', sandbox.url, '--key', DEMO.key, '--merchant', '14', '--store', '2',
-  '--bridge-port', '0', '--ui-port', '0', '--bridge-token', TOKEN, '--printer', `file:${tmp.file('receipts')}`
+  '--bridge-port', '0', '--ui-port', '0', '--bridge-token', TOKEN, '--printer', `file:${tmp.file('receipts')}`, '--language', 'en'
 ]
+
+/**
+ * Receipt jobs per invoice in the host's print queue, and their states. A job the kill caught
+ * mid-send is held for a person (the paper may or may not have it), so jobs are counted, not files.
+ */
+function receiptJobs(): Array<{ label: string; state: string }> {
+  const file = tmp.file('print-queue.sqlite')
+  if (!existsSync(file)) return []
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare("SELECT label, state FROM print_jobs WHERE kind = 'receipt'").all() as Array<{ label: string; state: string }>
+  } finally {
+    db.close()
+  }
+}
 
 const post = (bridge: string, path: string, body: unknown): Promise<number> =>
   fetch(`${bridge}${path}`, { method: 'POST', headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }).then(
@@ -77,7 +94,14 @@ describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
     }
     const expected = ROUNDS * SALES_PER_ROUND
     await waitFor(() => sandbox.salesCount().size === expected, `all ${expected} sales posted`, 60_000, 100)
+    // Every sale's receipt too: owed in the sale's commit, printed once even across kills.
+    await waitFor(() => receiptJobs().filter((j) => j.state === 'printed' || j.state === 'held').length >= expected, `all ${expected} receipts`, 60_000, 100)
     await host.stop()
+    const jobs = receiptJobs()
+    const labels = jobs.map((j) => j.label)
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i), 'receipts queued twice').toEqual([])
+    expect(new Set(labels).size).toBe(expected)
+    console.log(`kill -9: ${jobs.filter((j) => j.state === 'held').length} receipt(s) held for a person (the kill caught them mid-send)`)
 
     console.log(`kill -9: ${ROUNDS} rounds, ${acked.size} sales answered, ${cutShort} requests cut off by a kill, ${creditsAcked.size}/${creditsSent.size} credits answered`)
     if (ROUNDS >= 5) expect(cutShort, 'kills must land while sales are in flight').toBeGreaterThan(0)
