@@ -38,17 +38,18 @@ export class SaleService {
    */
   async submit(input: AddTransactionInput, waitMs: number, options: { answerBeforeReceipt?: boolean } = {}): Promise<SaleSubmission> {
     const { item, created } = this.deps.outbox.enqueue(input, { receiptOwed: this.deps.printer !== null })
-    // A sale moves stamps, never the balance: the receipt's balance can be read while the sale
-    // is on its way, so the POS waits for one round trip instead of two.
-    const figures = created && this.deps.printer ? this.figuresFor(item.sale) : null
+    const printing = created && this.deps.printer !== null
+    // A sale moves stamps, never the balance: a caller waiting for its receipt has the balance
+    // read alongside the send (one round trip, not two); the bridge reads it after answering.
+    const early = printing && !options.answerBeforeReceipt ? this.figuresFor(item.sale) : null
     const outcome = await this.deps.outbox.awaitOutcome(item, waitMs)
     const sale = item.sale
     const receipt = async (response: PostedResponse | null): Promise<number | null> => {
-      if (!figures) return null
+      if (!printing) return null
+      if (early) return this.issue(item.id, sale, response, early)
       // The bridge answers its POS first: the receipt is owed in the outbox row already, so a
       // crash before the job is queued prints it at the next start instead of losing it.
-      if (!options.answerBeforeReceipt) return this.issue(item.id, sale, response, figures)
-      setImmediate(() => void this.issue(item.id, sale, response, figures))
+      setImmediate(() => void this.issue(item.id, sale, response, this.figuresFor(sale)))
       return null
     }
     switch (outcome.state) {
