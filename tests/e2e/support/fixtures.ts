@@ -26,7 +26,7 @@ export interface KioskOptions {
   hostArgs: string[]
 }
 
-interface KioskFixtures {
+export interface KioskFixtures {
   /** The host's extra flags for this test: `hostArgs`, plus what a spec's fixtures add (an upstream it started). */
   hostExtraArgs: string[]
   dataDir: string
