@@ -4,7 +4,8 @@
  */
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
+import { openPrintQueueDb } from '../printer/print-job-store'
 import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
@@ -29,11 +30,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
     super()
     // One connection outlives each PrinterService (which never closes a db it did not open),
     // so a job queued mid-swap lands in the same table and the next service sends it.
-    // Same pragmas as PrintJobStore's own: 'printing' marks must survive a power cut.
-    this.db = new BetterSqlite3(join(dataDir, 'print-queue.sqlite'))
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('busy_timeout = 5000')
-    this.db.pragma('synchronous = FULL')
+    this.db = openPrintQueueDb(join(dataDir, 'print-queue.sqlite'))
     this.current = this.build(config)
   }
 

@@ -35,6 +35,17 @@ const toJob = (r: Row): PrintJob => ({
 
 export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry or discard'
 
+/** Opens the print queue's SQLite file with the pragmas every owner of it must use. */
+export function openPrintQueueDb(path: string): Database {
+  const db = new BetterSqlite3(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
+  // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
+  db.pragma('synchronous = FULL')
+  return db
+}
+
 /** Opens (or adopts) the database; only a database we opened is closed by close(). */
 export class PrintJobStore {
   readonly db: Database
@@ -42,14 +53,7 @@ export class PrintJobStore {
 
   constructor(db: Database | string, private readonly now: () => number = Date.now) {
     this.owned = typeof db === 'string'
-    this.db = typeof db === 'string' ? new BetterSqlite3(db) : db
-    if (this.owned) {
-      this.db.pragma('journal_mode = WAL')
-      this.db.pragma('busy_timeout = 5000')
-      // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
-      // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
-      this.db.pragma('synchronous = FULL')
-    }
+    this.db = typeof db === 'string' ? openPrintQueueDb(db) : db
     migratePrintQueue(this.db)
   }
 
