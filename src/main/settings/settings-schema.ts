@@ -1,6 +1,7 @@
 /** The one settings schema: what the host needs to start, validated once at boot. */
 import { z } from 'zod'
 import { DEMO_KEYS } from '../../server/seed/demo-seed'
+import { credentialSchema } from '../stamps/client-config'
 import { pinHashSchema } from '../auth/pin-hash'
 
 /** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
@@ -8,11 +9,8 @@ export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee
 
 const port = z.number().int().min(0).max(65535)
 
-/** `token`: a static merchant key; `jwt`: key + merchant id exchanged for a 24-hour Bearer token. */
-export const credentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('token'), key: z.string().min(8).max(512) }),
-  z.object({ kind: z.literal('jwt'), key: z.string().min(8).max(512), merchantId: z.number().int().positive() })
-])
+/** The credential shape is the Stamps client's own: one definition for settings and client. */
+export { credentialSchema }
 
 const upstreamUrl = z
   .string()

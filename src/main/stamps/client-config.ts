@@ -8,9 +8,10 @@ export const retryPolicySchema = z.object({
   capMs: z.number().int().min(0).default(5_000)
 })
 
+/** `token`: a static merchant key; `jwt`: key + merchant id exchanged for a 24-hour Bearer token. */
 export const credentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('token'), key: z.string().min(1) }),
-  z.object({ kind: z.literal('jwt'), key: z.string().min(1), merchantId: z.number().int().positive() })
+  z.object({ kind: z.literal('token'), key: z.string().min(1).max(512) }),
+  z.object({ kind: z.literal('jwt'), key: z.string().min(1).max(512), merchantId: z.number().int().positive() })
 ])
 
 export const stampsClientConfigSchema = z.object({
