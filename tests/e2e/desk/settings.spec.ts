@@ -60,6 +60,8 @@ test('wrong PIN, bad fields and a bad upstream are refused; language saves live;
 
   // Scanner: a live test shows the decoded value and the raw bytes of a wedge scan.
   await kioskPage.getByRole('button', { name: 'Test the scanner' }).click()
+  // The test starts once main has answered; a scan before that is an ordinary lookup.
+  await expect(kioskPage.getByRole('button', { name: 'Stop the test' })).toBeVisible()
   await new AttractPage(kioskPage).wedgeScan('9988776655')
   await expect(kioskPage.getByTestId('scan-decoded').first()).toHaveText('9988776655')
   await expect(kioskPage.getByTestId('scanner-reads')).toContainText('39 39 38 38')
