@@ -38,6 +38,10 @@ describe('ambiguous balance updates', () => {
     // A repeat of the same confirm (double tap, retried IPC) is the same answer, not a new credit.
     expect(await rig.ok('balance:credit', { requestId: 'amb-credit-2', user: USER, amount: 15_000 })).toEqual(out)
 
+    // The unknown outlives a restart of the app: "check again" still works afterwards.
+    await rig.restart()
+    await rig.ok('auth:unlock', { role: 'cashier', pin: '1111' })
+    expect((await rig.ok('balance:unknowns', {})).items).toEqual([out])
     await rig.proxy!.setMode({ kind: 'pass' })
     const settled = await rig.ok('balance:reconcile', { ticketId: out.ticketId })
     expect(settled).toMatchObject({ outcome: 'posted', reconciled: true, balance: 15_000 })

@@ -9,9 +9,10 @@ import type { BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import { IpcRefusal } from '../ipc/ipc-router'
 import { toRefusal } from '../ipc/stamps-refusal'
-import type { BalanceOutcome, ReconcileTicket, StampsClient } from '../stamps'
+import type { BalanceOutcome, StampsClient } from '../stamps'
 import { StampsError } from '../stamps'
 import { BalanceCancel, type LastUpdate } from './balance-cancel'
+import type { UnknownUpdate, UnknownUpdateStore } from './unknown-store'
 
 type Direction = 'credit' | 'debit'
 type Posted = Extract<BalanceOutcome, { outcome: 'posted' }>
@@ -24,9 +25,11 @@ export interface BalanceDeskDeps {
   merchantName: () => string
   now?: () => number
   log?: (line: string) => void
+  /** Where unknown outcomes are kept across restarts; memory only when absent (tests). */
+  unknownStore?: UnknownUpdateStore
 }
 
-interface Unknown { ticketId: string; direction: Direction; user: string; amount: number; reason: string; ticket: ReconcileTicket }
+type Unknown = UnknownUpdate
 
 // Enough for a shift's double clicks; an id older than this is no longer a double click.
 const REMEMBERED = 200
@@ -34,13 +37,13 @@ const REMEMBERED = 200
 export class BalanceDesk {
   readonly cancel: BalanceCancel
   private readonly byRequest = new Map<string, { key: string; answer: Promise<BalanceOutcomeView> }>()
-  // Kept in memory only: after a restart the person checks the member's history instead
-  // (the reconciler reads the same history, so nothing is lost but the "ask again" button).
+  // Mirrored on disk (unknownStore), so "check again" still works after a restart.
   private readonly unknown = new Map<string, Unknown>()
   private readonly reconciling = new Map<string, Promise<BalanceOutcomeView>>()
 
   constructor(private readonly deps: BalanceDeskDeps) {
     this.cancel = new BalanceCancel(deps)
+    for (const u of deps.unknownStore?.all() ?? []) this.unknown.set(u.ticketId, u)
   }
 
   /** Credits or debits once per requestId; a repeat with another body is refused. */
@@ -62,7 +65,7 @@ export class BalanceDesk {
   /** Asks Stamps' history again about an unknown outcome. Never resends the update. */
   reconcile(ticketId: string): Promise<BalanceOutcomeView> {
     const entry = this.unknown.get(ticketId)
-    if (!entry) throw new IpcRefusal('not-found', 'No open unknown update with this id (settled already, or the app restarted): check the history.')
+    if (!entry) throw new IpcRefusal('not-found', 'No open unknown update with this id: it was settled already.')
     // One read at a time per ticket: two parallel reads could each claim the same activity.
     let run = this.reconciling.get(ticketId)
     if (!run) {
@@ -90,17 +93,23 @@ export class BalanceDesk {
   private async settle(direction: Direction, user: string, amount: number, out: BalanceOutcome, ticketId: string, asked: boolean): Promise<BalanceOutcomeView> {
     const base = { direction, user, amount }
     if (out.outcome === 'posted') {
-      this.unknown.delete(ticketId)
+      this.forget(ticketId)
       return this.posted(direction, user, amount, out)
     }
     if (out.outcome === 'unknown') {
-      this.unknown.set(ticketId, { ticketId, ...base, reason: out.reason, ticket: out.ticket })
+      const entry = { ticketId, ...base, reason: out.reason, ticket: out.ticket }
+      this.unknown.set(ticketId, entry)
+      this.deps.unknownStore?.put(entry)
       this.deps.log?.(`balance ${direction} of ${amount} unknown (ticket ${ticketId}): ${out.reason}`)
       return { outcome: 'unknown', ticketId, ...base, reason: out.reason }
     }
-    this.unknown.delete(ticketId)
+    this.forget(ticketId)
     if (asked) return { outcome: 'not-posted', ticketId, ...base, reason: 'Stamps has no such update: it did not happen.' }
     throw notPostedRefusal(out.error)
+  }
+
+  private forget(ticketId: string): void {
+    if (this.unknown.delete(ticketId)) this.deps.unknownStore?.delete(ticketId)
   }
 
   private async posted(direction: Direction, user: string, amount: number, out: Posted): Promise<BalanceOutcomeView> {

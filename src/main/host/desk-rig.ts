@@ -27,6 +27,8 @@ export interface DeskRig {
   /** The member's balance in the sandbox's own database, in rupiah. */
   balanceOf(email: string): number
   stampsOf(email: string): number
+  /** Stops the host and starts a new one on the same data directory (an app restart). */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -36,14 +38,20 @@ export async function startDeskRig(opts: { faults?: boolean; settings?: Record<s
   const tmp = tempDir('desk-rig-')
   const settings = { upstream: proxy?.url ?? sandbox.url, bridge: { port: 0 }, scanner: 'none', language: 'en', kiosk: { mode: 'cashier' }, ...opts.settings }
   writeFileSync(join(tmp.dir, 'settings.json'), JSON.stringify(settings))
-  const host = await startHost({ loaded: loadSettings(['--data-dir', tmp.dir], {}), rendererDir: tmp.dir, serveUi: false, log: () => {} })
+  const boot = async (): Promise<Host> => {
+    const started = await startHost({ loaded: loadSettings(['--data-dir', tmp.dir], {}), rendererDir: tmp.dir, serveUi: false, log: () => {} })
+    started.onEvent((event, payload) => void events.push({ event, payload }))
+    return started
+  }
   const events: DeskRig['events'] = []
-  host.onEvent((event, payload) => void events.push({ event, payload }))
+  let host = await boot()
   const call = ((channel: IpcChannel, payload: unknown) => host.router.dispatch(channel, payload)) as DeskRig['call']
   const member = (email: string) =>
     sandbox.db.prepare('SELECT m.balance_cents, m.stamps FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?').get(email) as { balance_cents: number; stamps: number }
   return {
-    host,
+    get host() {
+      return host
+    },
     sandbox,
     proxy,
     dataDir: tmp.dir,
@@ -62,6 +70,10 @@ export async function startDeskRig(opts: { faults?: boolean; settings?: Record<s
     settingsFile: () => JSON.parse(readFileSync(join(tmp.dir, 'settings.json'), 'utf8')) as Record<string, unknown>,
     balanceOf: (email) => member(email).balance_cents / 100,
     stampsOf: (email) => member(email).stamps,
+    async restart() {
+      await host.close()
+      host = await boot()
+    },
     async stop() {
       await host.close()
       await proxy?.close()

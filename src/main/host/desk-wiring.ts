@@ -5,7 +5,9 @@ import { ScannerTest } from '../admin/scanner-test'
 import { SettingsDesk } from '../admin/settings-desk'
 import { AuthService } from '../auth/auth-service'
 import type { PinChangeDeps } from '../auth/pin-change'
+import { join } from 'node:path'
 import { BalanceDesk } from '../balances/balance-desk'
+import { UnknownUpdateStore } from '../balances/unknown-store'
 import type { Outbox } from '../outbox'
 import { QueueRepair } from '../sales/queue-repair'
 import { SaleCancel } from '../sales/sale-cancel'
@@ -37,6 +39,8 @@ export interface DeskServices {
   auth: AuthService
   pins: PinChangeDeps
   balances: BalanceDesk
+  /** Unknown balance outcomes on disk; the host closes it on shutdown. */
+  unknownStore: UnknownUpdateStore
   saleCancel: SaleCancel
   receipts: SaleReceipts
   repair: QueueRepair
@@ -53,6 +57,7 @@ export function setupDesk(d: DeskInput): DeskServices {
   const { settings, dataDir } = d.loaded
   const { merchant, store } = settings
   const auth = new AuthService({ hashes: settings.pins })
+  const unknownStore = new UnknownUpdateStore(join(dataDir, 'balances.sqlite'))
   const defaults = (): Role[] => (['cashier', 'admin'] as const).filter((r) => auth.state().defaultPins[r])
   d.status.update('defaultPins', defaults())
   const settingsDesk = new SettingsDesk({ dataDir, boot: settings, status: d.status, printer: d.printer, embeddedUrl: d.embeddedUrl })
@@ -69,7 +74,8 @@ export function setupDesk(d: DeskInput): DeskServices {
   return {
     auth,
     pins: { auth, save: (role, hash) => settingsDesk.savePinHash(role, hash), onDefaultsChanged: (roles) => d.status.update('defaultPins', roles) },
-    balances: new BalanceDesk({ client: d.client, merchant, store, printer: d.printer, merchantName: d.merchantName, log: d.log }),
+    balances: new BalanceDesk({ client: d.client, merchant, store, printer: d.printer, merchantName: d.merchantName, log: d.log, unknownStore }),
+    unknownStore,
     saleCancel: new SaleCancel({ client: d.client, outbox: d.outbox, merchant, store }),
     receipts: new SaleReceipts({ printer: d.printer, outbox: d.outbox, store, memberFigures: d.memberFigures, receiptContext: d.receiptContext }),
     repair: new QueueRepair(d.outbox),

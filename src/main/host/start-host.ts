@@ -96,6 +96,7 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     const listeners = new Set<Broadcast>()
     const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
     const desk = setupDesk({ loaded, client, outbox, printer, status, scanner, broadcast, embeddedUrl: sandbox?.url ?? null, merchantName: () => merchantName, memberFigures, receiptContext, log })
+    closers.push(() => desk.unknownStore.close())
     const saleDesk = new SaleDesk(sales, settings.store, undefined, (invoice) => desk.receipts.firstReceipt(invoice))
     const router = createIpcRouter(
       {
