@@ -113,7 +113,7 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
       listeners.add((event, payload) => ui.broadcast(event, payload))
       uiUrl = ui.url
     }
-    wireStatus({ status, outbox, printer, scanner, broadcast })
+    wireStatus({ status, outbox, printer, scanner, wedge: settings.scanner === 'wedge', broadcast })
     if (scanner) {
       closers.push(() => scanner.stop())
       await scanner.start()

@@ -14,10 +14,12 @@ export interface StatusWiring {
   outbox: Outbox
   printer: LivePrinter | null
   scanner: ScannerService | null
+  /** The renderer captures scans itself (keyboard wedge): always ready, nothing to open. */
+  wedge?: boolean
   broadcast: Broadcast
 }
 
-export function wireStatus({ status, outbox, printer, scanner, broadcast }: StatusWiring): void {
+export function wireStatus({ status, outbox, printer, scanner, wedge, broadcast }: StatusWiring): void {
   const depth = (): void => {
     const d = outbox.depth()
     status.update('queue', { pending: d.queued, failed: d.failed })
@@ -29,6 +31,7 @@ export function wireStatus({ status, outbox, printer, scanner, broadcast }: Stat
     printer.on('job', () => status.update('printer', { held: printer.counts().held }))
     void printer.status().catch(() => undefined)
   }
+  if (wedge) status.update('scanner', { state: 'ok', detail: 'keyboard wedge' })
   if (scanner) {
     scanner.on('status', (s) => status.update('scanner', { state: s.state === 'stopped' ? 'none' : s.state, ...(s.hint && { detail: s.hint }) }))
     scanner.on('scan', (scan) => broadcast('scan:received', { source: scan.source, text: scan.text, ...(scan.symbology && { symbology: scan.symbology }) }))
