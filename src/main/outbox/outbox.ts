@@ -210,7 +210,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } catch (err) {
       error = err
     }
-    this.inFlight = null
+    try {
+      await this.record(item, answer, error)
+    } finally {
+      // Only once the outcome is on disk: until then (the duplicate lookup awaits) the row is
+      // still 'queued', and a discard or fix of it would be overwritten by 'posted'.
+      this.inFlight = null
+    }
+  }
+
+  private async record(item: OutboxItem, answer: AddTransactionResponse | undefined, error: unknown): Promise<void> {
     if (answer) {
       this.store.markPosted(item.id, answer, false, this.now())
       this.afterPosted(item, answer, false)
