@@ -9,7 +9,7 @@ export type SendOutcome =
   | { state: 'pending'; id: number; item: OutboxItem }
 
 export class SaleWaiters {
-  private readonly byId = new Map<number, Set<(item: OutboxItem) => void>>()
+  private readonly byId = new Map<number, Set<(item: OutboxItem, release?: boolean) => void>>()
 
   /** The outcome an item already has, or null while it is still queued or sending. */
   static outcomeOf(item: OutboxItem): SendOutcome | null {
@@ -29,9 +29,12 @@ export class SaleWaiters {
         if (set.size === 0) this.byId.delete(id)
         resolve(outcome)
       }
-      const listener = (item: OutboxItem): void => {
+      // `release`: the outbox is closing; a sale without an outcome is answered pending now,
+      // before the timer could read the closed file.
+      const listener = (item: OutboxItem, release = false): void => {
         const outcome = SaleWaiters.outcomeOf(item)
         if (outcome) finish(outcome)
+        else if (release) finish({ state: 'pending', id, item })
       }
       const timer = setTimeout(() => finish({ state: 'pending', id, item: current() }), waitMs)
       set.add(listener)
@@ -46,7 +49,7 @@ export class SaleWaiters {
   releaseAll(read: (id: number) => OutboxItem | undefined): void {
     for (const [id, set] of this.byId) {
       const item = read(id)
-      for (const listener of [...set]) if (item) listener({ ...item, state: 'queued' })
+      for (const listener of [...set]) if (item) listener({ ...item, state: 'queued' }, true)
     }
   }
 }
