@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
+import { connect as rawConnect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -143,6 +144,25 @@ describe('websocket /ipc', () => {
     await expect(connect(`?token=${TOKEN}`, { origin: `http://127.0.0.1:${server.port + 1}` })).rejects.toThrow('HTTP 403')
     const ok = await connect(`?token=${TOKEN}`, { origin: `http://127.0.0.1:${server.port}` })
     ok.close()
+  })
+
+  it('refuses an upgrade whose request target is not a URL, and keeps serving', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const sock = rawConnect(server.port, '127.0.0.1')
+      let text = ''
+      sock.on('data', (d) => (text += String(d)))
+      sock.on('close', () => resolve(text))
+      sock.on('error', reject)
+      sock.write(
+        `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'
+      )
+    })
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /)
+    const ws = await connect()
+    ws.send(JSON.stringify({ id: 1, channel: 'status:get', payload: {} }))
+    expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } })
+    ws.close()
   })
 
   it('drops a message above the size limit', async () => {

@@ -197,10 +197,17 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const authed = new Set<WebSocket>()
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const origin = req.headers.origin
     const deny = (status: number, text: string): void => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nRefused: ${text}\n`)
+    }
+    // A request target that is not a URL must be refused here: a throw in this listener is
+    // an uncaught exception that ends the whole host, before any token was shown.
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    } catch {
+      return deny(400, 'Bad Request')
     }
     if (url.pathname !== '/ipc') return deny(404, 'Not Found')
     if (!hostOk(req.headers.host)) return deny(421, 'Misdirected Request')
