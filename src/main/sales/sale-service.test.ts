@@ -39,6 +39,19 @@ describe('owed receipts', () => {
     expect(rig.outbox.get(item.id)?.receipt).toBe('issued')
   })
 
+  it('prints the owed receipt of a sale whose invoice number an earlier day\'s sale also used', async () => {
+    // Invoice numbers are unique per store per day only: a POS that restarts its numbering daily
+    // reuses them. Yesterday's receipt for 'owed-5' is not today's.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString()
+    rig.printer.printReceipt({ merchant_name: 'Demo Coffee', invoice_number: 'owed-5', created: new Date(yesterday), total_value: 10_000, pending: false })
+    await new Promise((r) => setTimeout(r, 5))
+    const { item } = rig.outbox.enqueue(sale('owed-5'), { receiptOwed: true })
+    expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(1)
+    const receipts = rig.printer.jobs().filter((j) => j.kind === 'receipt' && j.label === 'owed-5')
+    expect(receipts).toHaveLength(2)
+    expect(rig.outbox.get(item.id)?.receipt).toBe('issued')
+  })
+
   it('leaves receipts of sales made after this start to their own print', async () => {
     const before = Date.now() - 1
     rig.outbox.enqueue(sale('owed-3'), { receiptOwed: true })

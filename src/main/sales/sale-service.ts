@@ -79,8 +79,9 @@ export class SaleService {
     // Only sales from before this start: a new sale's receipt is owed until its own print runs.
     const owed = this.deps.printer ? this.deps.outbox.receiptsOwed().filter((i) => i.created_at < before) : []
     for (const item of owed) {
+      // Invoice numbers repeat across days: only a job queued after this sale can be its receipt.
       const existing = this.deps.printer!.receiptFor(item.invoice_number)
-      if (existing) this.deps.outbox.claimReceipt(item.id)
+      if (existing && existing.job.createdAt >= item.created_at) this.deps.outbox.claimReceipt(item.id)
       else await this.issue(item.id, item.sale, item.state === 'posted' ? item.response : null, this.figuresFor(item.sale))
     }
     return owed.length
