@@ -26,6 +26,13 @@ describe('ipc router', () => {
     expect(calls).toBe(0)
   })
 
+  it('answers (never rejects) for a channel that cannot be turned into a string', async () => {
+    const router = createIpcRouter({ 'member:lookup': async () => member })
+    // What JSON.parse gives for {"channel": {"toString": 1}} over the browser host's WebSocket.
+    await expect(router.dispatch({ toString: 1 }, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    await expect(router.dispatch(Object.create(null), {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
+
   it('passes refusals through and hides internal errors', async () => {
     const router = createIpcRouter({
       'member:lookup': async () => {

@@ -42,7 +42,9 @@ const fail = (code: IpcError['code'], message: string, fields?: Array<[string, s
 export function createIpcRouter(handlers: Partial<IpcHandlers>, log: (msg: string) => void = () => {}): IpcRouter {
   return {
     async dispatch(channel, payload) {
-      if (!isIpcChannel(channel)) return fail('invalid-input', `unknown channel ${String(channel).slice(0, 64)}`)
+      // String() throws for an object without a callable toString ({"toString": 1} from JSON): never
+      // call it on an object, so a dispatch always answers instead of rejecting into an unhandled rejection.
+      if (!isIpcChannel(channel)) return fail('invalid-input', `unknown channel ${typeof channel === 'object' && channel !== null ? '(object)' : String(channel).slice(0, 64)}`)
       const contract = ipcChannels[channel]
       const request = contract.request.safeParse(payload ?? {})
       if (!request.success) {
