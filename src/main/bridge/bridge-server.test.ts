@@ -143,3 +143,24 @@ describe('receipt bridge', () => {
     expect([method.status, method.headers.get('allow')]).toEqual([405, 'POST, OPTIONS'])
   })
 })
+
+describe('receipt bridge logs', () => {
+  it('never writes a credential from the query string into the log of a failed request', async () => {
+    const { startBridge } = await import('./bridge-server')
+    const lines: string[] = []
+    const failing = { submit: async () => { throw new Error('disk full') } }
+    const bridge = await startBridge({ port: 0, token: BRIDGE_TOKEN, merchantId: 14, sales: failing as never, client: {} as never, log: (l) => lines.push(l) })
+    try {
+      const res = await fetch(`${bridge.url}/api/transactions/add?token=${BRIDGE_TOKEN}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(docSale('leak1'))
+      })
+      expect(res.status).toBe(500)
+      expect(lines.join('\n')).toContain('/api/transactions/add')
+      expect(lines.join('\n')).not.toContain(BRIDGE_TOKEN)
+    } finally {
+      await bridge.close()
+    }
+  })
+})

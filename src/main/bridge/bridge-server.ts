@@ -63,7 +63,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (err instanceof HttpError) return sendAnswer(req, reply, err.status, err.body)
     if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
     if (err.statusCode && err.statusCode < 500) return sendAnswer(req, reply, err.statusCode, { detail: err.message })
-    opts.log?.(`bridge: ${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
+    // The path only: the query may carry `token=` (the bridge token or the merchant's key).
+    opts.log?.(`bridge: ${req.method} ${req.url.split('?')[0]} failed: ${err.stack ?? err.message}`)
     return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
   })
 
