@@ -69,7 +69,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
    * sale. `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
    */
   enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
-    const result = this.store.enqueue(prepareSale(sale, this.now(), this.tz), this.now(), options.receiptOwed ?? false)
+    const prepared = prepareSale(sale, this.now(), this.tz)
+    const result = this.store.enqueue(prepared, this.now(), options.receiptOwed ?? false)
+    // Stamps refused that sale, so nothing of it is upstream: the invoice sent again (typically
+    // corrected) is a new try of it, never a second sale. Otherwise the old refusal is the
+    // answer forever and the corrected sale is lost.
+    if (!result.created && result.item.state === 'failed' && this.store.resend(result.item.id, prepared, this.now())) {
+      const item = this.settle(result.item.id)
+      this.wake()
+      return { item, created: true }
+    }
     if (result.created) {
       this.scheduleFlush()
       this.emitChange(result.item)
