@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-rig'
+import { DEMO } from '../../../tests/support/sandbox'
 import { waitFor } from '../../../tests/support/wait-for'
+import { SaleService } from './sale-service'
 
 const sale = (invoice: string) => ({ user: 'customer@stamps.co.id', store: 2, invoice_number: invoice, total_value: 30_000 })
 
@@ -50,6 +52,23 @@ describe('owed receipts', () => {
     const receipts = rig.printer.jobs().filter((j) => j.kind === 'receipt' && j.label === 'owed-5')
     expect(receipts).toHaveLength(2)
     expect(rig.outbox.get(item.id)?.receipt).toBe('issued')
+  })
+
+  it('prints one receipt when a refused sale from before a stop is sent again while owed receipts print', async () => {
+    const slow = new SaleService({
+      outbox: rig.outbox,
+      printer: rig.printer,
+      memberFigures: () => new Promise((r) => setTimeout(() => r({ level: null, balance: null }), 100)),
+      receiptContext: () => ({ merchantName: 'Demo Coffee' })
+    })
+    const refused = await slow.submit({ ...sale('owed-6'), user: 'nobody@example.com' }, 2_000)
+    expect(refused.state).toBe('failed')
+    // The till restarts; the POS sends the corrected sale while the owed receipts are printed.
+    const fixed = slow.submit({ ...sale('owed-6'), user: DEMO.customer }, 2_000)
+    const owed = slow.issueOwedReceipts(Date.now() + 1)
+    expect((await fixed).state).toBe('posted')
+    await owed
+    expect(rig.printer.jobs().filter((j) => j.kind === 'receipt' && j.label === 'owed-6')).toHaveLength(1)
   })
 
   it('leaves receipts of sales made after this start to their own print', async () => {

@@ -91,7 +91,11 @@ export class SaleService {
   private async issue(outboxId: number, sale: QueuedSale, response: PostedResponse | null, figures: Promise<MemberFigures>): Promise<number | null> {
     if (!this.deps.printer) return null
     try {
-      const job = this.deps.printer.printReceipt(saleReceiptData(sale, response, await figures, this.deps.receiptContext()))
+      const data = saleReceiptData(sale, response, await figures, this.deps.receiptContext())
+      // Another print of this sale may have finished while the figures were read (a sale from
+      // before a stop, sent again while owed receipts print): check, print and mark with no await between.
+      if (this.deps.outbox.get(outboxId)?.receipt === 'issued') return null
+      const job = this.deps.printer.printReceipt(data)
       this.deps.outbox.claimReceipt(outboxId)
       return job.id
     } catch (err) {
