@@ -1,6 +1,8 @@
 /** Admin settings through the host's IPC router: PIN-guarded, validated, secrets never returned. */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
 import { startDeskRig, type DeskRig } from '../host/desk-rig'
@@ -46,6 +48,25 @@ describe('admin settings over IPC', () => {
     // The saved key is wrong for the sandbox: testing it says so before anyone restarts.
     expect((await rig.refused('settings:test-upstream', {})).code).toBe('auth')
     expect(await rig.ok('settings:test-upstream', { credential: { kind: 'token', key: 'aaaabbbbccccddddeeeefffff' } })).toMatchObject({ merchantId: 14 })
+  })
+
+  it('never sends the saved key to a server other than the saved one', async () => {
+    await rig.ok('auth:unlock', { role: 'admin', pin: '0000' })
+    let heard = 0
+    const other = createServer((_req, res) => (heard++, res.end('{}')))
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r))
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+      const refused = await rig.refused('settings:test-upstream', { upstream: url })
+      expect(refused).toMatchObject({ code: 'validation', fields: [['credential.key', expect.any(String)]] })
+      expect((await rig.refused('settings:test-upstream', { upstream: url, credential: { kind: 'token' } })).code).toBe('validation')
+      expect(heard).toBe(0)
+      // A key typed for the test goes to that server (and only that key).
+      await rig.refused('settings:test-upstream', { upstream: url, credential: { kind: 'token', key: 'typed-key-123' } })
+      expect(heard).toBe(1)
+    } finally {
+      other.close()
+    }
   })
 
   it('applies language, kiosk options and the printer live', async () => {

@@ -86,6 +86,14 @@ export class SettingsDesk {
     if (!parsed.success) throw new IpcRefusal('validation', 'The upstream address is not valid.', [['upstream', parsed.error.issues[0]?.message ?? 'invalid']])
     const baseUrl = parsed.data ?? this.deps.embeddedUrl
     if (!baseUrl) throw new IpcRefusal('unreachable', 'The embedded sandbox is not running; save and restart first.')
+    // The saved key is write-only: it is only ever sent to the saved server (or the local
+    // sandbox). Testing another server takes a key typed now, or the test would hand it out.
+    const keyTyped = Boolean(req.credential && 'key' in req.credential && req.credential.key)
+    if (parsed.data !== null && parsed.data !== this.settings.upstream && !keyTyped) {
+      throw new IpcRefusal('validation', 'Enter the API key to test a different server: the saved key is only sent to the saved server.', [
+        ['credential.key', 'required to test a different server']
+      ])
+    }
     const credential = this.withKeptSecrets({ credential: req.credential }).credential ?? this.settings.credential
     const checked = settingsSchema.shape.credential.safeParse(credential)
     if (!checked.success) throw new IpcRefusal('validation', 'The credentials are not valid.', checked.error.issues.map((i) => [`credential.${i.path.join('.')}`, i.message]))

@@ -32,8 +32,13 @@ test('wrong PIN, bad fields and a bad upstream are refused; language saves live;
   // A well-formed upstream that does not answer: the test says so before anything is saved.
   await desk.field(/^Alamat server/).fill('http://127.0.0.1:9')
   await desk.field(/^Kunci API$/).fill('')
+  // The saved key is never sent to another server, not even for a test: a key must be typed.
+  await kioskPage.getByRole('button', { name: 'Uji koneksi' }).click()
+  await expect(kioskPage.getByTestId('upstream-test')).toContainText('credential.key')
+  await desk.field(/^Kunci API$/).fill('a-key-for-the-test')
   await kioskPage.getByRole('button', { name: 'Uji koneksi' }).click()
   await expect(kioskPage.getByTestId('upstream-test')).toContainText('Server tidak dapat dihubungi.')
+  await desk.field(/^Kunci API$/).fill('')
   await kioskPage.getByLabel('Server', { exact: true }).selectOption('embedded')
   await kioskPage.getByRole('button', { name: 'Uji koneksi' }).click()
   await expect(kioskPage.getByTestId('upstream-test')).toContainText('Terhubung: Demo Coffee')
