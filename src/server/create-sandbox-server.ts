@@ -55,7 +55,7 @@ export function buildSandboxApp(ctx: ServerContext): FastifyInstance {
     if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendAnswer(req, reply, err.statusCode, { detail: err.message })
     req.log.error(err)
-    process.stderr.write(`sandbox: ${req.method} ${req.url} failed: ${err.stack ?? err.message}\n`)
+    process.stderr.write(`sandbox: ${req.method} ${req.url.split('?')[0]} failed: ${err.stack ?? err.message}\n`)
     return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
   })
   transactionRoutes(app, ctx)
