@@ -16,6 +16,8 @@ const upstreamUrl = z
   .string()
   .url()
   .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  // The upstream is shown to the screens; a password in it would be a secret on display.
+  .refine((u) => !new URL(u).username && !new URL(u).password, 'must not carry a user name or password (the key goes in the credential)')
   .transform((u) => u.replace(/\/+$/, ''))
 
 export const settingsSchema = z.object({

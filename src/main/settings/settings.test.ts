@@ -30,6 +30,7 @@ describe('settings', () => {
   it('names the bad field when a value is wrong', () => {
     const dir = freshDir()
     expect(() => loadSettings(['--data-dir', dir, '--upstream', 'ftp://x'], {})).toThrow(/upstream: must be an http\(s\) URL/)
+    expect(() => loadSettings(['--data-dir', dir, '--upstream', 'https://user:secret@proxy.example/'], {})).toThrow(/upstream: must not carry a user name or password/)
     expect(() => loadSettings(['--data-dir', dir, '--bridge-port', 'abc'], {})).toThrow(/bridge\.port: "abc" is not a number/)
     expect(() => loadSettings(['--data-dir', dir, '--bogus'], {})).toThrow(SettingsError)
   })
