@@ -35,8 +35,10 @@ export class SaleReceipts {
    * posted with the printer off) gets its receipt printed from the queue's record.
    */
   async reprintInvoice(invoice: string): Promise<PrintJob> {
-    const printed = this.deps.printer.receiptFor(invoice)
     const item = this.deps.outbox.findByInvoice(this.deps.store, invoice)
+    // Invoice numbers repeat across days: a receipt queued before this sale was another sale's.
+    const latest = this.deps.printer.receiptFor(invoice)
+    const printed = latest && (!item || latest.job.createdAt >= item.created_at) ? latest : undefined
     const answered = item?.state === 'posted' && item.response ? item.response : null
     if (printed && !(printed.pending && answered)) return this.deps.printer.reprint(printed.job.id)
     if (!item || item.state === 'discarded') throw new IpcRefusal('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
