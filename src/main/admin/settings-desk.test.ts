@@ -80,6 +80,14 @@ describe('admin settings over IPC', () => {
     await waitFor(() => existsSync(join(receipts, `${job.id}.bin`)), 'the test page in the new printer folder')
   })
 
+  it('discards a print job only inside a session', async () => {
+    const job = await rig.ok('printer:test', {})
+    expect((await rig.refused('printer:discard', { id: job.id })).code).toBe('forbidden')
+    await rig.ok('auth:unlock', { role: 'cashier', pin: '1111' })
+    // Past the session check, the queue's own rule answers: a printed job is not discarded.
+    expect(await rig.refused('printer:discard', { id: job.id })).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/printed/) })
+  })
+
   it('changes a PIN: stored as a hash, the old PIN stops working, the status stops nagging', async () => {
     await rig.ok('auth:unlock', { role: 'admin', pin: '0000' })
     expect((await rig.ok('status:get', {})).defaultPins).toEqual(['cashier', 'admin'])

@@ -55,7 +55,8 @@ export function deskHandlers(s: DeskServices): Partial<IpcHandlers> {
     'printer:test': async () => printer.testPrint(),
     'printer:jobs': async ({ state, limit }) => ({ jobs: printer.jobs({ limit: limit ?? 50, ...(state && { state }) }) }),
     'printer:retry': async ({ id }) => asRefusal(() => printer.retry(id)),
-    'printer:discard': async ({ id }) => asRefusal(() => printer.discard(id)),
+    // Discarding a receipt loses it: a person with a session decides, as for queued sales.
+    'printer:discard': as('cashier', ({ id }) => asRefusal(() => printer.discard(id))),
     'printer:preview': async ({ jobId }) => s.receipts.preview(jobId),
     'printer:reprint-invoice': ({ invoiceNumber }) => refuseStampsErrors(() => s.receipts.reprintInvoice(invoiceNumber)),
 
