@@ -47,7 +47,8 @@ export const statusSchema = z.object({
 export const saleInputSchema = z
   .object({
     user: z.string().trim().min(1).max(254),
-    invoiceNumber: z.string().trim().min(1).max(100).optional(),
+    /** Fixed by the caller before the first try: a repeat carries the same key and cannot post twice. */
+    invoiceNumber: z.string().trim().min(1).max(100),
     items: z.array(saleItemSchema).max(200).default([]),
     subtotal: z.number().nonnegative().optional(),
     discount: z.number().nonnegative().default(0),

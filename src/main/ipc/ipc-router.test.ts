@@ -55,4 +55,12 @@ describe('ipc router', () => {
     const router = createIpcRouter({ 'member:lookup': async () => ({ ...member, stamps: 'many' }) as never })
     expect(await router.dispatch('member:lookup', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'internal' } })
   })
+
+  it('refuses a sale without its invoice number: the key must be fixed before the first try', async () => {
+    let calls = 0
+    const router = createIpcRouter({ 'sale:submit': async () => (calls++, null) as never })
+    const r = await router.dispatch('sale:submit', { user: 'customer@stamps.co.id', totalValue: 10_000 })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [['invoiceNumber', expect.any(String)]] } })
+    expect(calls).toBe(0)
+  })
 })

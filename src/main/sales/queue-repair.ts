@@ -73,6 +73,7 @@ export class QueueRepair {
     const sale = applyFix(item.sale, fix)
     const problems = inconsistencies({
       user: sale.user ?? sale.user_email ?? '',
+      invoiceNumber: sale.invoice_number,
       items: sale.items ?? [],
       ...(sale.subtotal !== undefined && { subtotal: sale.subtotal }),
       discount: sale.discount ?? 0,

@@ -1,5 +1,4 @@
 /** The cashier desk's side of a sale: checks the figures add up, names the invoice, submits once. */
-import { randomBytes } from 'node:crypto'
 import { saleInputSchema, type SaleResult } from '../../shared/ipc'
 import type { z } from 'zod'
 import { IpcRefusal } from '../ipc/ipc-router'
@@ -24,12 +23,6 @@ export function inconsistencies(sale: SaleInput): Array<[string, string]> {
   return out
 }
 
-/** An invoice number unique per store and day when the POS gives none: date, time and entropy. */
-export function generatedInvoice(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14)
-  return `K${stamp}-${randomBytes(3).toString('hex').toUpperCase()}`
-}
-
 export class SaleDesk {
   constructor(
     private readonly sales: SaleService,
@@ -46,7 +39,7 @@ export class SaleDesk {
       {
         user: sale.user,
         store: this.store,
-        invoice_number: sale.invoiceNumber ?? generatedInvoice(new Date()),
+        invoice_number: sale.invoiceNumber,
         total_value: sale.totalValue,
         ...(sale.subtotal !== undefined && { subtotal: sale.subtotal }),
         discount: sale.discount,
