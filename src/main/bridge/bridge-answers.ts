@@ -19,7 +19,9 @@ export const BRIDGE_TEXT = {
   unreachable: 'Stamps could not be reached; nothing was changed. Try again.',
   balanceUnknown:
     'Stamps did not confirm this balance update and it may or may not have been applied. Check the member\'s history before trying again.',
-  discarded: 'This sale was discarded at the till and will not be posted.'
+  discarded: 'This sale was discarded at the till and will not be posted.',
+  balanceNotFound:
+    "Stamps did not answer, and the member's history shows no such update after two checks: it was most likely not applied. Check the history before trying again."
 } as const
 
 /** A Stamps failure as the POS should see it: the upstream's own answer when there was one. */
@@ -88,7 +90,12 @@ export async function answerBalance(
     if (outcome.response) return { status: 200, body: outcome.response }
     return { status: 200, body: await reconciledBody(client, request, outcome.balance_update_id) }
   }
-  if (outcome.outcome === 'not-posted') return answerFromError(outcome.error)
+  if (outcome.outcome === 'not-posted') {
+    // After an ambiguous failure, "not posted" comes from reading the history twice: very
+    // likely right, never certain (a held request could still commit), so never "try again".
+    if (outcome.reconciled) return { status: 503, body: { detail: BRIDGE_TEXT.balanceNotFound, reconciled: true } }
+    return answerFromError(outcome.error)
+  }
   return { status: 504, body: { detail: BRIDGE_TEXT.balanceUnknown, reason: outcome.reason } }
 }
 

@@ -130,6 +130,17 @@ describe('receipt bridge', () => {
     expect(rig.sandbox.balanceUpdates()).toBe(1)
   })
 
+  it('a credit reset before Stamps saw it is reconciled, and not answered "try again"', async () => {
+    await rig.proxy.setMode({ kind: 'reset-before-request', methods: ['POST'] })
+    const res = await rig.post('/api/balances/credit', { user: 'customer@stamps.co.id', merchant: 14, store: 3, amount: 900 })
+    await rig.proxy.setMode({ kind: 'pass' })
+    const body = (await res.json()) as { detail: string; reconciled?: boolean }
+    expect(res.status).toBe(503)
+    // The whole request left this process, so the bridge read the history (twice) before answering.
+    expect(body).toEqual({ detail: expect.stringMatching(/most likely not applied\. Check the history/), reconciled: true })
+    expect(rig.sandbox.balanceUpdates()).toBe(0)
+  })
+
   it('passes member lookups and activity pages through', async () => {
     const member = await rig.get('/api/v2/memberships/details?user=1234567890123&merchant=14')
     expect(member.status).toBe(200)
