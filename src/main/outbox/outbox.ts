@@ -11,6 +11,7 @@ import { openOutboxDb, type SyncMode } from './outbox-db'
 import { OutboxStore, type OutboxItem, type OutboxState, type PostedResponse } from './outbox-store'
 import { prepareSale, type QueuedSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
+import { equalJitterBackoff, GroupCheckpoint, WakeableSleep } from './drain-timing'
 
 /** The part of the Stamps client the outbox drives. */
 export interface OutboxClient extends LookupClient {
@@ -50,11 +51,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   private readonly now: () => number
   private running = false
   private loop: Promise<void> | null = null
-  private wakeUp: (() => void) | null = null
+  private readonly idle = new WakeableSleep()
   // 'sending' lives in memory only: on disk the sale stays 'queued' until its outcome, so a
   // crash mid-send leaves it queued and it is resent (duplicate-invoice makes that safe).
   private inFlight: number | null = null
-  private flushTimer: NodeJS.Timeout | null = null
+  private readonly flush: GroupCheckpoint
 
   constructor(private readonly opts: OutboxOptions) {
     super()
@@ -62,6 +63,9 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.db = openOutboxDb(opts.dbPath)
     this.store = new OutboxStore(this.db, opts.synchronous ?? 'NORMAL')
     this.store.recoverInterrupted(this.now())
+    this.flush = new GroupCheckpoint(() => {
+      if (this.db.open) this.store.checkpoint()
+    }, opts.flushMs ?? 200)
   }
 
   /**
@@ -76,14 +80,14 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     // answer forever and the corrected sale is lost.
     if (!result.created && result.item.state === 'failed' && this.store.resend(result.item.id, prepared, this.now())) {
       const item = this.settle(result.item.id)
-      this.wake()
+      this.idle.wake()
       return { item, created: true }
     }
     if (result.created) {
-      this.scheduleFlush()
+      this.flush.schedule()
       this.emitChange(result.item)
       this.emitDepth()
-      this.wake()
+      this.idle.wake()
     }
     return result
   }
@@ -144,7 +148,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       throw err
     }
     const item = this.settle(id)
-    this.wake()
+    this.idle.wake()
     return item
   }
 
@@ -157,7 +161,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   /** Ends every backoff so the queue drains now (e.g. the network came back). */
   retryNow(): void {
     this.store.hurry(this.now())
-    this.wake()
+    this.idle.wake()
   }
 
   start(): void {
@@ -169,7 +173,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   /** Stops draining; resolves once the sale in flight (if any) has its answer recorded. */
   async stop(): Promise<void> {
     this.running = false
-    this.wake()
+    this.idle.wake()
     await this.loop
     this.loop = null
   }
@@ -177,7 +181,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   async close(): Promise<void> {
     await this.stop()
     this.waiters.releaseAll((id) => this.store.get(id))
-    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flush.cancel()
     this.store.checkpoint()
     this.db.close()
   }
@@ -197,13 +201,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       try {
         const head = this.store.head()
         const wait = head ? head.next_attempt_at - this.now() : 60_000
-        if (!head || wait > 0) await this.sleep(wait)
+        if (!head || wait > 0) await this.idle.sleep(wait)
         else await this.sendOne(head)
       } catch (err) {
         // A bug or a disk error must not stop the drain for good; the sale stays queued.
         this.inFlight = null
         console.error('outbox: drain step failed; retrying in 1 s', err)
-        await this.sleep(1_000)
+        await this.idle.sleep(1_000)
       }
     }
   }
@@ -244,7 +248,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } else {
       // Network, timeout, 5xx, auth or config trouble: the sale itself is fine, keep it queued.
       const message = error instanceof Error ? error.message : String(error)
-      this.store.markRetry(item.id, message, this.now() + this.backoffMs(item.attempts + 1), this.now())
+      this.store.markRetry(item.id, message, this.now() + equalJitterBackoff(item.attempts + 1, this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 }, this.opts.random ?? Math.random), this.now())
       this.settle(item.id)
     }
   }
@@ -254,15 +258,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.fire('posted', { id: item.id, sale: item.sale, response, duplicate })
   }
 
-  /** Equal jitter: at least half the capped delay, so a retry never fires at once. */
-  private backoffMs(attempt: number): number {
-    const { baseMs, capMs } = this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 }
-    const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(30, attempt - 1))
-    return Math.round(ceiling / 2 + ((this.opts.random ?? Math.random)() * ceiling) / 2)
-  }
-
   private settle(id: number): OutboxItem {
-    this.scheduleFlush()
+    this.flush.schedule()
     const item = this.store.get(id)!
     this.emitChange(item)
     this.emitDepth()
@@ -279,38 +276,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     }
   }
 
-  // Group commit: one checkpoint (and fsync) per interval covers every write made in it.
-  private scheduleFlush(): void {
-    if (this.flushTimer) return
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null
-      if (this.db.open) this.store.checkpoint()
-    }, this.opts.flushMs ?? 200)
-    this.flushTimer.unref()
-  }
-
   private emitChange(i: OutboxItem): void {
     this.fire('change', { id: i.id, state: i.state, attempts: i.attempts, last_error: i.last_error, field_errors: i.field_errors })
   }
 
   private emitDepth(): void {
     if (this.listenerCount('depth') > 0) this.fire('depth', this.store.depth())
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(1, Math.min(ms, 60_000)))
-      function done(): void {
-        clearTimeout(timer)
-        resolve()
-      }
-      this.wakeUp = done
-    })
-  }
-
-  private wake(): void {
-    const w = this.wakeUp
-    this.wakeUp = null
-    w?.()
   }
 }
