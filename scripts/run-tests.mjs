@@ -15,6 +15,12 @@ const run = (cmd, args, env = {}) =>
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let exitCode = 0
 
+// Chromium and libusb from Debian when missing (as root), so `npm test` works on a fresh machine.
+if (run('bash', [join(process.cwd(), 'scripts', 'ensure-system-deps.sh')]) !== 0) {
+  console.log('0 passed, 1 failed, 0 skipped')
+  process.exit(1)
+}
+
 // The host tests and the browser specs serve the built renderer: build it once, up front.
 if (run(bin('electron-vite'), ['build', '--logLevel', 'warn']) !== 0) {
   console.log('0 passed, 1 failed, 0 skipped')
