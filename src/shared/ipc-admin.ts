@@ -17,6 +17,9 @@ export type Role = z.infer<typeof roleSchema>
 /** 4 to 8 digits: what a PIN pad offers. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
 
+/** The screens check a PIN's form with the same rule main enforces. */
+export const isPinFormat = (pin: string): boolean => pinSchema.safeParse(pin).success
+
 export const authStateSchema = z.object({
   role: roleSchema.nullable(),
   /** Epoch ms when the idle session locks (each guarded call pushes it back). */

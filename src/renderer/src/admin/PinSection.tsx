@@ -1,6 +1,6 @@
 /** New cashier and admin PINs; the factory PINs are flagged until both are changed. */
 import { useState } from 'react'
-import type { Role, StampsKioskApi } from '../../../shared/ipc'
+import { isPinFormat, type Role, type StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
 import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
@@ -20,7 +20,7 @@ export function PinSection({ api }: { api: StampsKioskApi }): React.JSX.Element 
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        if (!/^\d{4,8}$/.test(pin)) return setBad(true)
+        if (!isPinFormat(pin)) return setBad(true)
         void setPin(api, role, pin).then(() => setPinText(''))
       }}
     >

@@ -3,7 +3,7 @@
  * check that matters runs in main (every guarded channel); this only saves a refused call.
  */
 import { useState, type ReactNode } from 'react'
-import type { Role, StampsKioskApi } from '../../../shared/ipc'
+import { isPinFormat, type Role, type StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
 import { useT } from '../i18n'
 import { hasRole, useAuthStore } from '../stores/auth-store'
@@ -15,7 +15,7 @@ export function PinGate({ api, role, children }: { api: StampsKioskApi; role: Ro
   if (hasRole(auth, role)) return <>{children}</>
   const wrong = error?.code === 'invalid-input' ? t('pin.wrong', { left: error.fields?.find(([f]) => f === 'pin')?.[1] ?? '' }) : null
   const locked = error?.code === 'forbidden' || (auth?.lockedUntil ?? 0) > Date.now() ? t('pin.locked') : null
-  const badFormat = pin !== '' && !/^\d{4,8}$/.test(pin)
+  const badFormat = pin !== '' && !isPinFormat(pin)
   return (
     <form
       className="pin-form"
@@ -23,7 +23,7 @@ export function PinGate({ api, role, children }: { api: StampsKioskApi; role: Ro
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        if (unlocking || !/^\d{4,8}$/.test(pin)) return
+        if (unlocking || !isPinFormat(pin)) return
         void unlock(api, role, pin).then(() => setPin(''))
       }}
     >
