@@ -15,7 +15,10 @@ export default defineConfig<KioskOptions>({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
   globalSetup: './tests/e2e/support/global-setup.ts',
-  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }]
+  ],
   timeout: 60_000,
   // One retry under CI absorbs a stalled 2-core runner; run-tests.mjs prints how many needed it.
   retries: process.env.CI ? 1 : 0,
@@ -32,7 +35,15 @@ export default defineConfig<KioskOptions>({
     launchOptions: {
       // Debian's Chromium when present (no browser download); Playwright's own otherwise.
       ...(existsSync(debianChromium) && { executablePath: debianChromium }),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
     }
   },
   projects: [

@@ -13,16 +13,26 @@ const WARMUP = 100
 const KEY = 'aaaabbbbccccddddeeeefffff'
 const TOKEN = 'bench-bridge-token-0123456789'
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 
 /** Posts `n` sales sequentially, returning sorted latencies in ms; any non-200 aborts the bench. */
 async function postSales(url: string, auth: string, tag: string, n: number, gapMs = 0): Promise<number[]> {
   const lat: number[] = []
   for (let i = 0; i < n; i++) {
     if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs))
-    const body = JSON.stringify({ user: 'customer@stamps.co.id', store: [2, 3, 32, 84][i % 4], invoice_number: `${tag}-${i}`, total_value: 25_000 })
+    const body = JSON.stringify({
+      user: 'customer@stamps.co.id',
+      store: [2, 3, 32, 84][i % 4],
+      invoice_number: `${tag}-${i}`,
+      total_value: 25_000
+    })
     const t = performance.now()
-    const res = await fetch(`${url}/api/transactions/add`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body })
+    const res = await fetch(`${url}/api/transactions/add`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body
+    })
     await res.arrayBuffer()
     lat.push(performance.now() - t)
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} for ${tag}-${i}`)
@@ -35,8 +45,24 @@ async function main(): Promise<void> {
   const guard = setTimeout(() => (console.error('bench: gave up after 120 s'), process.exit(1)), 120_000)
   const sandbox = await startSandboxChild(tmp.file('sandbox.db'), ['--seed', 'demo'])
   const host = await startHostChild([
-    '--data-dir', tmp.dir, '--upstream', sandbox.url, '--key', KEY, '--merchant', '14', '--store', '2',
-    '--bridge-port', '0', '--ui-port', '0', '--bridge-token', TOKEN, '--printer', `file:${tmp.file('receipts')}`
+    '--data-dir',
+    tmp.dir,
+    '--upstream',
+    sandbox.url,
+    '--key',
+    KEY,
+    '--merchant',
+    '14',
+    '--store',
+    '2',
+    '--bridge-port',
+    '0',
+    '--ui-port',
+    '0',
+    '--bridge-token',
+    TOKEN,
+    '--printer',
+    `file:${tmp.file('receipts')}`
   ])
   try {
     const tag = `B${Date.now()}`
@@ -47,7 +73,10 @@ async function main(): Promise<void> {
     let ok = true
     // Back to back, the receipt work of one sale (member read, ESC/POS encode, fsync) overlaps
     // the next sale's wait; paced like a busy till (a sale every 25 ms), it does not.
-    for (const [mode, gap] of [['back to back', 0], ['paced 25 ms', 25]] as const) {
+    for (const [mode, gap] of [
+      ['back to back', 0],
+      ['paced 25 ms', 25]
+    ] as const) {
       const direct: number[] = []
       const bridged: number[] = []
       // Interleave halves so drift on this noisy machine hits both paths alike.
@@ -60,7 +89,9 @@ async function main(): Promise<void> {
       const overhead = pct(bridged, 50) - pct(direct, 50)
       console.log(`  ${mode}:`)
       console.log(`    direct to sandbox   p50 ${f(pct(direct, 50))}  p99 ${f(pct(direct, 99))}`)
-      console.log(`    through the bridge  p50 ${f(pct(bridged, 50))}  p99 ${f(pct(bridged, 99))}  (outbox commit, send, answer)`)
+      console.log(
+        `    through the bridge  p50 ${f(pct(bridged, 50))}  p99 ${f(pct(bridged, 99))}  (outbox commit, send, answer)`
+      )
       console.log(`    bridge overhead     p50 ${f(overhead)}  (target < 3 ms)`)
       if (gap > 0) ok = overhead < 3
     }

@@ -17,9 +17,13 @@ const STORES = [2, 3, 32, 84]
 const USERS = ['customer@stamps.co.id', 'second@stamps.co.id', '1234567890123']
 
 function startSandbox(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--port', '0', '--db', dbPath, '--seed', 'demo'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/cli.ts', '--port', '0', '--db', dbPath, '--seed', 'demo'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -31,13 +35,19 @@ function startSandbox(dbPath: string): Promise<{ url: string; child: ChildProces
   })
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 const ms = (n: number): string => `${n.toFixed(3)} ms`
 
 function enqueueAll(outbox: Outbox, n: number, tag: string): number[] {
   const lat: number[] = []
   for (let i = 0; i < n; i++) {
-    const sale = { user: USERS[i % USERS.length]!, store: STORES[i % STORES.length]!, invoice_number: `${tag}-${i}`, total_value: 10_000 + (i % 50) * 1_000 }
+    const sale = {
+      user: USERS[i % USERS.length]!,
+      store: STORES[i % STORES.length]!,
+      invoice_number: `${tag}-${i}`,
+      total_value: 10_000 + (i % 50) * 1_000
+    }
     const t = performance.now()
     outbox.enqueue(sale)
     lat.push(performance.now() - t)
@@ -87,14 +97,25 @@ async function main(): Promise<void> {
     const { failed } = outbox.depth()
     await outbox.close()
     const upstream = new Database(tmp.file('sandbox.db'), { readonly: true })
-    const landed = (upstream.prepare('SELECT count(*) AS n FROM transactions WHERE invoice_number LIKE ?').get(`${tag}-%`) as { n: number }).n
+    const landed = (
+      upstream.prepare('SELECT count(*) AS n FROM transactions WHERE invoice_number LIKE ?').get(`${tag}-%`) as {
+        n: number
+      }
+    ).n
     upstream.close()
     const rate = SALES / seconds
     console.log(`outbox bench: ${SALES} sales, default durability (WAL NORMAL, group checkpoint every 200 ms)`)
-    console.log(`  enqueue  p50 ${ms(pct(lat, 50))}  p99 ${ms(pct(lat, 99))}  max ${ms(lat.at(-1)!)}   (target p99 < 5 ms)`)
-    for (const [sync, l] of Object.entries(results)) console.log(`  enqueue probe, fsync per sale (2,000, synchronous=${sync}): p50 ${ms(pct(l, 50))}  p99 ${ms(pct(l, 99))}`)
+    console.log(
+      `  enqueue  p50 ${ms(pct(lat, 50))}  p99 ${ms(pct(lat, 99))}  max ${ms(lat.at(-1)!)}   (target p99 < 5 ms)`
+    )
+    for (const [sync, l] of Object.entries(results))
+      console.log(
+        `  enqueue probe, fsync per sale (2,000, synchronous=${sync}): p50 ${ms(pct(l, 50))}  p99 ${ms(pct(l, 99))}`
+      )
     console.log(`  drain    ${rate.toFixed(0)} sales/s  (${seconds.toFixed(2)} s; target >= 500/s)`)
-    console.log(`  per sale ${ms((seconds * 1000) / SALES)}: upstream round trip ${ms(upstreamMs / SALES)}, outbox ${ms((seconds * 1000 - upstreamMs) / SALES)}`)
+    console.log(
+      `  per sale ${ms((seconds * 1000) / SALES)}: upstream round trip ${ms(upstreamMs / SALES)}, outbox ${ms((seconds * 1000 - upstreamMs) / SALES)}`
+    )
     console.log(`  upstream ${landed} of ${SALES} landed exactly once; ${failed} failed`)
     const ok = rate >= 500 && pct(lat, 99) < 5 && landed === SALES && failed === 0
     console.log(ok ? 'bench: PASS' : 'bench: BELOW TARGET')

@@ -16,18 +16,39 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
 const AUTH = { Authorization: 'Token aaaabbbbccccddddeeeefffff', 'Content-Type': 'application/json' }
 const USER = 'customer@stamps.co.id'
 
-interface Row { name: string; rps: number; p50: number; p99: number; non2xx: number }
+interface Row {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+}
 const rows: Row[] = []
 
 /** Other work on the machine skews every figure: print it beside them. */
-const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`
 
-async function measure(name: string, url: string, opts: { connections: number; requests: Parameters<typeof autocannon>[0]['requests'] }): Promise<Row> {
+async function measure(
+  name: string,
+  url: string,
+  opts: { connections: number; requests: Parameters<typeof autocannon>[0]['requests'] }
+): Promise<Row> {
   await autocannon({ url, connections: opts.connections, duration: 1, requests: opts.requests }) // warm-up: JIT, caches
   const r = await autocannon({ url, connections: opts.connections, duration: SECONDS, requests: opts.requests })
-  const row = { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts }
+  const row = {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + r.errors + r.timeouts
+  }
   rows.push(row)
-  process.stdout.write(`  ${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx ? `, ${row.non2xx} failed` : ''}\n`)
+  process.stdout.write(
+    `  ${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx ? `, ${row.non2xx} failed` : ''}\n`
+  )
   return row
 }
 
@@ -35,7 +56,8 @@ let invoice = 0
 // built by concatenation: autocannon shares the 2 cores with the server, so its per-request
 // work is kept small (the documented sale, with a unique invoice number each time)
 const SALE_HEAD = `{"user":"${USER}","store":32,"invoice_number":"BENCH-${process.pid}-`
-const SALE_TAIL = '","total_value":50000,"subtotal":40000,"items":[{"product_name":"Cappucino","quantity":2,"price":10000},{"product_name":"Iced Tea","quantity":4,"price":5000}]}'
+const SALE_TAIL =
+  '","total_value":50000,"subtotal":40000,"items":[{"product_name":"Cappucino","quantity":2,"price":10000},{"product_name":"Iced Tea","quantity":4,"price":5000}]}'
 const sale = () => SALE_HEAD + ++invoice + SALE_TAIL
 
 async function writeBench(dir: string): Promise<void> {
@@ -43,7 +65,14 @@ async function writeBench(dir: string): Promise<void> {
   try {
     await measure('POST /api/transactions/add', server.url, {
       connections: 10,
-      requests: [{ method: 'POST', path: '/api/transactions/add', headers: AUTH, setupRequest: (req) => ({ ...req, body: sale() }) }]
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/transactions/add',
+          headers: AUTH,
+          setupRequest: (req) => ({ ...req, body: sale() })
+        }
+      ]
     })
     const credit = JSON.stringify({ user: USER, amount: 1000, merchant: 14, store: 3 })
     await measure('POST /api/balances/credit', server.url, {
@@ -66,15 +95,23 @@ async function pageBench(dir: string, count: number): Promise<Row[]> {
   const dbPath = join(dir, `pages-${count}.db`)
   const t0 = Date.now()
   const { minId, maxId } = fillActivities(dbPath, count)
-  process.stdout.write(`  stored ${count.toLocaleString('en')} activities in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`)
+  process.stdout.write(
+    `  stored ${count.toLocaleString('en')} activities in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`
+  )
   const mid = Math.floor((minId + maxId) / 2)
   for (const t of timePages(dbPath, mid)) timings.push({ ...t, count })
   const server = await startSandboxChild(dbPath)
   try {
     const get = (path: string) => [{ method: 'GET', path, headers: AUTH }]
     return [
-      await measure(`[${count}] first page`, server.url, { connections: 2, requests: get(`/api/v3/activities/?user=${USER}`) }),
-      await measure(`[${count}] deep page (older_than)`, server.url, { connections: 2, requests: get(`/api/v3/activities/?user=${USER}&older_than=${mid}`) }),
+      await measure(`[${count}] first page`, server.url, {
+        connections: 2,
+        requests: get(`/api/v3/activities/?user=${USER}`)
+      }),
+      await measure(`[${count}] deep page (older_than)`, server.url, {
+        connections: 2,
+        requests: get(`/api/v3/activities/?user=${USER}&older_than=${mid}`)
+      }),
       await measure(`[${count}] group page, merchant_id=2&5, deep`, server.url, {
         connections: 2,
         requests: get(`/api/v3/activities/by-merchant-group?user=${USER}&merchant_id=2&merchant_id=5&older_than=${mid}`)
@@ -103,9 +140,14 @@ async function main(): Promise<void> {
 function printTable(small: Row[], large: Row[]): void {
   const pad = (s: string, n: number) => s.padEnd(n)
   const num = (n: number, n2 = 9) => n.toFixed(n < 10 ? 2 : 0).padStart(n2)
-  process.stdout.write(`\n${pad('endpoint', 46)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}\n`)
-  for (const r of rows) process.stdout.write(`${pad(r.name, 46)}${num(r.rps)}${num(r.p50)}${num(r.p99)}${String(r.non2xx).padStart(8)}\n`)
-  process.stdout.write(`\nin-process page reads (query + JSON), microseconds:\n${pad('page', 36)}${'p50 1k'.padStart(9)}${'p50 1M'.padStart(9)}${'p99 1k'.padStart(9)}${'p99 1M'.padStart(9)}\n`)
+  process.stdout.write(
+    `\n${pad('endpoint', 46)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}\n`
+  )
+  for (const r of rows)
+    process.stdout.write(`${pad(r.name, 46)}${num(r.rps)}${num(r.p50)}${num(r.p99)}${String(r.non2xx).padStart(8)}\n`)
+  process.stdout.write(
+    `\nin-process page reads (query + JSON), microseconds:\n${pad('page', 36)}${'p50 1k'.padStart(9)}${'p50 1M'.padStart(9)}${'p99 1k'.padStart(9)}${'p99 1M'.padStart(9)}\n`
+  )
   for (const t of timings.filter((x) => x.count === 1_000)) {
     const big = timings.find((x) => x.count === 1_000_000 && x.name === t.name)!
     process.stdout.write(`${pad(t.name, 36)}${num(t.p50us)}${num(big.p50us)}${num(t.p99us)}${num(big.p99us)}\n`)

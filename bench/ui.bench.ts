@@ -34,9 +34,11 @@ const fmt = (n: number): string => n.toFixed(1).padStart(7)
 
 function rendererJsGzipKb(): number {
   const dir = join('out', 'renderer', 'assets')
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
-    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) / 1024
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) / 1024
+  )
 }
 
 async function interactiveTimes(page: Page, url: string): Promise<number[]> {
@@ -57,7 +59,9 @@ async function scanTimes(page: Page): Promise<{ inPage: number[]; endToEnd: numb
     const seen = await page.evaluate(() => performance.getEntriesByName('scan-to-member').length)
     const t0 = Date.now()
     await attract.wedgeScan(i % 2 === 0 ? DEMO_CARD : SECOND_CARD)
-    await page.waitForFunction((n) => performance.getEntriesByName('scan-to-member').length > n, seen, { polling: 'raf' })
+    await page.waitForFunction((n) => performance.getEntriesByName('scan-to-member').length > n, seen, {
+      polling: 'raf'
+    })
     const wall = Date.now() - t0
     const measured = await page.evaluate(() => performance.getEntriesByName('scan-to-member').at(-1)!.duration)
     if (i >= WARMUP) {
@@ -84,7 +88,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     headless: true,
     ...(existsSync('/usr/bin/chromium') && { executablePath: '/usr/bin/chromium' }),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
@@ -110,7 +122,8 @@ async function main(): Promise<void> {
       ]
     ]
     console.log(`bench:ui on ${devHarness ? 'the DEV HARNESS (not the host)' : 'the embedded default (npm run serve)'}`)
-    for (const [line, budget, ok] of rows) console.log(`${budget ? (ok ? 'ok  ' : 'FAIL') : '    '} ${line}${budget ? `  budget ${budget}` : ''}`)
+    for (const [line, budget, ok] of rows)
+      console.log(`${budget ? (ok ? 'ok  ' : 'FAIL') : '    '} ${line}${budget ? `  budget ${budget}` : ''}`)
     process.exitCode = rows.every(([, , ok]) => ok) ? 0 : 1
   } finally {
     await browser.close()

@@ -1,6 +1,15 @@
 /** The part of autocannon's programmatic API the benches use (the package ships no types). */
 declare module 'autocannon' {
-  interface Histogram { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number; min: number }
+  interface Histogram {
+    average: number
+    mean: number
+    p50: number
+    p90: number
+    p97_5: number
+    p99: number
+    max: number
+    min: number
+  }
   interface RequestSpec {
     method?: string
     path?: string

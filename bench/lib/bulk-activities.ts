@@ -4,7 +4,10 @@ import { seedDemo } from '../../src/server/seed/demo-seed'
 
 /** A typical sale activity as the ledger stores it (its wire object minus id). */
 const SALE_PAYLOAD = JSON.stringify({
-  type: 0, created: 1_700_000_000, notes: '', merchant: { id: 14, name: 'Demo Coffee' },
+  type: 0,
+  created: 1_700_000_000,
+  notes: '',
+  merchant: { id: 14, name: 'Demo Coffee' },
   store: { name: 'Grand Indonesia', display_name: 'Grand Indonesia' },
   transaction: { stamps: 5, name: 'Transaction #1', status: 1, invoice_number: 'BULK-1', channel: 'POS' }
 })
@@ -27,7 +30,10 @@ export function fillActivities(dbPath: string, count: number): { minId: number; 
       ).run(count, userId, SALE_PAYLOAD)
     }).immediate()
     db.pragma('wal_checkpoint(TRUNCATE)')
-    return db.prepare('SELECT MIN(id) AS minId, MAX(id) AS maxId FROM activities WHERE user_id = ?').get(userId) as { minId: number; maxId: number }
+    return db.prepare('SELECT MIN(id) AS minId, MAX(id) AS maxId FROM activities WHERE user_id = ?').get(userId) as {
+      minId: number
+      maxId: number
+    }
   } finally {
     db.close()
   }

@@ -3,7 +3,11 @@ import { openDb } from '../../src/server/db/open-db'
 import { groupActivities, memberActivities } from '../../src/server/ledger/activity-feed'
 import { activitiesJson } from '../../src/server/ledger/activities'
 
-export interface PageTiming { name: string; p50us: number; p99us: number }
+export interface PageTiming {
+  name: string
+  p50us: number
+  p99us: number
+}
 
 const USER = 'customer@stamps.co.id'
 
@@ -14,7 +18,10 @@ export function timePages(dbPath: string, olderThan: number, runs = 20_000): Pag
     const kinds: Array<[string, () => unknown]> = [
       ['first page', () => activitiesJson(memberActivities(db, 14, { user: USER }))],
       ['deep page', () => activitiesJson(memberActivities(db, 14, { user: USER, older_than: olderThan }))],
-      ['group page, 2 merchants, deep', () => activitiesJson(groupActivities(db, 14, { user: USER, merchant_id: [2, 5], older_than: olderThan }))]
+      [
+        'group page, 2 merchants, deep',
+        () => activitiesJson(groupActivities(db, 14, { user: USER, merchant_id: [2, 5], older_than: olderThan }))
+      ]
     ]
     return kinds.map(([name, read]) => {
       for (let i = 0; i < 2_000; i++) read()

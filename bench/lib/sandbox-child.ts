@@ -2,7 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 
-export interface SandboxChild { url: string; stop(): Promise<void> }
+export interface SandboxChild {
+  url: string
+  stop(): Promise<void>
+}
 
 const ROOT = join(__dirname, '..', '..')
 
@@ -11,7 +14,18 @@ export function startSandboxChild(dbPath: string, extraArgs: string[] = []): Pro
   // the same Node that runs the bench (the project's pinned 24), with tsx as a loader
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/server/cli.ts'), '--port', '0', '--host', '127.0.0.1', '--db', dbPath, ...extraArgs],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/server/cli.ts'),
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--db',
+      dbPath,
+      ...extraArgs
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
   )
   return new Promise((resolve, reject) => {

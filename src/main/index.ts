@@ -43,7 +43,10 @@ async function boot(): Promise<void> {
   const kiosk = loaded.settings.kiosk.mode === 'kiosk'
   if (kiosk) Menu.setApplicationMenu(null)
   host = await startHost({ loaded, rendererDir, serveUi: false })
-  handle(host.router, { rendererDir, ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL }) })
+  handle(host.router, {
+    rendererDir,
+    ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL })
+  })
   const win = createWindow(kiosk)
   const off = host.onEvent((event, payload) => sendEvent(win, event, payload))
   win.on('closed', off)
@@ -53,10 +56,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
-  app.whenReady().then(boot, () => undefined).catch((err: Error) => {
-    dialog.showErrorBox('Stamps Kiosk cannot start', err.message)
-    app.exit(2)
-  })
+  app
+    .whenReady()
+    .then(boot, () => undefined)
+    .catch((err: Error) => {
+      dialog.showErrorBox('Stamps Kiosk cannot start', err.message)
+      app.exit(2)
+    })
   app.on('window-all-closed', () => app.quit())
   // Let the sale in flight finish and close the queues cleanly before the process ends.
   app.on('will-quit', (event) => {

@@ -27,11 +27,19 @@ async function main(): Promise<void> {
   const parsed = argsSchema.safeParse(values)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')
-    process.stderr.write(`sandbox: bad arguments (${problems})\nusage: npm run server -- --port <n> --db <file> [--host 127.0.0.1] [--seed demo] [--require-https]\n`)
+    process.stderr.write(
+      `sandbox: bad arguments (${problems})\nusage: npm run server -- --port <n> --db <file> [--host 127.0.0.1] [--seed demo] [--require-https]\n`
+    )
     process.exit(2)
   }
   const a = parsed.data
-  const server = await startSandboxServer({ port: a.port, host: a.host, dbPath: a.db, seed: a.seed, requireHttps: a['require-https'] })
+  const server = await startSandboxServer({
+    port: a.port,
+    host: a.host,
+    dbPath: a.db,
+    seed: a.seed,
+    requireHttps: a['require-https']
+  })
   process.stdout.write(`sandbox: ${server.url}\n`)
   const stop = (signal: string) => {
     server.close().then(

@@ -47,13 +47,17 @@ export function buildSandboxApp(ctx: ServerContext): FastifyInstance {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
   app.setNotFoundHandler((req, reply) => {
-    const err = ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto']) ? httpErrors.https() : httpErrors.notFound()
+    const err =
+      ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto'])
+        ? httpErrors.https()
+        : httpErrors.notFound()
     return sendAnswer(req, reply, err.status, err.body)
   })
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return sendAnswer(req, reply, err.status, err.body)
     if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendAnswer(req, reply, err.statusCode, { detail: err.message })
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return sendAnswer(req, reply, err.statusCode, { detail: err.message })
     req.log.error(err)
     process.stderr.write(`sandbox: ${req.method} ${req.url.split('?')[0]} failed: ${err.stack ?? err.message}\n`)
     return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
@@ -71,7 +75,12 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
   try {
     if (opts.seed === 'demo') seedDemo(db)
     const secret = jwtSecret(db)
-    const app = buildSandboxApp({ db, secret, requireHttps: opts.requireHttps ?? false, authenticator: databaseAuthenticator(db, secret) })
+    const app = buildSandboxApp({
+      db,
+      secret,
+      requireHttps: opts.requireHttps ?? false,
+      authenticator: databaseAuthenticator(db, secret)
+    })
     const host = opts.host ?? '127.0.0.1'
     await app.listen({ port: opts.port, host })
     const address = app.server.address()

@@ -9,13 +9,19 @@ describe('xml codec', () => {
         <list-item><product_name>Iced Tea</product_name><quantity>4</quantity></list-item>
       </items></root>`)
     expect(body).toEqual({
-      token: 'k', store: '84',
-      items: [{ product_name: 'Cappucino', quantity: '2' }, { product_name: 'Iced Tea', quantity: '4' }]
+      token: 'k',
+      store: '84',
+      items: [
+        { product_name: 'Cappucino', quantity: '2' },
+        { product_name: 'Iced Tea', quantity: '4' }
+      ]
     })
   })
 
   it('keeps a one-member list a list', () => {
-    expect(parseStampsXml('<root><items><list-item><a>1</a></list-item></items></root>')).toEqual({ items: [{ a: '1' }] })
+    expect(parseStampsXml('<root><items><list-item><a>1</a></list-item></items></root>')).toEqual({
+      items: [{ a: '1' }]
+    })
   })
 
   it('refuses DOCTYPE and ENTITY declarations and never expands entities', () => {

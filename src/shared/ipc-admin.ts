@@ -74,12 +74,18 @@ export const settingsPatchSchema = z
     credential: credentialPatch.optional(),
     merchant: z.number().optional(),
     store: z.number().optional(),
-    bridge: z.object({ port: z.number().optional(), token: z.string().max(256).optional() }).strict().optional(),
+    bridge: z
+      .object({ port: z.number().optional(), token: z.string().max(256).optional() })
+      .strict()
+      .optional(),
     ui: z.object({ port: z.number() }).strict().optional(),
     printer: z.string().max(512).nullable().optional(),
     paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
     scanner: z.string().max(128).optional(),
-    kiosk: z.object({ mode: z.enum(['kiosk', 'cashier']).optional(), idleTimeoutSeconds: z.number().optional() }).strict().optional(),
+    kiosk: z
+      .object({ mode: z.enum(['kiosk', 'cashier']).optional(), idleTimeoutSeconds: z.number().optional() })
+      .strict()
+      .optional(),
     language: z.enum(['id', 'en']).optional(),
     requestTimeoutMs: z.number().optional()
   })

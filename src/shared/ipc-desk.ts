@@ -13,9 +13,7 @@ const user = z.string().trim().min(1).max(254)
 const money = z.number().positive().max(1_000_000_000_000)
 const direction = z.enum(['credit', 'debit'])
 
-export const balanceRequestSchema = z
-  .object({ requestId: z.string().min(8).max(64), user, amount: money })
-  .strict()
+export const balanceRequestSchema = z.object({ requestId: z.string().min(8).max(64), user, amount: money }).strict()
 
 /**
  * `posted`: the money moved (answered, or found in the member's history: `reconciled`).
@@ -37,8 +35,22 @@ export const balanceOutcomeSchema = z.discriminatedUnion('outcome', [
     reconciled: z.boolean(),
     slipJobId: z.number().int().nullable()
   }),
-  z.object({ outcome: z.literal('unknown'), ticketId: z.string(), direction, user: z.string(), amount: z.number(), reason: z.string() }),
-  z.object({ outcome: z.literal('not-posted'), ticketId: z.string(), direction, user: z.string(), amount: z.number(), reason: z.string() })
+  z.object({
+    outcome: z.literal('unknown'),
+    ticketId: z.string(),
+    direction,
+    user: z.string(),
+    amount: z.number(),
+    reason: z.string()
+  }),
+  z.object({
+    outcome: z.literal('not-posted'),
+    ticketId: z.string(),
+    direction,
+    user: z.string(),
+    amount: z.number(),
+    reason: z.string()
+  })
 ])
 export type BalanceOutcomeView = z.infer<typeof balanceOutcomeSchema>
 
@@ -70,7 +82,10 @@ export const cancelPreviewRequestSchema = z
     user: user.optional()
   })
   .strict()
-  .refine((r) => r.transactionId !== undefined || r.invoiceNumber !== undefined, { message: 'give a transaction id or an invoice number', path: ['transactionId'] })
+  .refine((r) => r.transactionId !== undefined || r.invoiceNumber !== undefined, {
+    message: 'give a transaction id or an invoice number',
+    path: ['transactionId']
+  })
 
 export const cancelPreviewSchema = z.object({
   transactionId: z.number(),

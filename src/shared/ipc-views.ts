@@ -1,6 +1,15 @@
 /** The shapes the screens see: members, sales, queue items and status, free of secrets. */
 import { z } from 'zod'
-import { authStateSchema, candidatesSchema, pinSchema, roleSchema, scannerViewSchema, settingsPatchSchema, settingsViewSchema, upstreamTestSchema } from './ipc-admin'
+import {
+  authStateSchema,
+  candidatesSchema,
+  pinSchema,
+  roleSchema,
+  scannerViewSchema,
+  settingsPatchSchema,
+  settingsViewSchema,
+  upstreamTestSchema
+} from './ipc-admin'
 import {
   balanceCancelResultSchema,
   balanceOutcomeSchema,
@@ -27,7 +36,16 @@ export const memberViewSchema = z.object({
   isBlocked: z.boolean()
 })
 
-const deviceState = z.enum(['ok', 'connected', 'disconnected', 'paper-out', 'offline', 'not-found', 'permission-denied', 'none'])
+const deviceState = z.enum([
+  'ok',
+  'connected',
+  'disconnected',
+  'paper-out',
+  'offline',
+  'not-found',
+  'permission-denied',
+  'none'
+])
 
 export const statusSchema = z.object({
   upstream: z.object({ reachable: z.boolean(), embedded: z.boolean(), checkedAt: z.number().nullable() }),
@@ -111,34 +129,57 @@ export const cashierChannels = {
   'balance:credit': { request: balanceRequestSchema, response: balanceOutcomeSchema },
   'balance:debit': { request: balanceRequestSchema, response: balanceOutcomeSchema },
   /** Asks Stamps again about an `unknown` outcome; never resends the update. */
-  'balance:reconcile': { request: z.object({ ticketId: z.string().min(1).max(64) }).strict(), response: balanceOutcomeSchema },
+  'balance:reconcile': {
+    request: z.object({ ticketId: z.string().min(1).max(64) }).strict(),
+    response: balanceOutcomeSchema
+  },
   /** Outcomes still unknown at this till (kept in memory until reconciled or restart). */
   'balance:unknowns': { request: empty, response: z.object({ items: z.array(balanceOutcomeSchema) }) },
   'balance:last': { request: empty, response: z.object({ last: lastBalanceSchema.nullable() }) },
   /** Reverses the last posted update at this till, once; the id must be the one the screen shows. */
-  'balance:cancel-last': { request: z.object({ balanceUpdateId: z.number().int().positive() }).strict(), response: balanceCancelResultSchema },
+  'balance:cancel-last': {
+    request: z.object({ balanceUpdateId: z.number().int().positive() }).strict(),
+    response: balanceCancelResultSchema
+  },
   'sale:cancel-preview': { request: cancelPreviewRequestSchema, response: cancelPreviewSchema },
   /** Insufficient stamps is a `validation` refusal with fields [['info', <Stamps' text>]]. */
-  'sale:cancel': { request: z.object({ transactionId: z.number().int().positive() }).strict(), response: cancelResultSchema },
-  'outbox:resend': { request: z.object({ id: z.number().int().positive(), fix: saleFixSchema.default({}) }).strict(), response: outboxItemSchema },
+  'sale:cancel': {
+    request: z.object({ transactionId: z.number().int().positive() }).strict(),
+    response: cancelResultSchema
+  },
+  'outbox:resend': {
+    request: z.object({ id: z.number().int().positive(), fix: saleFixSchema.default({}) }).strict(),
+    response: outboxItemSchema
+  },
   'outbox:retry-now': { request: empty, response: done },
   'printer:status': { request: empty, response: printerStatusSchema },
   'printer:test': { request: empty, response: printJobSchema },
   'printer:jobs': {
-    request: z.object({ state: printJobStateSchema.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    request: z
+      .object({ state: printJobStateSchema.optional(), limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
     response: z.object({ jobs: z.array(printJobSchema) })
   },
   'printer:retry': { request: byId, response: printJobSchema },
   'printer:discard': { request: byId, response: printJobSchema },
-  'printer:preview': { request: z.object({ jobId: z.number().int().positive() }).strict(), response: receiptPreviewSchema },
+  'printer:preview': {
+    request: z.object({ jobId: z.number().int().positive() }).strict(),
+    response: receiptPreviewSchema
+  },
   /** Reprints the sale's receipt; a receipt printed as "stamps pending" is printed anew with Stamps' figures. */
-  'printer:reprint-invoice': { request: z.object({ invoiceNumber: z.string().trim().min(1).max(100) }).strict(), response: printJobSchema },
+  'printer:reprint-invoice': {
+    request: z.object({ invoiceNumber: z.string().trim().min(1).max(100) }).strict(),
+    response: printJobSchema
+  },
   'settings:get': { request: empty, response: settingsViewSchema },
   'settings:save': {
     request: z.object({ patch: settingsPatchSchema }).strict(),
     response: settingsViewSchema.extend({ applied: z.array(z.string()) })
   },
-  'settings:test-upstream': { request: upstreamTestSchema, response: z.object({ merchant: z.string(), merchantId: z.number() }) },
+  'settings:test-upstream': {
+    request: upstreamTestSchema,
+    response: z.object({ merchant: z.string(), merchantId: z.number() })
+  },
   'scanner:status': { request: empty, response: scannerViewSchema },
   /** Admin only: attached HID devices as scanner specs, for the "choose" list. */
   'scanner:devices': { request: empty, response: candidatesSchema },

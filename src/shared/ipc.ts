@@ -10,13 +10,7 @@ import { z } from 'zod'
 import { authStateSchema, scannerRawEventSchema } from './ipc-admin'
 import { printJobSchema } from './receipt/printer-status'
 import { activitySchema } from './stamps/activities'
-import {
-  cashierChannels,
-  memberViewSchema,
-  saleInputSchema,
-  saleResultSchema,
-  statusSchema
-} from './ipc-views'
+import { cashierChannels, memberViewSchema, saleInputSchema, saleResultSchema, statusSchema } from './ipc-views'
 
 export * from './ipc-views'
 export * from './ipc-admin'

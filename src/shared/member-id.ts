@@ -8,7 +8,16 @@ export const memberIdSchema = z.object({
 })
 export const memberIdFailureSchema = z.object({
   ok: z.literal(false),
-  code: z.enum(['empty', 'too-long', 'card-read-error', 'bad-card', 'bad-mobile', 'bad-email', 'no-id-in-qr', 'unknown']),
+  code: z.enum([
+    'empty',
+    'too-long',
+    'card-read-error',
+    'bad-card',
+    'bad-mobile',
+    'bad-email',
+    'no-id-in-qr',
+    'unknown'
+  ]),
   reason: z.object({ en: z.string(), id: z.string() })
 })
 export const memberIdResultSchema = z.discriminatedUnion('ok', [memberIdSchema, memberIdFailureSchema])
@@ -19,7 +28,10 @@ export type MemberIdResult = z.infer<typeof memberIdResultSchema>
 const REASONS: Record<MemberIdFailure['code'], MemberIdFailure['reason']> = {
   empty: { en: 'Nothing was read. Please try again.', id: 'Tidak ada yang terbaca. Silakan coba lagi.' },
   'too-long': { en: 'This code is too long to be a member ID.', id: 'Kode ini terlalu panjang untuk ID member.' },
-  'card-read-error': { en: 'The card could not be read. Please swipe it again.', id: 'Kartu tidak terbaca. Silakan gesek ulang.' },
+  'card-read-error': {
+    en: 'The card could not be read. Please swipe it again.',
+    id: 'Kartu tidak terbaca. Silakan gesek ulang.'
+  },
   'bad-card': { en: 'A card number has 6 to 19 digits.', id: 'Nomor kartu terdiri dari 6 sampai 19 angka.' },
   'bad-mobile': {
     en: 'This is not an Indonesian mobile number (08 followed by 8 to 12 digits).',
@@ -46,7 +58,8 @@ const MOBILE_RE = /^(?:\+?62|0)(8\d{8,12})$/
  * a 10-16 digit card starting 08 or 628 would read as a mobile (the demo cards start 1 and 2).
  */
 function parsePlain(text: string, hint?: 'email' | 'mobile'): MemberIdResult {
-  if (text.includes('@') || hint === 'email') return EMAIL_RE.test(text) ? ok('email', text.toLowerCase()) : fail('bad-email')
+  if (text.includes('@') || hint === 'email')
+    return EMAIL_RE.test(text) ? ok('email', text.toLowerCase()) : fail('bad-email')
   const compact = text.replace(/[\s\-.()]/g, '')
   const mobile = MOBILE_RE.exec(compact)
   if (mobile) return ok('mobile', `+62${mobile[1]}`)
@@ -80,7 +93,19 @@ export function parseMagstripe(text: string): MagstripeTracks {
 /** Masks a card number for logs: only the last 4 digits stay. */
 export const maskPan = (pan: string): string => `${'*'.repeat(Math.max(0, pan.length - 4))}${pan.slice(-4)}`
 
-const QR_KEYS = ['member_id', 'memberId', 'card_number', 'cardNumber', 'member', 'card', 'user', 'id', 'email', 'mobile', 'phone']
+const QR_KEYS = [
+  'member_id',
+  'memberId',
+  'card_number',
+  'cardNumber',
+  'member',
+  'card',
+  'user',
+  'id',
+  'email',
+  'mobile',
+  'phone'
+]
 const hintFor = (key: string): 'email' | 'mobile' | undefined =>
   key === 'email' ? 'email' : key === 'mobile' || key === 'phone' ? 'mobile' : undefined
 

@@ -15,7 +15,10 @@ export interface HostChild {
 
 /** One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it. */
 export async function startHostChild(args: string[], readyMs = 20_000): Promise<HostChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' } })
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' }
+  })
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()))

@@ -27,8 +27,26 @@ afterAll(async () => {
 })
 
 const hostArgs = (): string[] => [
-  '--data-dir', tmp.dir, '--upstream', sandbox.url, '--key', DEMO.key, '--merchant', '14', '--store', '2',
-  '--bridge-port', '0', '--ui-port', '0', '--bridge-token', TOKEN, '--printer', `file:${tmp.file('receipts')}`, '--language', 'en'
+  '--data-dir',
+  tmp.dir,
+  '--upstream',
+  sandbox.url,
+  '--key',
+  DEMO.key,
+  '--merchant',
+  '14',
+  '--store',
+  '2',
+  '--bridge-port',
+  '0',
+  '--ui-port',
+  '0',
+  '--bridge-token',
+  TOKEN,
+  '--printer',
+  `file:${tmp.file('receipts')}`,
+  '--language',
+  'en'
 ]
 
 /**
@@ -40,19 +58,33 @@ function receiptJobs(): Array<{ label: string; state: string }> {
   if (!existsSync(file)) return []
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    return db.prepare("SELECT label, state FROM print_jobs WHERE kind = 'receipt'").all() as Array<{ label: string; state: string }>
+    return db.prepare("SELECT label, state FROM print_jobs WHERE kind = 'receipt'").all() as Array<{
+      label: string
+      state: string
+    }>
   } finally {
     db.close()
   }
 }
 
 const post = (bridge: string, path: string, body: unknown): Promise<number> =>
-  fetch(`${bridge}${path}`, { method: 'POST', headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }).then(
+  fetch(`${bridge}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000)
+  }).then(
     (r) => r.status,
     () => 0
   )
 
-const sale = (invoice: string) => ({ user: DEMO.customer, store: 2, invoice_number: invoice, total_value: 20_000, created: '2025-01-15T10:00:00+07' })
+const sale = (invoice: string) => ({
+  user: DEMO.customer,
+  store: 2,
+  invoice_number: invoice,
+  total_value: 20_000,
+  created: '2025-01-15T10:00:00+07'
+})
 
 describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
   it('loses no sale and doubles no sale or credit', async () => {
@@ -80,7 +112,12 @@ describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
       const credit = (async () => {
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 200)))
         creditsSent.add(amount)
-        const status = await post(host.bridgeUrl, '/api/balances/credit', { user: DEMO.customer, merchant: 14, store: 2, amount })
+        const status = await post(host.bridgeUrl, '/api/balances/credit', {
+          user: DEMO.customer,
+          merchant: 14,
+          store: 2,
+          amount
+        })
         if (status === 200) creditsAcked.add(amount)
       })()
       await new Promise((r) => setTimeout(r, killAfter))
@@ -95,24 +132,42 @@ describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
     const expected = ROUNDS * SALES_PER_ROUND
     await waitFor(() => sandbox.salesCount().size === expected, `all ${expected} sales posted`, 60_000, 100)
     // Every sale's receipt too: owed in the sale's commit, printed once even across kills.
-    await waitFor(() => receiptJobs().filter((j) => j.state === 'printed' || j.state === 'held').length >= expected, `all ${expected} receipts`, 60_000, 100)
+    await waitFor(
+      () => receiptJobs().filter((j) => j.state === 'printed' || j.state === 'held').length >= expected,
+      `all ${expected} receipts`,
+      60_000,
+      100
+    )
     await host.stop()
     const jobs = receiptJobs()
     const labels = jobs.map((j) => j.label)
-    expect(labels.filter((l, i) => labels.indexOf(l) !== i), 'receipts queued twice').toEqual([])
+    expect(
+      labels.filter((l, i) => labels.indexOf(l) !== i),
+      'receipts queued twice'
+    ).toEqual([])
     expect(new Set(labels).size).toBe(expected)
-    console.log(`kill -9: ${jobs.filter((j) => j.state === 'held').length} receipt(s) held for a person (the kill caught them mid-send)`)
+    console.log(
+      `kill -9: ${jobs.filter((j) => j.state === 'held').length} receipt(s) held for a person (the kill caught them mid-send)`
+    )
 
-    console.log(`kill -9: ${ROUNDS} rounds, ${acked.size} sales answered, ${cutShort} requests cut off by a kill, ${creditsAcked.size}/${creditsSent.size} credits answered`)
+    console.log(
+      `kill -9: ${ROUNDS} rounds, ${acked.size} sales answered, ${cutShort} requests cut off by a kill, ${creditsAcked.size}/${creditsSent.size} credits answered`
+    )
     if (ROUNDS >= 5) expect(cutShort, 'kills must land while sales are in flight').toBeGreaterThan(0)
     const counts = sandbox.salesCount()
     const doubled = [...counts].filter(([, n]) => n !== 1)
     expect(doubled).toEqual([])
     expect(unanswered.size).toBe(0)
     for (const invoice of acked) expect(counts.get(`2|${invoice}`), invoice).toBe(1)
-    const credits = sandbox.db.prepare('SELECT amount, count(*) AS n FROM balance_updates GROUP BY amount').all() as Array<{ amount: number; n: number }>
+    const credits = sandbox.db
+      .prepare('SELECT amount, count(*) AS n FROM balance_updates GROUP BY amount')
+      .all() as Array<{ amount: number; n: number }>
     expect(credits.filter((c) => c.n > 1)).toEqual([])
-    for (const amount of creditsAcked) expect(credits.some((c) => c.amount === amount), `acked credit ${amount}`).toBe(true)
+    for (const amount of creditsAcked)
+      expect(
+        credits.some((c) => c.amount === amount),
+        `acked credit ${amount}`
+      ).toBe(true)
     for (const c of credits) expect(creditsSent.has(c.amount)).toBe(true)
   }, 900_000)
 })

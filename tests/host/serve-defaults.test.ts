@@ -19,7 +19,18 @@ let host: HostChild
 
 beforeAll(async () => {
   await emulator.start()
-  host = await startHostChild(['--data-dir', tmp.dir, '--bridge-port', '0', '--ui-port', '0', '--printer', emulator.url, '--language', 'en'])
+  host = await startHostChild([
+    '--data-dir',
+    tmp.dir,
+    '--bridge-port',
+    '0',
+    '--ui-port',
+    '0',
+    '--printer',
+    emulator.url,
+    '--language',
+    'en'
+  ])
 })
 afterAll(async () => {
   await host?.stop()
@@ -28,20 +39,33 @@ afterAll(async () => {
 })
 
 describe('npm run serve on the embedded default', () => {
-  it('takes the documents\' cURL sale at the bridge, posts it once and prints its receipt', async () => {
-    const send = () => fetch(`${host.bridgeUrl}/api/transactions/add`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: CURL_BODY })
+  it("takes the documents' cURL sale at the bridge, posts it once and prints its receipt", async () => {
+    const send = () =>
+      fetch(`${host.bridgeUrl}/api/transactions/add`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: CURL_BODY
+      })
     const res = await send()
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ customer: { status: 'Blue', id: expect.any(Number), stamps_remaining: 5 }, transaction: { stamps_earned: 5, id: expect.any(Number), value: 50000 } })
+    expect(await res.json()).toEqual({
+      customer: { status: 'Blue', id: expect.any(Number), stamps_remaining: 5 },
+      transaction: { stamps_earned: 5, id: expect.any(Number), value: 50000 }
+    })
     expect((await send()).status).toBe(200)
 
     const sandboxUrl = /^sandbox: (\S+)$/m.exec(host.output())![1]!
-    const acts = (await (await fetch(`${sandboxUrl}/api/v3/activities/?user=customer@stamps.co.id&token=aaaabbbbccccddddeeeefffff`)).json()) as {
+    const acts = (await (
+      await fetch(`${sandboxUrl}/api/v3/activities/?user=customer@stamps.co.id&token=aaaabbbbccccddddeeeefffff`)
+    ).json()) as {
       activities: Array<{ type: number; transaction?: { invoice_number: string } }>
     }
     expect(acts.activities.filter((a) => a.type === 0).map((a) => a.transaction?.invoice_number)).toEqual(['abc123'])
 
-    const receipts = async () => (await emulator.waitForJobs(1, 10_000)).map((j) => decodeEscPos(j.bytes)).filter((d) => d.items.some((i) => i.type === 'line' && i.text.trim() !== ''))
+    const receipts = async () =>
+      (await emulator.waitForJobs(1, 10_000))
+        .map((j) => decodeEscPos(j.bytes))
+        .filter((d) => d.items.some((i) => i.type === 'line' && i.text.trim() !== ''))
     await expect.poll(async () => (await receipts()).length, { timeout: 10_000 }).toBe(1)
     const text = renderPreview((await receipts())[0]!, 32)
     const lines = text.split('\n').map((l) => l.trimEnd())

@@ -1,8 +1,12 @@
 /** Every example of the three Stamps documents, replayed verbatim against a running sandbox. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  activitiesResponseSchema, addTransactionResponseSchema, balanceCancelResponseSchema, balanceUpdateResponseSchema,
-  TRANSACTION_ERROR_DETAIL, transactionErrorsSchema
+  activitiesResponseSchema,
+  addTransactionResponseSchema,
+  balanceCancelResponseSchema,
+  balanceUpdateResponseSchema,
+  TRANSACTION_ERROR_DETAIL,
+  transactionErrorsSchema
 } from '../../src/shared/stamps'
 import { parseStampsXml } from '../../src/server/xml-codec'
 import { KEY, startHarness, tokenHeader, type Harness } from './sandbox-harness'
@@ -111,7 +115,11 @@ describe('transaction-api.txt', () => {
   })
 
   it('cURL XML with an invoice number: 200 in XML', async () => {
-    const r = await h.post('/api/transactions/add', CURL_XML.replace('<store>', '<invoice_number>xml-1</invoice_number><store>'), XML_HEADERS)
+    const r = await h.post(
+      '/api/transactions/add',
+      CURL_XML.replace('<store>', '<invoice_number>xml-1</invoice_number><store>'),
+      XML_HEADERS
+    )
     expect(r.status).toBe(200)
     expect(r.headers.get('content-type')).toBe('application/xml')
     const body = addTransactionResponseSchema.parse(xmlAnswer(r.text))
@@ -120,9 +128,13 @@ describe('transaction-api.txt', () => {
   })
 
   it('XML request without Accept answers JSON (the default)', async () => {
-    const r = await h.post('/api/transactions/add', CURL_XML.replace('<store>', '<invoice_number>xml-2</invoice_number><store>'), {
-      'Content-Type': 'application/xml'
-    })
+    const r = await h.post(
+      '/api/transactions/add',
+      CURL_XML.replace('<store>', '<invoice_number>xml-2</invoice_number><store>'),
+      {
+        'Content-Type': 'application/xml'
+      }
+    )
     expect(r.status).toBe(200)
     expect(r.headers.get('content-type')).toBe('application/json')
     expect(addTransactionResponseSchema.parse(r.json).transaction.stamps_earned).toBe(5)
@@ -138,16 +150,25 @@ describe('transaction-api.txt', () => {
     expectDrfHeaders(r)
     expect(transactionErrorsSchema.parse(r.json)).toEqual({
       detail: TRANSACTION_ERROR_DETAIL,
-      errors: [{ price: 'This field is required.' }, { store: 'Select a valid choice. That choice is not one of the available choices.' }]
+      errors: [
+        { price: 'This field is required.' },
+        { store: 'Select a valid choice. That choice is not one of the available choices.' }
+      ]
     })
   })
 
   it('field errors (XML): validation_errors with one list-item per error', async () => {
-    const xml = CURL_XML.replace('<store>84</store>', '<invoice_number>e</invoice_number><store>9999</store>').replace('<price>10000</price>', '')
+    const xml = CURL_XML.replace('<store>84</store>', '<invoice_number>e</invoice_number><store>9999</store>').replace(
+      '<price>10000</price>',
+      ''
+    )
     const r = await h.post('/api/transactions/add', xml, XML_HEADERS)
     expect(r.status).toBe(400)
     expect(parseStampsXml(r.text)).toEqual({
-      validation_errors: [{ price: 'This field is required.' }, { store: 'Select a valid choice. That choice is not one of the available choices.' }],
+      validation_errors: [
+        { price: 'This field is required.' },
+        { store: 'Select a valid choice. That choice is not one of the available choices.' }
+      ],
       detail: TRANSACTION_ERROR_DETAIL
     })
   })
@@ -165,7 +186,11 @@ describe('transaction-api.txt', () => {
 describe('balance-api.txt', () => {
   let creditId = 0
   it('credit JSON example: 200, balance 1000, amount as requested', async () => {
-    const r = await h.post('/api/balances/credit', { user: 'customer@stamps.co.id', amount: 1000, type: 'stamps', merchant: 14, store: 3 }, tokenHeader())
+    const r = await h.post(
+      '/api/balances/credit',
+      { user: 'customer@stamps.co.id', amount: 1000, type: 'stamps', merchant: 14, store: 3 },
+      tokenHeader()
+    )
     expect(r.status).toBe(200)
     expectDrfHeaders(r)
     const body = balanceUpdateResponseSchema.parse(r.json)
@@ -175,16 +200,31 @@ describe('balance-api.txt', () => {
   })
 
   it('credit cURL line (no type): 200', async () => {
-    const r = await h.post('/api/balances/credit', `{ "user": "customer@stamps.co.id", "amount": 1000, "merchant": 14, "store": 3}`, tokenHeader())
+    const r = await h.post(
+      '/api/balances/credit',
+      `{ "user": "customer@stamps.co.id", "amount": 1000, "merchant": 14, "store": 3}`,
+      tokenHeader()
+    )
     expect(r.status).toBe(200)
     expect(r.json.customer.balance).toBe(2000)
   })
 
   it('debit JSON example and cURL line: 200, balance goes down by 100 each', async () => {
-    const a = await h.post('/api/balances/debit', { user: 'customer@stamps.co.id', amount: 100, type: 'stamps', merchant: 14, store: 3 }, tokenHeader())
+    const a = await h.post(
+      '/api/balances/debit',
+      { user: 'customer@stamps.co.id', amount: 100, type: 'stamps', merchant: 14, store: 3 },
+      tokenHeader()
+    )
     expect(a.status).toBe(200)
-    expect(balanceUpdateResponseSchema.parse(a.json)).toMatchObject({ customer: { balance: 1900, status: 'Blue' }, balance_update: { amount: 100 } })
-    const b = await h.post('/api/balances/debit', `{ "user": "customer@stamps.co.id", "amount": 100, "merchant": 14, "store": 3}`, tokenHeader())
+    expect(balanceUpdateResponseSchema.parse(a.json)).toMatchObject({
+      customer: { balance: 1900, status: 'Blue' },
+      balance_update: { amount: 100 }
+    })
+    const b = await h.post(
+      '/api/balances/debit',
+      `{ "user": "customer@stamps.co.id", "amount": 100, "merchant": 14, "store": 3}`,
+      tokenHeader()
+    )
     expect(b.status).toBe(200)
     expect(b.json.customer.balance).toBe(1800)
   })
@@ -194,7 +234,10 @@ describe('balance-api.txt', () => {
     expect(r.status).toBe(200)
     expectDrfHeaders(r)
     const body = balanceCancelResponseSchema.parse(r.json)
-    expect(body).toMatchObject({ customer: { balance: 800 }, balance_update: { id: creditId, amount: 1000, status: 'Canceled' } })
+    expect(body).toMatchObject({
+      customer: { balance: 800 },
+      balance_update: { id: creditId, amount: 1000, status: 'Canceled' }
+    })
   })
 
   it('cancel cURL line ({ "id": 123 }): 404 for an update that does not exist', async () => {
@@ -205,7 +248,7 @@ describe('balance-api.txt', () => {
 })
 
 describe('activity-api.txt', () => {
-  it('cURL line /api/v3/activities?user=...: the merchant\'s activities, newest first', async () => {
+  it("cURL line /api/v3/activities?user=...: the merchant's activities, newest first", async () => {
     const r = await h.get('/api/v3/activities?user=customer@stamps.co.id', tokenHeader())
     expect(r.status).toBe(200)
     expectDrfHeaders(r, 'GET, HEAD, OPTIONS')
@@ -217,26 +260,39 @@ describe('activity-api.txt', () => {
     expect([...ids].sort((a, b) => b - a)).toEqual(ids)
     const sale = activities.find((a) => a.type === 0)!
     expect(sale).toMatchObject({
-      notes: '', merchant: { id: 14, name: 'Demo Coffee' }, store: { name: 'Pondok Indah', display_name: 'Pondok Indah' },
+      notes: '',
+      merchant: { id: 14, name: 'Demo Coffee' },
+      store: { name: 'Pondok Indah', display_name: 'Pondok Indah' },
       transaction: { stamps: 5, status: 1, invoice_number: 'xml-2', channel: 'POS' }
     })
     expect(sale.transaction!.name).toMatch(/^Transaction #\d+$/)
     expect(typeof sale.created).toBe('number')
     const credit = activities[3]!
-    expect(credit.balance_update).toEqual({ transaction_number: expect.stringMatching(/^BU-\d+$/), amount: 1000, status: 2, balance_type: 1 })
+    expect(credit.balance_update).toEqual({
+      transaction_number: expect.stringMatching(/^BU-\d+$/),
+      amount: 1000,
+      status: 2,
+      balance_type: 1
+    })
     expect(activities[0]!.balance_update).toMatchObject({ amount: -100, status: 1 })
     expect(activities.at(-1)).toEqual({ id: expect.any(Number), type: 9, created: expect.any(Number), notes: '' })
   })
 
   it('cURL line by-merchant-group?user=...: the same member across the group', async () => {
-    await h.post('/api/transactions/add', { user: 'customer@stamps.co.id', store: 301, invoice_number: 'INV-17', total_value: 200000 }, tokenHeader('demo-ace-key'))
+    await h.post(
+      '/api/transactions/add',
+      { user: 'customer@stamps.co.id', store: 301, invoice_number: 'INV-17', total_value: 200000 },
+      tokenHeader('demo-ace-key')
+    )
     const r = await h.get('/api/v3/activities/by-merchant-group?user=customer@stamps.co.id', tokenHeader())
     expect(r.status).toBe(200)
     expectDrfHeaders(r, 'GET, HEAD, OPTIONS')
     const { activities } = activitiesResponseSchema.parse(r.json)
     expect(activities).toHaveLength(10)
     expect(activities[0]).toMatchObject({
-      type: 0, merchant: { id: 5, name: 'Ace Hardware' }, store: { name: 'A301', display_name: 'ST ACE KARAWACI MAL' },
+      type: 0,
+      merchant: { id: 5, name: 'Ace Hardware' },
+      store: { name: 'A301', display_name: 'ST ACE KARAWACI MAL' },
       transaction: { stamps: 20, invoice_number: 'INV-17', status: 1 }
     })
   })

@@ -13,7 +13,9 @@ afterAll(() => h.stop())
 
 describe('authentication', () => {
   it('no credentials: 403; an empty Authorization header counts as none', async () => {
-    for (const headers of [{}, { Authorization: '' }, { Authorization: 'Basic Zm9vOmJhcg==' }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { Authorization: '' }, { Authorization: 'Basic Zm9vOmJhcg==' }] as Array<
+      Record<string, string>
+    >) {
       const r = await h.post('/api/ping', {}, headers)
       expect(r.status).toBe(403)
       expect(r.json).toEqual({ detail: 'Authentication credentials were not provided.' })
@@ -38,8 +40,12 @@ describe('authentication', () => {
   })
 
   it('all three credential forms authenticate; a bad header wins over a good body token', async () => {
-    expect((await h.post('/api/ping', { token: KEY })).json).toEqual({ pong: { merchant: 'Demo Coffee', merchant_id: 14 } })
-    expect((await h.post('/api/ping', {}, tokenHeader('demo-ace-key'))).json).toEqual({ pong: { merchant: 'Ace Hardware', merchant_id: 5 } })
+    expect((await h.post('/api/ping', { token: KEY })).json).toEqual({
+      pong: { merchant: 'Demo Coffee', merchant_id: 14 }
+    })
+    expect((await h.post('/api/ping', {}, tokenHeader('demo-ace-key'))).json).toEqual({
+      pong: { merchant: 'Ace Hardware', merchant_id: 5 }
+    })
     const t = await h.post('/api/auth/get-access-token/', { token: KEY, crm_merchant_id: 14 })
     expect(t.status).toBe(200)
     expect(t.json.access_token.split('.')).toHaveLength(3)
@@ -52,8 +58,11 @@ describe('authentication', () => {
   it('a token for another merchant id is refused; a tampered JWT is 401', async () => {
     const r = await h.post('/api/auth/get-access-token/', { token: KEY, crm_merchant_id: 5 })
     expect(r.status).toBe(400)
-    expect(r.json.errors).toEqual({ crm_merchant_id: 'Select a valid choice. That choice is not one of the available choices.' })
-    const t = (await h.post('/api/auth/get-access-token/', { token: 'demo-levis-key', crm_merchant_id: 2 })).json.access_token as string
+    expect(r.json.errors).toEqual({
+      crm_merchant_id: 'Select a valid choice. That choice is not one of the available choices.'
+    })
+    const t = (await h.post('/api/auth/get-access-token/', { token: 'demo-levis-key', crm_merchant_id: 2 })).json
+      .access_token as string
     const [head, , sig] = t.split('.')
     const forged = Buffer.from(JSON.stringify({ merchant_id: 14, iat: 0, exp: 9999999999 })).toString('base64url')
     expect((await h.post('/api/ping', {}, { Authorization: `Bearer ${head}.${forged}.${sig}` })).status).toBe(401)
@@ -77,12 +86,19 @@ describe('methods and paths', () => {
   })
 
   it('405 comes before the body: a malformed body on the wrong method is still 405', async () => {
-    const r = await fetch(h.url('/api/ping'), { method: 'PUT', headers: { ...tokenHeader(), 'Content-Type': 'application/json' }, body: '{oops' })
+    const r = await fetch(h.url('/api/ping'), {
+      method: 'PUT',
+      headers: { ...tokenHeader(), 'Content-Type': 'application/json' },
+      body: '{oops'
+    })
     expect(r.status).toBe(405)
   })
 
   it('HEAD and OPTIONS answer on a GET endpoint', async () => {
-    const head = await fetch(h.url('/api/v3/activities/?user=customer@stamps.co.id'), { method: 'HEAD', headers: tokenHeader() })
+    const head = await fetch(h.url('/api/v3/activities/?user=customer@stamps.co.id'), {
+      method: 'HEAD',
+      headers: tokenHeader()
+    })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
     const opt = await fetch(h.url('/api/transactions/add'), { method: 'OPTIONS', headers: tokenHeader() })
@@ -111,7 +127,8 @@ describe('bodies', () => {
     const bad = await h.post('/api/transactions/add', '<root><store>2</root>', xmlHeaders)
     expect(bad.status).toBe(400)
     expect(String(parseStampsXml(bad.text).detail)).toMatch(/^XML parse error - /)
-    const bomb = '<?xml version="1.0"?><!DOCTYPE root [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><root><user>&b;</user></root>'
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE root [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><root><user>&b;</user></root>'
     const r = await h.post('/api/transactions/add', bomb, { ...tokenHeader(), 'Content-Type': 'application/xml' })
     expect(r.status).toBe(400)
     expect(r.json.detail).toMatch(/DOCTYPE/)
@@ -160,8 +177,12 @@ describe('field errors read like DRF', () => {
     const e = { ...SALE, user_email: 'ghost@example.com' } as Record<string, unknown>
     delete e.user
     expect((await add(e)).json.errors).toEqual([{ user_email: 'User not found' }])
-    expect((await add({ ...SALE, store: 201 })).json.errors).toEqual([{ store: 'Select a valid choice. That choice is not one of the available choices.' }])
-    expect((await add({ ...SALE, total_value: -5 })).json.errors).toEqual([{ total_value: 'Ensure this value is greater than or equal to 0.' }])
+    expect((await add({ ...SALE, store: 201 })).json.errors).toEqual([
+      { store: 'Select a valid choice. That choice is not one of the available choices.' }
+    ])
+    expect((await add({ ...SALE, total_value: -5 })).json.errors).toEqual([
+      { total_value: 'Ensure this value is greater than or equal to 0.' }
+    ])
     expect((await add({ ...SALE, created: 'yesterday' })).json.errors[0].created).toMatch(/^Datetime has wrong format/)
     for (const total of [1e308, 1e20, '1e400']) {
       const r = await add({ ...SALE, invoice_number: `BIG-${total}`, total_value: total })
@@ -186,8 +207,12 @@ describe('field errors read like DRF', () => {
     const base = { user: 'second@stamps.co.id', amount: 100, merchant: 14, store: 3 }
     const credit = (b: unknown) => h.post('/api/balances/credit', b, tokenHeader())
     expect((await credit({ ...base, type: 'points' })).json.errors).toEqual({ type: '"points" is not a valid choice.' })
-    expect((await credit({ ...base, amount: 0 })).json.errors).toEqual({ amount: 'Ensure this value is greater than 0.' })
-    expect((await credit({ ...base, amount: 1.005 })).json.errors).toEqual({ amount: 'Ensure that there are no more than 2 decimal places.' })
+    expect((await credit({ ...base, amount: 0 })).json.errors).toEqual({
+      amount: 'Ensure this value is greater than 0.'
+    })
+    expect((await credit({ ...base, amount: 1.005 })).json.errors).toEqual({
+      amount: 'Ensure that there are no more than 2 decimal places.'
+    })
     expect((await credit({ ...base, merchant: 5, store: 301 })).json.errors).toEqual({
       merchant: 'Select a valid choice. That choice is not one of the available choices.',
       store: 'Select a valid choice. That choice is not one of the available choices.'
@@ -200,16 +225,38 @@ describe('field errors read like DRF', () => {
   it('membership details: unknown user in the documented body; found by card and mobile', async () => {
     const r = await h.get('/api/v2/memberships/details?user=ghost@example.com&merchant=14', tokenHeader())
     expect(r.status).toBe(400)
-    expect(r.json).toEqual({ errors: { __all__: 'User not found' }, error_message: 'User not found', error_code: 'invalid_data', detail: '__all__: User not found' })
-    for (const user of ['2000000000002', '081298765432', '6281298765432', '%2B62%20812-9876-5432', 'SECOND@stamps.co.id']) {
+    expect(r.json).toEqual({
+      errors: { __all__: 'User not found' },
+      error_message: 'User not found',
+      error_code: 'invalid_data',
+      detail: '__all__: User not found'
+    })
+    for (const user of [
+      '2000000000002',
+      '081298765432',
+      '6281298765432',
+      '%2B62%20812-9876-5432',
+      'SECOND@stamps.co.id'
+    ]) {
       const m = await h.get(`/api/v2/memberships/details?user=${user}&merchant=2`, tokenHeader())
       expect(m.status, user).toBe(200)
-      expect(m.json.user).toEqual({ id: expect.any(Number), name: 'Second Customer', email: 'second@stamps.co.id', mobile_phone: '+6281298765432' })
+      expect(m.json.user).toEqual({
+        id: expect.any(Number),
+        name: 'Second Customer',
+        email: 'second@stamps.co.id',
+        mobile_phone: '+6281298765432'
+      })
     }
   })
 
   it('odd query values never reach a 500', async () => {
-    for (const q of ['older_than=abc', 'older_than=-1', `older_than=${'9'.repeat(400)}`, 'user=', 'user=a&user=customer@stamps.co.id&older_than=1e3']) {
+    for (const q of [
+      'older_than=abc',
+      'older_than=-1',
+      `older_than=${'9'.repeat(400)}`,
+      'user=',
+      'user=a&user=customer@stamps.co.id&older_than=1e3'
+    ]) {
       const r = await h.get(`/api/v3/activities/?${q}`, tokenHeader())
       expect(r.status, q).toBeLessThan(500)
     }
@@ -236,11 +283,60 @@ describe('--require-https', () => {
 describe('no input reaches a 500', () => {
   it('answers a few hundred random bodies on every endpoint with < 500', async () => {
     let seed = 42
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-    const values = [null, true, -1, 0, 1.5, 1e308, -0, '', ' ', 'x', '12', '1e5', '08123456789', 'customer@stamps.co.id', [], [{}], {}, { a: 1 }, [{ product_name: 'A', quantity: 'x', price: null }]]
-    const fieldsList = ['token', 'user', 'user_email', 'store', 'invoice_number', 'total_value', 'items', 'amount', 'type', 'merchant', 'id', 'created', 'crm_merchant_id', 'older_than', 'merchant_id']
-    const posts = ['/api/transactions/add', '/api/transactions/cancel', '/api/balances/credit', '/api/balances/debit', '/api/balances/cancel', '/api/auth/get-access-token/', '/api/ping']
-    const gets = ['/api/v3/activities/', '/api/v3/activities/by-merchant-group', '/api/v2/memberships/details', '/api/v2/transactions/preview-earnings']
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const values = [
+      null,
+      true,
+      -1,
+      0,
+      1.5,
+      1e308,
+      -0,
+      '',
+      ' ',
+      'x',
+      '12',
+      '1e5',
+      '08123456789',
+      'customer@stamps.co.id',
+      [],
+      [{}],
+      {},
+      { a: 1 },
+      [{ product_name: 'A', quantity: 'x', price: null }]
+    ]
+    const fieldsList = [
+      'token',
+      'user',
+      'user_email',
+      'store',
+      'invoice_number',
+      'total_value',
+      'items',
+      'amount',
+      'type',
+      'merchant',
+      'id',
+      'created',
+      'crm_merchant_id',
+      'older_than',
+      'merchant_id'
+    ]
+    const posts = [
+      '/api/transactions/add',
+      '/api/transactions/cancel',
+      '/api/balances/credit',
+      '/api/balances/debit',
+      '/api/balances/cancel',
+      '/api/auth/get-access-token/',
+      '/api/ping'
+    ]
+    const gets = [
+      '/api/v3/activities/',
+      '/api/v3/activities/by-merchant-group',
+      '/api/v2/memberships/details',
+      '/api/v2/transactions/preview-earnings'
+    ]
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
     const statuses = new Set<number>()
     for (let i = 0; i < 300; i++) {
@@ -250,7 +346,9 @@ describe('no input reaches a 500', () => {
       const r = await h.post(path, body, rand() < 0.8 ? tokenHeader() : {})
       expect(r.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(500)
       statuses.add(r.status)
-      const q = new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+      const q = new URLSearchParams(
+        Object.entries(body).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])
+      )
       const g = await h.get(`${pick(gets)}?${q}`, tokenHeader())
       expect(g.status, q.toString()).toBeLessThan(500)
       statuses.add(g.status)

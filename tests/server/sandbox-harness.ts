@@ -19,7 +19,12 @@ export interface Harness {
   stop: () => Promise<void>
 }
 
-export interface Res { status: number; headers: Headers; text: string; json: any }
+export interface Res {
+  status: number
+  headers: Headers
+  text: string
+  json: any
+}
 
 async function read(r: Response): Promise<Res> {
   const text = await r.text()
@@ -35,18 +40,26 @@ async function read(r: Response): Promise<Res> {
 /** Starts a seeded sandbox on a new temp database. */
 export async function startHarness(opts: Partial<SandboxOptions> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'stamps-sandbox-'))
-  const server = await startSandboxServer({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'sandbox.db'), seed: 'demo', ...opts })
+  const server = await startSandboxServer({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'sandbox.db'),
+    seed: 'demo',
+    ...opts
+  })
   const url = (path: string) => `${server.url}${path}`
   return {
     server,
     dir,
     url,
     post: async (path, body, headers = {}) =>
-      read(await fetch(url(path), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body)
-      })),
+      read(
+        await fetch(url(path), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body)
+        })
+      ),
     get: async (path, headers = {}) => read(await fetch(url(path), { headers })),
     stop: async () => {
       await server.close()

@@ -33,7 +33,12 @@ export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: nu
     retry: { maxAttempts: 1, baseMs: 0, capMs: 0 },
     reconcileSettleMs: 50
   })
-  const outbox = new Outbox({ dbPath: tmp.file('outbox.sqlite'), client, merchantId: DEMO.merchantId, backoff: { baseMs: 50, capMs: 200 } })
+  const outbox = new Outbox({
+    dbPath: tmp.file('outbox.sqlite'),
+    client,
+    merchantId: DEMO.merchantId,
+    backoff: { baseMs: 50, capMs: 200 }
+  })
   outbox.start()
   const printer = new PrinterService({ spec: `file:${tmp.file('receipts')}`, dataDir: tmp.dir })
   printer.start()
@@ -43,7 +48,14 @@ export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: nu
     memberFigures: async () => ({ level: null, balance: null }),
     receiptContext: () => ({ merchantName: 'Demo Coffee' })
   })
-  const bridge = await startBridge({ port: 0, token: BRIDGE_TOKEN, merchantId: DEMO.merchantId, sales, client, saleWaitMs: opts.saleWaitMs ?? 1_500 })
+  const bridge = await startBridge({
+    port: 0,
+    token: BRIDGE_TOKEN,
+    merchantId: DEMO.merchantId,
+    sales,
+    client,
+    saleWaitMs: opts.saleWaitMs ?? 1_500
+  })
   const auth = { authorization: `Token ${BRIDGE_TOKEN}` }
   return {
     sandbox,

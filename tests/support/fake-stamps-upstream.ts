@@ -4,13 +4,29 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { addTransactionRequestSchema, balanceUpdateRequestSchema, fieldMessages, parseIsoDateTime } from '../../src/shared/stamps'
+import {
+  addTransactionRequestSchema,
+  balanceUpdateRequestSchema,
+  fieldMessages,
+  parseIsoDateTime
+} from '../../src/shared/stamps'
 import { decodeXmlAnswer, encodeXmlBody } from '../../src/main/stamps/xml-body'
 
 export const FAKE_KEY = 'aaaabbbbccccddddeeeefffff'
-const STORES: Record<number, string> = { 2: 'Kelapa Gading', 3: 'Senayan City', 32: 'Grand Indonesia', 84: 'Pondok Indah' }
+const STORES: Record<number, string> = {
+  2: 'Kelapa Gading',
+  3: 'Senayan City',
+  32: 'Grand Indonesia',
+  84: 'Pondok Indah'
+}
 
-interface FakeActivity { id: number; type: number; created: number; user: string; [k: string]: unknown }
+interface FakeActivity {
+  id: number
+  type: number
+  created: number
+  user: string
+  [k: string]: unknown
+}
 
 export interface FakeUpstream {
   url: string
@@ -36,11 +52,24 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   let jwtGeneration = 0
   const txByKey = new Map<string, number>()
   const fake: FakeUpstream = {
-    url: '', sales: new Map(), balance: new Map(), activities: [], requests: [],
-    failNext: (n, status) => { failures = { n, status } },
-    answerDelayMs: 0, jwtTtlSec: 86_400,
-    revokeJwts: () => { jwtGeneration++ },
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()) })
+    url: '',
+    sales: new Map(),
+    balance: new Map(),
+    activities: [],
+    requests: [],
+    failNext: (n, status) => {
+      failures = { n, status }
+    },
+    answerDelayMs: 0,
+    jwtTtlSec: 86_400,
+    revokeJwts: () => {
+      jwtGeneration++
+    },
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      })
   }
 
   const authorized = (auth: string | undefined): boolean => {
@@ -54,12 +83,20 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   const handle = async (req: IncomingMessage, text: string): Promise<[number, unknown]> => {
     const url = new URL(req.url ?? '/', 'http://x')
     fake.requests.push({ method: req.method ?? '', path: url.pathname, auth: req.headers.authorization })
-    if (failures.n > 0) { failures.n--; return [failures.status, { detail: 'injected' }] }
-    const body = (text.trimStart().startsWith('<') ? decodeXmlAnswer(text) : text ? JSON.parse(text) : {}) as Record<string, unknown>
+    if (failures.n > 0) {
+      failures.n--
+      return [failures.status, { detail: 'injected' }]
+    }
+    const body = (text.trimStart().startsWith('<') ? decodeXmlAnswer(text) : text ? JSON.parse(text) : {}) as Record<
+      string,
+      unknown
+    >
     if (url.pathname === '/api/auth/get-access-token/') {
       if (body.token !== FAKE_KEY) return [401, { detail: 'Invalid token' }]
       const iat = Math.floor(Date.now() / 1000)
-      const payload = Buffer.from(JSON.stringify({ iat, exp: iat + fake.jwtTtlSec, gen: jwtGeneration })).toString('base64url')
+      const payload = Buffer.from(JSON.stringify({ iat, exp: iat + fake.jwtTtlSec, gen: jwtGeneration })).toString(
+        'base64url'
+      )
       return [200, { access_token: `h.${payload}.s` }]
     }
     if (!req.headers.authorization) return [403, { detail: 'Authentication credentials were not provided.' }]
@@ -71,33 +108,98 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         return [200, { pong: { merchant: 'Fake', merchant_id: 14 } }]
       case '/api/transactions/add': {
         const r = addTransactionRequestSchema.safeParse(body)
-        if (!r.success) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: r.error.issues.map((i) => ({ [String(i.path[0])]: 'This field is required.' })) }]
-        if (!STORES[r.data.store]) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: [{ store: 'Store does not exist' }] }]
+        if (!r.success)
+          return [
+            400,
+            {
+              detail: 'Your transaction cannot be completed due to the following error(s)',
+              errors: r.error.issues.map((i) => ({ [String(i.path[0])]: 'This field is required.' }))
+            }
+          ]
+        if (!STORES[r.data.store])
+          return [
+            400,
+            {
+              detail: 'Your transaction cannot be completed due to the following error(s)',
+              errors: [{ store: 'Store does not exist' }]
+            }
+          ]
         const at = r.data.created ? parseIsoDateTime(r.data.created) : now
         const key = `${r.data.store}|${r.data.invoice_number}|${jakartaDate(at)}`
-        if (txByKey.has(key)) return [400, { detail: 'Your transaction cannot be completed due to the following error(s)', errors: [{ invoice_number: 'Invoice number already exists for this store today' }] }]
+        if (txByKey.has(key))
+          return [
+            400,
+            {
+              detail: 'Your transaction cannot be completed due to the following error(s)',
+              errors: [{ invoice_number: 'Invoice number already exists for this store today' }]
+            }
+          ]
         const id = ++nextId
         txByKey.set(key, id)
         fake.sales.set(key, (fake.sales.get(key) ?? 0) + 1)
         const earned = Math.floor(r.data.total_value / 10_000)
-        fake.activities.unshift({ id: ++nextId, type: 0, created: Math.floor(at / 1000), user, merchant: { id: 14, name: 'Fake' }, store: { name: STORES[r.data.store]!, display_name: STORES[r.data.store]! }, transaction: { stamps: earned, name: `Transaction #${id}`, status: 1, invoice_number: r.data.invoice_number, channel: 'POS' } })
-        return [200, { customer: { status: 'Blue', id: 17, stamps_remaining: earned }, transaction: { stamps_earned: earned, id, value: r.data.total_value } }]
+        fake.activities.unshift({
+          id: ++nextId,
+          type: 0,
+          created: Math.floor(at / 1000),
+          user,
+          merchant: { id: 14, name: 'Fake' },
+          store: { name: STORES[r.data.store]!, display_name: STORES[r.data.store]! },
+          transaction: {
+            stamps: earned,
+            name: `Transaction #${id}`,
+            status: 1,
+            invoice_number: r.data.invoice_number,
+            channel: 'POS'
+          }
+        })
+        return [
+          200,
+          {
+            customer: { status: 'Blue', id: 17, stamps_remaining: earned },
+            transaction: { stamps_earned: earned, id, value: r.data.total_value }
+          }
+        ]
       }
       case '/api/balances/credit':
       case '/api/balances/debit': {
         const r = balanceUpdateRequestSchema.safeParse(body)
-        if (!r.success) return [400, { detail: 'Invalid request', errors: Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message])) }]
+        if (!r.success)
+          return [
+            400,
+            {
+              detail: 'Invalid request',
+              errors: Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]))
+            }
+          ]
         const sign = url.pathname.endsWith('debit') ? -1 : 1
         const current = fake.balance.get(user) ?? 0
-        if (current + sign * r.data.amount < 0) return [400, { detail: 'Invalid request', errors: { amount: 'Insufficient balance' } }]
+        if (current + sign * r.data.amount < 0)
+          return [400, { detail: 'Invalid request', errors: { amount: 'Insufficient balance' } }]
         fake.balance.set(user, current + sign * r.data.amount)
         const id = ++nextId
-        fake.activities.unshift({ id: ++nextId, type: 7, created: Math.floor(now / 1000), user, merchant: { id: r.data.merchant, name: 'Fake' }, balance_update: { transaction_number: `BU${id}`, amount: sign * r.data.amount, status: 1, balance_type: 1 } })
-        return [200, { customer: { id: 6, balance: current + sign * r.data.amount, status: 'Blue' }, balance_update: { id, amount: r.data.amount } }]
+        fake.activities.unshift({
+          id: ++nextId,
+          type: 7,
+          created: Math.floor(now / 1000),
+          user,
+          merchant: { id: r.data.merchant, name: 'Fake' },
+          balance_update: { transaction_number: `BU${id}`, amount: sign * r.data.amount, status: 1, balance_type: 1 }
+        })
+        return [
+          200,
+          {
+            customer: { id: 6, balance: current + sign * r.data.amount, status: 'Blue' },
+            balance_update: { id, amount: r.data.amount }
+          }
+        ]
       }
       case '/api/v3/activities/': {
         const older = Number(url.searchParams.get('older_than') ?? Infinity)
-        const list = fake.activities.filter((a) => a.user === user && a.id < older).slice(0, 20).map(({ user: _u, ...a }) => a)
+        const list = fake.activities
+          .filter((a) => a.user === user && a.id < older)
+          .slice(0, 20)
+          .map(({ user: _u, ...a }) => a)
         return [200, { activities: list }]
       }
       default:
@@ -113,7 +215,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         if (fake.answerDelayMs) await new Promise((r) => setTimeout(r, fake.answerDelayMs))
         const xml = req.headers.accept === 'application/xml'
         const out = xml && status < 500 ? toXml(payload as Record<string, unknown>) : JSON.stringify(payload)
-        if (!res.destroyed) res.writeHead(status, { 'content-type': xml ? 'application/xml' : 'application/json' }).end(out)
+        if (!res.destroyed)
+          res.writeHead(status, { 'content-type': xml ? 'application/xml' : 'application/json' }).end(out)
       })
     })
   })
@@ -124,5 +227,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
 
 function toXml(payload: Record<string, unknown>): string {
   const { errors, ...rest } = payload
-  return encodeXmlBody(errors ? { validation_errors: fieldMessages(payload).map(([k, v]) => ({ [k]: v })), ...rest } : rest)
+  return encodeXmlBody(
+    errors ? { validation_errors: fieldMessages(payload).map(([k, v]) => ({ [k]: v })), ...rest } : rest
+  )
 }

@@ -75,7 +75,9 @@ export async function startFaultProxy(upstream: { host?: string; port: number })
           mode.count--
           stats.injected5xx++
           const body = '<html><body><h1>Service Unavailable</h1></body></html>'
-          client.end(`HTTP/1.1 ${current.status ?? 503} Service Unavailable\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`)
+          client.end(
+            `HTTP/1.1 ${current.status ?? 503} Service Unavailable\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`
+          )
           up.destroy()
           return
         }

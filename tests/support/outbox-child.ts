@@ -7,7 +7,11 @@ import { Outbox } from '../../src/main/outbox'
 import { StampsClient } from '../../src/main/stamps'
 
 const [dbPath, baseUrl, prefix, fromText, toText] = process.argv.slice(2) as [string, string, string, string, string]
-const client = new StampsClient({ baseUrl, credential: { kind: 'token', key: 'aaaabbbbccccddddeeeefffff' }, timeoutMs: 2000 })
+const client = new StampsClient({
+  baseUrl,
+  credential: { kind: 'token', key: 'aaaabbbbccccddddeeeefffff' },
+  timeoutMs: 2000
+})
 const outbox = new Outbox({ dbPath, client, merchantId: 14, backoff: { baseMs: 10, capMs: 50 } })
 outbox.start()
 
@@ -15,7 +19,13 @@ async function main(): Promise<void> {
   for (let i = Number(fromText); i < Number(toText); i++) {
     const invoice = `${prefix}-${i}`
     // created is fixed per invoice so a re-run on another day still keys the same sale
-    outbox.enqueue({ user: 'customer@stamps.co.id', store: [2, 3, 32, 84][i % 4]!, invoice_number: invoice, total_value: 10_000, created: '2024-06-01T12:00:00+07' })
+    outbox.enqueue({
+      user: 'customer@stamps.co.id',
+      store: [2, 3, 32, 84][i % 4]!,
+      invoice_number: invoice,
+      total_value: 10_000,
+      created: '2024-06-01T12:00:00+07'
+    })
     process.stdout.write(`enqueued ${invoice}\n`)
     await new Promise((r) => setTimeout(r, 3)) // a till's pace, so kills land while sales flow
   }

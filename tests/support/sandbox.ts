@@ -20,11 +20,20 @@ export interface TestSandbox extends SandboxServer {
 
 export async function startTestSandbox(opts: { requireHttps?: boolean } = {}): Promise<TestSandbox> {
   const tmp = tempDir('stamps-sandbox-')
-  const server = await startSandboxServer({ port: 0, dbPath: tmp.file('sandbox.db'), seed: 'demo', requireHttps: opts.requireHttps })
+  const server = await startSandboxServer({
+    port: 0,
+    dbPath: tmp.file('sandbox.db'),
+    seed: 'demo',
+    requireHttps: opts.requireHttps
+  })
   return {
     ...server,
     salesCount() {
-      const rows = server.db.prepare('SELECT store_id, invoice_number, count(*) AS n FROM transactions GROUP BY store_id, invoice_day, invoice_number').all() as Array<{ store_id: number; invoice_number: string; n: number }>
+      const rows = server.db
+        .prepare(
+          'SELECT store_id, invoice_number, count(*) AS n FROM transactions GROUP BY store_id, invoice_day, invoice_number'
+        )
+        .all() as Array<{ store_id: number; invoice_number: string; n: number }>
       return new Map(rows.map((r) => [`${r.store_id}|${r.invoice_number}`, r.n]))
     },
     balanceUpdates: () => (server.db.prepare('SELECT count(*) AS n FROM balance_updates').get() as { n: number }).n,

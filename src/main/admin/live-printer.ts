@@ -26,7 +26,11 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
     status: (status: PrinterStatus) => this.emit('status', status)
   }
 
-  constructor(private readonly dataDir: string, private config: PrinterConfig, private readonly transport?: PrinterTransport) {
+  constructor(
+    private readonly dataDir: string,
+    private config: PrinterConfig,
+    private readonly transport?: PrinterTransport
+  ) {
     super()
     // One connection outlives each PrinterService (which never closes a db it did not open),
     // so a job queued mid-swap lands in the same table and the next service sends it.
@@ -113,7 +117,9 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
   preview(id: number): { job: PrintJob; columns: number; lines: string[] } | undefined {
     const job = this.current.queue.get(id)
     const decoded = this.current.preview(id)
-    return job && decoded && { job, columns: this.current.columns, lines: previewLines(decoded.items, this.current.columns) }
+    return (
+      job && decoded && { job, columns: this.current.columns, lines: previewLines(decoded.items, this.current.columns) }
+    )
   }
 
   /** The sale's first receipt and what it was queued with (`pending` when stamps were unknown). */

@@ -24,7 +24,12 @@ describe('ScannerTest', () => {
 
     backend.current()?.send(scanA1)
     expect(sent).toEqual([])
-    expect(test.start()).toMatchObject({ spec: 'hid-pos', state: 'connected', device: { vendorId: 0x0c2e, productId: 0x0b61, product: 'Xenon' }, testing: true })
+    expect(test.start()).toMatchObject({
+      spec: 'hid-pos',
+      state: 'connected',
+      device: { vendorId: 0x0c2e, productId: 0x0b61, product: 'Xenon' },
+      testing: true
+    })
     backend.current()?.send(scanA1)
     expect(sent).toEqual([{ source: 'hid-pos', hex: scanA1, decoded: 'A1', symbology: ']C0' }])
     // Starting twice must not double the listeners (each scan would show twice).
@@ -44,6 +49,10 @@ describe('ScannerTest', () => {
     test.start()
     await new Promise((r) => setTimeout(r, 50))
     expect(test.testing).toBe(false)
-    expect(new ScannerTest({ scanner: null, spec: 'wedge', send: () => {} }).start()).toEqual({ spec: 'wedge', state: 'wedge', testing: false })
+    expect(new ScannerTest({ scanner: null, spec: 'wedge', send: () => {} }).start()).toEqual({
+      spec: 'wedge',
+      state: 'wedge',
+      testing: false
+    })
   })
 })

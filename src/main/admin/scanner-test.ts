@@ -25,7 +25,8 @@ export class ScannerTest {
       decoded: scan.source === 'magstripe' ? redactScan(scan) : scan.text,
       ...(scan.symbology && { symbology: scan.symbology })
     })
-  private readonly onDropped = (d: ScanDropped): void => this.deps.send({ source: d.source, hex: '', dropped: d.reason })
+  private readonly onDropped = (d: ScanDropped): void =>
+    this.deps.send({ source: d.source, hex: '', dropped: d.reason })
 
   constructor(private readonly deps: ScannerTestDeps) {}
 
@@ -59,7 +60,13 @@ export class ScannerTest {
     return {
       spec,
       state: s.state,
-      ...(s.device && { device: { vendorId: s.device.vendorId, productId: s.device.productId, ...(s.device.product && { product: s.device.product }) } }),
+      ...(s.device && {
+        device: {
+          vendorId: s.device.vendorId,
+          productId: s.device.productId,
+          ...(s.device.product && { product: s.device.product })
+        }
+      }),
       ...(s.hint && { hint: s.hint }),
       ...(s.error && { error: s.error }),
       testing: this.testing

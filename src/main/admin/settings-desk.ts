@@ -28,7 +28,16 @@ export interface SettingsDeskDeps {
   embeddedUrl: string | null
 }
 
-const RESTART_KEYS = ['upstream', 'credential', 'merchant', 'store', 'bridge', 'ui', 'scanner', 'requestTimeoutMs'] as const
+const RESTART_KEYS = [
+  'upstream',
+  'credential',
+  'merchant',
+  'store',
+  'bridge',
+  'ui',
+  'scanner',
+  'requestTimeoutMs'
+] as const
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const fieldsOf = (err: SettingsError): Array<[string, string]> => err.problems.map((p) => [p.field, p.message])
 
@@ -55,7 +64,8 @@ export class SettingsDesk {
     try {
       saveSettings(this.deps.dataDir, patch)
     } catch (err) {
-      if (err instanceof SettingsError) throw new IpcRefusal('validation', 'The saved settings file cannot take this change.', fieldsOf(err))
+      if (err instanceof SettingsError)
+        throw new IpcRefusal('validation', 'The saved settings file cannot take this change.', fieldsOf(err))
       throw err
     }
     const before = this.settings
@@ -69,9 +79,15 @@ export class SettingsDesk {
       applied.push('kiosk')
     }
     if (before.printer !== next.printer || before.paperWidth !== next.paperWidth || before.language !== next.language) {
-      await printer.replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language }).catch((err: Error) => {
-        throw new IpcRefusal('printer', `Saved, but that printer cannot be used (${err.message}); receipts still go to the previous one: choose another printer.`, [['printer', err.message]])
-      })
+      await printer
+        .replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language })
+        .catch((err: Error) => {
+          throw new IpcRefusal(
+            'printer',
+            `Saved, but that printer cannot be used (${err.message}); receipts still go to the previous one: choose another printer.`,
+            [['printer', err.message]]
+          )
+        })
       applied.push(...(['printer', 'paperWidth'] as const).filter((k) => before[k] !== next[k]))
     }
     const view = this.view()
@@ -80,23 +96,36 @@ export class SettingsDesk {
   }
 
   /** Pings an upstream with the given (or saved) credentials, before anyone saves them. */
-  async testUpstream(req: { upstream?: string | null; credential?: SettingsPatchInput['credential'] }): Promise<{ merchant: string; merchantId: number }> {
+  async testUpstream(req: {
+    upstream?: string | null
+    credential?: SettingsPatchInput['credential']
+  }): Promise<{ merchant: string; merchantId: number }> {
     const url = req.upstream === undefined ? this.settings.upstream : req.upstream
     const parsed = settingsSchema.shape.upstream.safeParse(url)
-    if (!parsed.success) throw new IpcRefusal('validation', 'The upstream address is not valid.', [['upstream', parsed.error.issues[0]?.message ?? 'invalid']])
+    if (!parsed.success)
+      throw new IpcRefusal('validation', 'The upstream address is not valid.', [
+        ['upstream', parsed.error.issues[0]?.message ?? 'invalid']
+      ])
     const baseUrl = parsed.data ?? this.deps.embeddedUrl
     if (!baseUrl) throw new IpcRefusal('unreachable', 'The embedded sandbox is not running; save and restart first.')
     // The saved key is write-only: it is only ever sent to the saved server (or the local
     // sandbox). Testing another server takes a key typed now, or the test would hand it out.
     const keyTyped = Boolean(req.credential && 'key' in req.credential && req.credential.key)
     if (parsed.data !== null && parsed.data !== this.settings.upstream && !keyTyped) {
-      throw new IpcRefusal('validation', 'Enter the API key to test a different server: the saved key is only sent to the saved server.', [
-        ['credential.key', 'required to test a different server']
-      ])
+      throw new IpcRefusal(
+        'validation',
+        'Enter the API key to test a different server: the saved key is only sent to the saved server.',
+        [['credential.key', 'required to test a different server']]
+      )
     }
     const credential = this.withKeptSecrets({ credential: req.credential }).credential ?? this.settings.credential
     const checked = settingsSchema.shape.credential.safeParse(credential)
-    if (!checked.success) throw new IpcRefusal('validation', 'The credentials are not valid.', checked.error.issues.map((i) => [`credential.${i.path.join('.')}`, i.message]))
+    if (!checked.success)
+      throw new IpcRefusal(
+        'validation',
+        'The credentials are not valid.',
+        checked.error.issues.map((i) => [`credential.${i.path.join('.')}`, i.message])
+      )
     const client = new StampsClient({ baseUrl, credential: checked.data, timeoutMs: 5_000, retry: { maxAttempts: 1 } })
     try {
       const { pong } = await refuseStampsErrors(() => client.ping())
@@ -146,8 +175,8 @@ export class SettingsDesk {
       if (!(err instanceof SettingsError)) throw err
       problems.push(...fieldsOf(err))
     }
-    if (problems.length > 0 || !next) throw new IpcRefusal('validation', 'Some settings are not valid; nothing was saved.', problems)
+    if (problems.length > 0 || !next)
+      throw new IpcRefusal('validation', 'Some settings are not valid; nothing was saved.', problems)
     return next
   }
 }
-

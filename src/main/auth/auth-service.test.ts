@@ -48,7 +48,8 @@ describe('AuthService', () => {
   it('locks unlocking for 30 s after 5 wrong PINs, even for the right PIN, then lets it in', async () => {
     const c = clock()
     const auth = new AuthService({ hashes: { cashier: await hashPin('2468'), admin: null }, now: c.now })
-    for (let i = 4; i >= 1; i--) expect((await refusal(auth.unlock('cashier', '1111'))).fields).toEqual([['pin', `${i} tries left`]])
+    for (let i = 4; i >= 1; i--)
+      expect((await refusal(auth.unlock('cashier', '1111'))).fields).toEqual([['pin', `${i} tries left`]])
     const locked = await refusal(auth.unlock('cashier', '9999'))
     expect(locked.code).toBe('forbidden')
     expect(locked.fields).toContainEqual(['retryAfterSeconds', '30'])
@@ -59,7 +60,9 @@ describe('AuthService', () => {
 
   it('counts parallel guesses one by one: a burst cannot outrun the lockout', async () => {
     const auth = new AuthService({ hashes: { cashier: await hashPin('2468'), admin: null } })
-    const burst = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => auth.unlock('cashier', i === 9 ? '2468' : `100${i}`)))
+    const burst = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => auth.unlock('cashier', i === 9 ? '2468' : `100${i}`))
+    )
     expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(0)
     expect(auth.state().lockedUntil).not.toBeNull()
   })

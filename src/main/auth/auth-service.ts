@@ -68,7 +68,11 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
     this.expireIfIdle()
     const s = this.session
     if (!s || (role === 'admin' && s.role !== 'admin')) {
-      throw new IpcRefusal('forbidden', role === 'admin' ? 'Enter the admin PIN first.' : 'Enter the cashier PIN first.', [['session', role]])
+      throw new IpcRefusal(
+        'forbidden',
+        role === 'admin' ? 'Enter the admin PIN first.' : 'Enter the cashier PIN first.',
+        [['session', role]]
+      )
     }
     this.open(s.role)
   }
@@ -107,7 +111,10 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
 
   private lockedOut(now: number): IpcRefusal {
     const seconds = Math.ceil((this.lockedUntil - now) / 1000)
-    return new IpcRefusal('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [['pin', `locked for ${seconds} s`], ['retryAfterSeconds', String(seconds)]])
+    return new IpcRefusal('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [
+      ['pin', `locked for ${seconds} s`],
+      ['retryAfterSeconds', String(seconds)]
+    ])
   }
 
   // The factory PIN is hashed in memory with a fresh salt, so default and chosen PINs take

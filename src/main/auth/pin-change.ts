@@ -22,7 +22,9 @@ export async function changePin(deps: PinChangeDeps, role: Role, pin: string): P
   }
   const other: Role = role === 'admin' ? 'cashier' : 'admin'
   if (await deps.auth.matches(other, pin)) {
-    throw new IpcRefusal('invalid-input', `The ${other} PIN is the same; choose another.`, [['pin', `same as the ${other} PIN`]])
+    throw new IpcRefusal('invalid-input', `The ${other} PIN is the same; choose another.`, [
+      ['pin', `same as the ${other} PIN`]
+    ])
   }
   const hash = await hashPin(pin)
   deps.save(role, hash)

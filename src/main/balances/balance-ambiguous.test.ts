@@ -22,7 +22,10 @@ describe('ambiguous balance updates', () => {
     expect(creditPosts(rig)).toBe(1)
     expect(rig.balanceOf(USER)).toBe(10_000)
     // Confirmed from history only: no id to cancel by, and the screen is told so.
-    expect((await rig.ok('balance:last', {})).last).toMatchObject({ cancelable: false, transactionNumber: expect.any(String) })
+    expect((await rig.ok('balance:last', {})).last).toMatchObject({
+      cancelable: false,
+      transactionNumber: expect.any(String)
+    })
   })
 
   it('says unknown when the history cannot be read, then reconciles on request without resending', async () => {

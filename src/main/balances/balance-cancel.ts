@@ -35,28 +35,50 @@ export class BalanceCancel {
    * `balanceUpdateId` is the update the screen shows: if another update was posted since,
    * the tap refers to something else and is refused rather than cancelling the wrong one.
    */
-  async cancelLast(balanceUpdateId: number): Promise<{ balanceUpdateId: number; direction: 'credit' | 'debit'; amount: number; balance: number | null; slipJobId: number | null }> {
+  async cancelLast(balanceUpdateId: number): Promise<{
+    balanceUpdateId: number
+    direction: 'credit' | 'debit'
+    amount: number
+    balance: number | null
+    slipJobId: number | null
+  }> {
     const last = this.last
     if (!last) throw new IpcRefusal('not-found', 'No balance update to cancel at this till.')
     if (last.balanceUpdateId === null) {
-      throw new IpcRefusal('invalid-input', 'This update was confirmed from the history and has no id to cancel by; cancel it in the Stamps dashboard.')
+      throw new IpcRefusal(
+        'invalid-input',
+        'This update was confirmed from the history and has no id to cancel by; cancel it in the Stamps dashboard.'
+      )
     }
-    if (last.balanceUpdateId !== balanceUpdateId) throw new IpcRefusal('invalid-input', 'That is not the last update at this till.', [['balanceUpdateId', 'not the last update']])
+    if (last.balanceUpdateId !== balanceUpdateId)
+      throw new IpcRefusal('invalid-input', 'That is not the last update at this till.', [
+        ['balanceUpdateId', 'not the last update']
+      ])
     if (this.inFlight) throw new IpcRefusal('invalid-input', 'This update is being canceled already.')
     this.inFlight = true
     let balance: number | null
     try {
       balance = (await this.deps.client.cancelBalance(balanceUpdateId)).customer.balance
     } catch (err) {
-      if (!(err instanceof StampsError && err.kind === 'validation' && err.fieldErrors.some(([, m]) => ALREADY.test(m)))) {
+      if (!(
+        err instanceof StampsError &&
+        err.kind === 'validation' &&
+        err.fieldErrors.some(([, m]) => ALREADY.test(m))
+      )) {
         // Ambiguous: the update may be canceled or not. Tapping again is safe (see above).
         if (err instanceof StampsError && err.ambiguous) {
-          throw new IpcRefusal('ambiguous', 'Unknown whether the cancel went through. Tap cancel again: an update cannot be canceled twice.')
+          throw new IpcRefusal(
+            'ambiguous',
+            'Unknown whether the cancel went through. Tap cancel again: an update cannot be canceled twice.'
+          )
         }
         throw toRefusal(err)
       }
       // Canceled by an earlier tap whose answer was lost: done, read the balance.
-      balance = await this.deps.client.membership({ user: last.user, merchant: this.deps.merchant }).then((m) => m.membership.balance, () => null)
+      balance = await this.deps.client.membership({ user: last.user, merchant: this.deps.merchant }).then(
+        (m) => m.membership.balance,
+        () => null
+      )
     } finally {
       this.inFlight = false
     }
@@ -69,7 +91,11 @@ export class BalanceCancel {
   printSlip(slip: Omit<BalanceSlipInput, 'merchant_name' | 'printed_at'>): number | null {
     if (!this.deps.printer) return null
     try {
-      return this.deps.printer.printBalanceSlip({ ...slip, merchant_name: this.deps.merchantName(), printed_at: new Date((this.deps.now ?? Date.now)()) }).id
+      return this.deps.printer.printBalanceSlip({
+        ...slip,
+        merchant_name: this.deps.merchantName(),
+        printed_at: new Date((this.deps.now ?? Date.now)())
+      }).id
     } catch (err) {
       this.deps.log?.(`balance slip not queued: ${(err as Error).message}`)
       return null

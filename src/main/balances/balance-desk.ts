@@ -51,7 +51,10 @@ export class BalanceDesk {
     const key = `${direction}|${req.user}|${req.amount}`
     const seen = this.byRequest.get(req.requestId)
     if (seen) {
-      if (seen.key !== key) throw new IpcRefusal('invalid-input', 'This request id belongs to another update.', [['requestId', 'already used']])
+      if (seen.key !== key)
+        throw new IpcRefusal('invalid-input', 'This request id belongs to another update.', [
+          ['requestId', 'already used']
+        ])
       return seen.answer
     }
     const answer = this.send(direction, req.user, req.amount)
@@ -69,7 +72,9 @@ export class BalanceDesk {
     // One read at a time per ticket: two parallel reads could each claim the same activity.
     let run = this.reconciling.get(ticketId)
     if (!run) {
-      run = this.deps.client.reconcileBalance(entry.ticket).then((out) => this.settle(entry.direction, entry.user, entry.amount, out, ticketId, true))
+      run = this.deps.client
+        .reconcileBalance(entry.ticket)
+        .then((out) => this.settle(entry.direction, entry.user, entry.amount, out, ticketId, true))
       this.reconciling.set(ticketId, run)
       void run.finally(() => this.reconciling.delete(ticketId)).catch(() => undefined)
     }
@@ -77,7 +82,14 @@ export class BalanceDesk {
   }
 
   unknowns(): BalanceOutcomeView[] {
-    return [...this.unknown.values()].map((u) => ({ outcome: 'unknown', ticketId: u.ticketId, direction: u.direction, user: u.user, amount: u.amount, reason: u.reason }))
+    return [...this.unknown.values()].map((u) => ({
+      outcome: 'unknown',
+      ticketId: u.ticketId,
+      direction: u.direction,
+      user: u.user,
+      amount: u.amount,
+      reason: u.reason
+    }))
   }
 
   last(): LastUpdate | null {
@@ -90,7 +102,14 @@ export class BalanceDesk {
     return this.settle(direction, user, amount, out, randomBytes(8).toString('hex'), false)
   }
 
-  private async settle(direction: Direction, user: string, amount: number, out: BalanceOutcome, ticketId: string, asked: boolean): Promise<BalanceOutcomeView> {
+  private async settle(
+    direction: Direction,
+    user: string,
+    amount: number,
+    out: BalanceOutcome,
+    ticketId: string,
+    asked: boolean
+  ): Promise<BalanceOutcomeView> {
     const base = { direction, user, amount }
     if (out.outcome === 'posted') {
       this.forget(ticketId)
@@ -104,7 +123,8 @@ export class BalanceDesk {
       return { outcome: 'unknown', ticketId, ...base, reason: out.reason }
     }
     this.forget(ticketId)
-    if (asked) return { outcome: 'not-posted', ticketId, ...base, reason: 'Stamps has no such update: it did not happen.' }
+    if (asked)
+      return { outcome: 'not-posted', ticketId, ...base, reason: 'Stamps has no such update: it did not happen.' }
     throw notPostedRefusal(out.error)
   }
 
@@ -116,16 +136,41 @@ export class BalanceDesk {
     // Reconciled updates come without Stamps' answer: read the balance rather than compute it.
     const balance =
       out.response?.customer.balance ??
-      (await this.deps.client.membership({ user, merchant: this.deps.merchant }).then((m) => m.membership.balance, () => null))
+      (await this.deps.client.membership({ user, merchant: this.deps.merchant }).then(
+        (m) => m.membership.balance,
+        () => null
+      ))
     const reference = out.transaction_number ?? (out.balance_update_id !== null ? `#${out.balance_update_id}` : null)
-    this.cancel.remember({ balanceUpdateId: out.balance_update_id, transactionNumber: out.transaction_number, direction, user, amount, at: (this.deps.now ?? Date.now)(), cancelable: out.balance_update_id !== null })
+    this.cancel.remember({
+      balanceUpdateId: out.balance_update_id,
+      transactionNumber: out.transaction_number,
+      direction,
+      user,
+      amount,
+      at: (this.deps.now ?? Date.now)(),
+      cancelable: out.balance_update_id !== null
+    })
     const slipJobId = this.cancel.printSlip({ kind: direction, amount, balance, reference })
-    return { outcome: 'posted', direction, user, amount, balance, balanceUpdateId: out.balance_update_id, transactionNumber: out.transaction_number, reconciled: out.reconciled, slipJobId }
+    return {
+      outcome: 'posted',
+      direction,
+      user,
+      amount,
+      balance,
+      balanceUpdateId: out.balance_update_id,
+      transactionNumber: out.transaction_number,
+      reconciled: out.reconciled,
+      slipJobId
+    }
   }
 }
 
 /** Certainly not posted: Stamps said no (with fields), or nothing reached it. */
 function notPostedRefusal(error: StampsError): unknown {
-  if (error.kind === 'validation' || error.kind === 'not-found' || error.kind === 'auth' || error.kind === 'https') return toRefusal(error)
-  return new IpcRefusal('unreachable', 'Stamps could not be reached and the balance was not changed. Try again when it is back.')
+  if (error.kind === 'validation' || error.kind === 'not-found' || error.kind === 'auth' || error.kind === 'https')
+    return toRefusal(error)
+  return new IpcRefusal(
+    'unreachable',
+    'Stamps could not be reached and the balance was not changed. Try again when it is back.'
+  )
 }

@@ -20,7 +20,14 @@ const rowSchema = z.object({
   ticket_id: z.string(),
   reason: z.string(),
   ticket: z.string().transform((text) =>
-    z.object({ direction: z.enum(['credit', 'debit']), request: balanceUpdateRequestSchema, sinceActivityId: z.number().int(), detail: z.string() }).parse(JSON.parse(text))
+    z
+      .object({
+        direction: z.enum(['credit', 'debit']),
+        request: balanceUpdateRequestSchema,
+        sinceActivityId: z.number().int(),
+        detail: z.string()
+      })
+      .parse(JSON.parse(text))
   )
 })
 
@@ -39,7 +46,9 @@ export class UnknownUpdateStore {
   put(u: UnknownUpdate): void {
     const { direction, request, sinceActivityId, error } = u.ticket
     const ticket = JSON.stringify({ direction, request, sinceActivityId, detail: error.detail })
-    this.db.prepare('INSERT OR REPLACE INTO balance_unknowns (ticket_id, reason, ticket, created_at) VALUES (?, ?, ?, ?)').run(u.ticketId, u.reason, ticket, Date.now())
+    this.db
+      .prepare('INSERT OR REPLACE INTO balance_unknowns (ticket_id, reason, ticket, created_at) VALUES (?, ?, ?, ?)')
+      .run(u.ticketId, u.reason, ticket, Date.now())
   }
 
   delete(ticketId: string): void {
@@ -55,7 +64,14 @@ export class UnknownUpdateStore {
         const r = rowSchema.parse(raw)
         const { detail, ...rest } = r.ticket
         const error = new StampsError({ kind: 'network', detail, ambiguous: true })
-        return { ticketId: r.ticket_id, direction: rest.direction, user: rest.request.user, amount: rest.request.amount, reason: r.reason, ticket: { ...rest, error } }
+        return {
+          ticketId: r.ticket_id,
+          direction: rest.direction,
+          user: rest.request.user,
+          amount: rest.request.amount,
+          reason: r.reason,
+          ticket: { ...rest, error }
+        }
       })
   }
 

@@ -3,7 +3,11 @@
  * Stamps' own answers passed through, a 202 for a queued sale, and honest words when Stamps
  * cannot say whether money moved.
  */
-import { queuedTransactionResponseSchema, TRANSACTION_ERROR_DETAIL, type AddTransactionRequest } from '../../shared/stamps'
+import {
+  queuedTransactionResponseSchema,
+  TRANSACTION_ERROR_DETAIL,
+  type AddTransactionRequest
+} from '../../shared/stamps'
 import type { SaleService, SaleSubmission } from '../sales/sale-service'
 import { StampsError, type StampsClient } from '../stamps'
 import type { BalanceOutcome } from '../stamps'
@@ -18,7 +22,7 @@ export interface BridgeAnswer {
 export const BRIDGE_TEXT = {
   unreachable: 'Stamps could not be reached; nothing was changed. Try again.',
   balanceUnknown:
-    'Stamps did not confirm this balance update and it may or may not have been applied. Check the member\'s history before trying again.',
+    "Stamps did not confirm this balance update and it may or may not have been applied. Check the member's history before trying again.",
   discarded: 'This sale was discarded at the till and will not be posted.',
   balanceNotFound:
     "Stamps did not answer, and the member's history shows no such update after two checks: it was most likely not applied. Check the history before trying again."
@@ -26,7 +30,8 @@ export const BRIDGE_TEXT = {
 
 /** A Stamps failure as the POS should see it: the upstream's own answer when there was one. */
 export function answerFromError(err: unknown): BridgeAnswer {
-  if (err instanceof StampsError && err.status > 0 && err.body !== undefined) return { status: err.status, body: err.body }
+  if (err instanceof StampsError && err.status > 0 && err.body !== undefined)
+    return { status: err.status, body: err.body }
   if (err instanceof StampsError && err.kind === 'validation') {
     return { status: 400, body: { detail: err.detail, errors: Object.fromEntries(err.fieldErrors) } }
   }
@@ -34,7 +39,11 @@ export function answerFromError(err: unknown): BridgeAnswer {
 }
 
 /** transactions/add: 200 with Stamps' answer, 202 with `pending` when queued, 400 when refused. */
-export async function answerSale(sales: SaleService, sale: AddTransactionRequest, waitMs: number): Promise<BridgeAnswer> {
+export async function answerSale(
+  sales: SaleService,
+  sale: AddTransactionRequest,
+  waitMs: number
+): Promise<BridgeAnswer> {
   let result: SaleSubmission
   try {
     result = await sales.submit(sale, waitMs, { answerBeforeReceipt: true })
@@ -68,7 +77,11 @@ export async function answerSale(sales: SaleService, sale: AddTransactionRequest
 /** The documented transaction error envelope, in JSON and XML forms. */
 function saleErrors(fieldErrors: Array<[string, string]>): BridgeAnswer {
   const list = fieldErrors.map(([field, message]) => ({ [field]: message }))
-  return { status: 400, body: { detail: TRANSACTION_ERROR_DETAIL, errors: list }, xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL } }
+  return {
+    status: 400,
+    body: { detail: TRANSACTION_ERROR_DETAIL, errors: list },
+    xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL }
+  }
 }
 
 /**

@@ -23,7 +23,11 @@ export const bridgeJwtSecret = (token: string): string => createHmac('sha256', t
  * Stamps keys: a POS already configured with one works by changing only the URL (a local
  * process holding that key could call Stamps directly anyway, so accepting it opens nothing).
  */
-export function bridgeAuthenticator(token: string, merchantId: number, merchantKeys: readonly string[] = []): Authenticator {
+export function bridgeAuthenticator(
+  token: string,
+  merchantId: number,
+  merchantKeys: readonly string[] = []
+): Authenticator {
   const secret = bridgeJwtSecret(token)
   const fromKey = (key: unknown): number => {
     if (!sameToken(key, token) && !merchantKeys.some((k) => sameToken(key, k))) throw httpErrors.badCredentials()

@@ -27,12 +27,15 @@ afterEach(async () => {
 })
 
 describe('receipt bridge', () => {
-  it('posts the documents\' sale once and answers with Stamps\' own answer', async () => {
+  it("posts the documents' sale once and answers with Stamps' own answer", async () => {
     const res = await rig.post('/api/transactions/add', docSale())
     expect(res.status).toBe(200)
     expect(res.headers.get('allow')).toBe('POST, OPTIONS')
     const body = await res.json()
-    expect(body).toEqual({ customer: { status: 'Blue', id: expect.any(Number), stamps_remaining: 5 }, transaction: { stamps_earned: 5, id: expect.any(Number), value: 50000 } })
+    expect(body).toEqual({
+      customer: { status: 'Blue', id: expect.any(Number), stamps_remaining: 5 },
+      transaction: { stamps_earned: 5, id: expect.any(Number), value: 50000 }
+    })
     // The POS retries (its own timeout fired): same answer, no second sale, no second receipt.
     // The POS has its answer before the receipt is queued (it is owed in the outbox row).
     const receipts = () => rig.printer.jobs().filter((j) => j.kind === 'receipt')
@@ -56,7 +59,9 @@ describe('receipt bridge', () => {
     expect(jwt.status).toBe(200)
     const none = await rig.post('/api/transactions/add', docSale('t4'), {})
     expect([none.status, await none.json()]).toEqual([403, { detail: 'Authentication credentials were not provided.' }])
-    const wrong = await rig.post('/api/transactions/add', docSale('t5'), { authorization: 'Token aaaabbbbccccddddeeeefffff' })
+    const wrong = await rig.post('/api/transactions/add', docSale('t5'), {
+      authorization: 'Token aaaabbbbccccddddeeeefffff'
+    })
     expect([wrong.status, await wrong.json()]).toEqual([401, { detail: 'Invalid token' }])
     expect(rig.sandbox.salesCount().get('2|t4')).toBeUndefined()
   })
@@ -65,7 +70,11 @@ describe('receipt bridge', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8" ?><root><user_email>customer@stamps.co.id</user_email><store>84</store>
       <invoice_number>x-1</invoice_number><total_value>50000</total_value><items><list-item><product_name>Cappucino</product_name>
       <quantity>2</quantity><price>10000</price></list-item></items></root>`
-    const res = await rig.post('/api/transactions/add', xml, { authorization: `Token ${BRIDGE_TOKEN}`, 'content-type': 'application/xml', accept: 'application/xml' })
+    const res = await rig.post('/api/transactions/add', xml, {
+      authorization: `Token ${BRIDGE_TOKEN}`,
+      'content-type': 'application/xml',
+      accept: 'application/xml'
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/xml')
     const text = await res.text()
@@ -78,11 +87,16 @@ describe('receipt bridge', () => {
     expect(res.status).toBe(400)
     const body = (await res.json()) as { detail: string; errors: Array<Record<string, string>> }
     expect(body.detail).toBe('Your transaction cannot be completed due to the following error(s)')
-    expect(body.errors).toEqual(expect.arrayContaining([{ invoice_number: 'This field is required.' }, { total_value: 'A valid number is required.' }]))
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { invoice_number: 'This field is required.' },
+        { total_value: 'A valid number is required.' }
+      ])
+    )
     expect(rig.outbox.list()).toHaveLength(0)
   })
 
-  it('passes Stamps\' field errors through when it refuses the sale', async () => {
+  it("passes Stamps' field errors through when it refuses the sale", async () => {
     const res = await rig.post('/api/transactions/add', { ...docSale('s-9'), store: 999 })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ errors: [{ store: expect.stringMatching(/valid choice/) }] })
@@ -103,7 +117,12 @@ describe('receipt bridge', () => {
     await waitFor(() => rig.printer.jobs().some((j) => j.kind === 'receipt'), 'pending receipt queued')
     const receipt = rig.printer.jobs().find((j) => j.kind === 'receipt')!
     await rig.printer.whenSettled(receipt.id)
-    expect(rig.printer.preview(receipt.id)!.lines.map((l) => l.text).join('\n')).toMatch(/pending/i)
+    expect(
+      rig.printer
+        .preview(receipt.id)!
+        .lines.map((l) => l.text)
+        .join('\n')
+    ).toMatch(/pending/i)
     await rig.proxy.setMode({ kind: 'pass' })
     rig.outbox.retryNow()
     await waitFor(() => rig.sandbox.salesCount().get('2|off-1') === 1, 'queued sale posted')
@@ -111,10 +130,16 @@ describe('receipt bridge', () => {
     expect(rig.printer.jobs().filter((j) => j.kind === 'receipt')).toHaveLength(1)
   })
 
-  it('credits and debits balances, passing Stamps\' refusals through', async () => {
+  it("credits and debits balances, passing Stamps' refusals through", async () => {
     const base = { user: 'customer@stamps.co.id', merchant: 14, store: 3 }
     const credit = await rig.post('/api/balances/credit', { ...base, amount: 1000 })
-    expect([credit.status, await credit.json()]).toEqual([200, { customer: { id: expect.any(Number), balance: 1000, status: 'Blue' }, balance_update: { id: expect.any(Number), amount: 1000 } }])
+    expect([credit.status, await credit.json()]).toEqual([
+      200,
+      {
+        customer: { id: expect.any(Number), balance: 1000, status: 'Blue' },
+        balance_update: { id: expect.any(Number), amount: 1000 }
+      }
+    ])
     const over = await rig.post('/api/balances/debit', { ...base, amount: 5000 })
     expect(over.status).toBe(400)
     expect(await over.json()).toMatchObject({ errors: { amount: expect.any(String) } })
@@ -123,7 +148,12 @@ describe('receipt bridge', () => {
 
   it('reconciles a credit whose answer was lost instead of crediting twice', async () => {
     await rig.proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
-    const res = await rig.post('/api/balances/credit', { user: 'customer@stamps.co.id', merchant: 14, store: 3, amount: 700 })
+    const res = await rig.post('/api/balances/credit', {
+      user: 'customer@stamps.co.id',
+      merchant: 14,
+      store: 3,
+      amount: 700
+    })
     await rig.proxy.setMode({ kind: 'pass' })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ balance_update: { amount: 700 }, reconciled: true })
@@ -132,19 +162,30 @@ describe('receipt bridge', () => {
 
   it('a credit reset before Stamps saw it is reconciled, and not answered "try again"', async () => {
     await rig.proxy.setMode({ kind: 'reset-before-request', methods: ['POST'] })
-    const res = await rig.post('/api/balances/credit', { user: 'customer@stamps.co.id', merchant: 14, store: 3, amount: 900 })
+    const res = await rig.post('/api/balances/credit', {
+      user: 'customer@stamps.co.id',
+      merchant: 14,
+      store: 3,
+      amount: 900
+    })
     await rig.proxy.setMode({ kind: 'pass' })
     const body = (await res.json()) as { detail: string; reconciled?: boolean }
     expect(res.status).toBe(503)
     // The whole request left this process, so the bridge read the history (twice) before answering.
-    expect(body).toEqual({ detail: expect.stringMatching(/most likely not applied\. Check the history/), reconciled: true })
+    expect(body).toEqual({
+      detail: expect.stringMatching(/most likely not applied\. Check the history/),
+      reconciled: true
+    })
     expect(rig.sandbox.balanceUpdates()).toBe(0)
   })
 
   it('passes member lookups and activity pages through', async () => {
     const member = await rig.get('/api/v2/memberships/details?user=1234567890123&merchant=14')
     expect(member.status).toBe(200)
-    expect(await member.json()).toMatchObject({ membership: { level_text: 'Blue', primary_card: { number: '1234567890123' } }, user: { email: 'customer@stamps.co.id' } })
+    expect(await member.json()).toMatchObject({
+      membership: { level_text: 'Blue', primary_card: { number: '1234567890123' } },
+      user: { email: 'customer@stamps.co.id' }
+    })
     const unknown = await rig.get('/api/v2/memberships/details?user=nobody@example.com&merchant=14')
     expect(unknown.status).toBe(400)
     expect(await unknown.json()).toMatchObject({ error_message: 'User not found' })
@@ -159,8 +200,19 @@ describe('receipt bridge logs', () => {
   it('never writes a credential from the query string into the log of a failed request', async () => {
     const { startBridge } = await import('./bridge-server')
     const lines: string[] = []
-    const failing = { submit: async () => { throw new Error('disk full') } }
-    const bridge = await startBridge({ port: 0, token: BRIDGE_TOKEN, merchantId: 14, sales: failing as never, client: {} as never, log: (l) => lines.push(l) })
+    const failing = {
+      submit: async () => {
+        throw new Error('disk full')
+      }
+    }
+    const bridge = await startBridge({
+      port: 0,
+      token: BRIDGE_TOKEN,
+      merchantId: 14,
+      sales: failing as never,
+      client: {} as never,
+      log: (l) => lines.push(l)
+    })
     try {
       const res = await fetch(`${bridge.url}/api/transactions/add?token=${BRIDGE_TOKEN}`, {
         method: 'POST',

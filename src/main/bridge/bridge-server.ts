@@ -55,7 +55,12 @@ const needsUser = (data: unknown): Record<string, string> => {
 
 /** Starts the bridge on 127.0.0.1 only: it holds the merchant's credential on the POS's behalf. */
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true } })
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    routerOptions: { ignoreTrailingSlash: true }
+  })
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
   app.setNotFoundHandler((req, reply) => sendAnswer(req, reply, 404, httpErrors.notFound().body))
@@ -68,7 +73,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
   })
 
-  const ctx: EndpointContext = { requireHttps: false, authenticator: bridgeAuthenticator(opts.token, opts.merchantId, opts.merchantKeys) }
+  const ctx: EndpointContext = {
+    requireHttps: false,
+    authenticator: bridgeAuthenticator(opts.token, opts.merchantId, opts.merchantKeys)
+  }
   const { client, sales } = opts
   const waitMs = opts.saleWaitMs ?? 4_000
   const reg = <S extends z.ZodType>(def: EndpointDef<S>): void => registerEndpoint(app, ctx, def)
@@ -82,7 +90,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     handle: async (_m, sale) => asAnswer(await answerSale(sales, sale, waitMs))
   })
   const balance = { schema: balanceUpdateRequestSchema, errors: 'fields', stringFields: ['token', 'user'] } as const
-  reg({ ...STAMPS_PATHS.credit, ...balance, handle: async (_m, r) => asAnswer(await answerBalance(client, 'credit', r)) })
+  reg({
+    ...STAMPS_PATHS.credit,
+    ...balance,
+    handle: async (_m, r) => asAnswer(await answerBalance(client, 'credit', r))
+  })
   reg({ ...STAMPS_PATHS.debit, ...balance, handle: async (_m, r) => asAnswer(await answerBalance(client, 'debit', r)) })
   reg({
     ...STAMPS_PATHS.cancelBalance,
@@ -91,7 +103,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     handle: async (_m, r) => asAnswer(await answerPassThrough(() => client.cancelBalance(r.id)))
   })
   const read = (call: () => Promise<unknown>) => answerPassThrough(call).then(asAnswer)
-  reg({ ...STAMPS_PATHS.activities, schema: activitiesQuerySchema, errors: 'fields', handle: (_m, q) => read(() => client.activities(q)) })
+  reg({
+    ...STAMPS_PATHS.activities,
+    schema: activitiesQuerySchema,
+    errors: 'fields',
+    handle: (_m, q) => read(() => client.activities(q))
+  })
   reg({
     ...STAMPS_PATHS.groupActivities,
     schema: groupActivitiesQuerySchema,
@@ -99,8 +116,18 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     listFields: ['merchant_id'],
     handle: (_m, q) => read(() => client.groupActivities(q))
   })
-  reg({ ...STAMPS_PATHS.membership, schema: membershipQuerySchema, errors: 'membership', handle: (_m, q) => read(() => client.membership(q)) })
-  reg({ ...STAMPS_PATHS.ping, schema: z.object({ token: tokenField.optional() }), errors: 'fields', handle: () => read(() => client.ping()) })
+  reg({
+    ...STAMPS_PATHS.membership,
+    schema: membershipQuerySchema,
+    errors: 'membership',
+    handle: (_m, q) => read(() => client.membership(q))
+  })
+  reg({
+    ...STAMPS_PATHS.ping,
+    schema: z.object({ token: tokenField.optional() }),
+    errors: 'fields',
+    handle: () => read(() => client.ping())
+  })
   reg({
     ...STAMPS_PATHS.accessToken,
     schema: accessTokenRequestSchema.partial({ token: true }),
@@ -108,7 +135,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     handle: (merchantId, input) =>
       input.crm_merchant_id === merchantId
         ? { access_token: signAccessToken(bridgeJwtSecret(opts.token), merchantId, ACCESS_TOKEN_TTL_SECONDS) }
-        : new Answer(400, { detail: 'crm_merchant_id: Select a valid choice.', errors: { crm_merchant_id: 'Select a valid choice. That choice is not one of the available choices.' } })
+        : new Answer(400, {
+            detail: 'crm_merchant_id: Select a valid choice.',
+            errors: { crm_merchant_id: 'Select a valid choice. That choice is not one of the available choices.' }
+          })
   })
 
   await app.listen({ port: opts.port, host: '127.0.0.1' })

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const loaded = loadSettings(process.argv.slice(2))
   const projectDir = join(__dirname, '..', '..', '..')
   // Test runners build once up front; a rebuild under a running page would swap its assets.
-  const rendererDir = process.env.STAMPS_KIOSK_SKIP_RENDERER_BUILD ? join(projectDir, 'out', 'renderer') : ensureRendererBuilt(projectDir, log)
+  const rendererDir = process.env.STAMPS_KIOSK_SKIP_RENDERER_BUILD
+    ? join(projectDir, 'out', 'renderer')
+    : ensureRendererBuilt(projectDir, log)
   const host = await startHost({ loaded, rendererDir, log })
   if (host.sandboxUrl) console.log(`sandbox: ${host.sandboxUrl}`)
   console.log(`bridge: ${host.bridgeUrl}`)

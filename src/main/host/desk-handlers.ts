@@ -53,12 +53,15 @@ export function deskHandlers(s: DeskServices): Partial<IpcHandlers> {
 
     'printer:status': () => printer.status(),
     'printer:test': async () => printer.testPrint(),
-    'printer:jobs': async ({ state, limit }) => ({ jobs: printer.jobs({ limit: limit ?? 50, ...(state && { state }) }) }),
+    'printer:jobs': async ({ state, limit }) => ({
+      jobs: printer.jobs({ limit: limit ?? 50, ...(state && { state }) })
+    }),
     'printer:retry': async ({ id }) => asRefusal(() => printer.retry(id)),
     // Discarding a receipt loses it: a person with a session decides, as for queued sales.
     'printer:discard': as('cashier', ({ id }) => asRefusal(() => printer.discard(id))),
     'printer:preview': async ({ jobId }) => s.receipts.preview(jobId),
-    'printer:reprint-invoice': ({ invoiceNumber }) => refuseStampsErrors(() => s.receipts.reprintInvoice(invoiceNumber)),
+    'printer:reprint-invoice': ({ invoiceNumber }) =>
+      refuseStampsErrors(() => s.receipts.reprintInvoice(invoiceNumber)),
 
     'settings:get': async () => s.settings.view(),
     'settings:save': as('admin', ({ patch }) => s.settings.save(patch)),

@@ -32,14 +32,28 @@ export interface DeskRig {
   stop(): Promise<void>
 }
 
-export async function startDeskRig(opts: { faults?: boolean; settings?: Record<string, unknown> } = {}): Promise<DeskRig> {
+export async function startDeskRig(
+  opts: { faults?: boolean; settings?: Record<string, unknown> } = {}
+): Promise<DeskRig> {
   const sandbox = await startTestSandbox()
   const proxy = opts.faults ? await startFaultProxy({ port: Number(new URL(sandbox.url).port) }) : null
   const tmp = tempDir('desk-rig-')
-  const settings = { upstream: proxy?.url ?? sandbox.url, bridge: { port: 0 }, scanner: 'none', language: 'en', kiosk: { mode: 'cashier' }, ...opts.settings }
+  const settings = {
+    upstream: proxy?.url ?? sandbox.url,
+    bridge: { port: 0 },
+    scanner: 'none',
+    language: 'en',
+    kiosk: { mode: 'cashier' },
+    ...opts.settings
+  }
   writeFileSync(join(tmp.dir, 'settings.json'), JSON.stringify(settings))
   const boot = async (): Promise<Host> => {
-    const started = await startHost({ loaded: loadSettings(['--data-dir', tmp.dir], {}), rendererDir: tmp.dir, serveUi: false, log: () => {} })
+    const started = await startHost({
+      loaded: loadSettings(['--data-dir', tmp.dir], {}),
+      rendererDir: tmp.dir,
+      serveUi: false,
+      log: () => {}
+    })
     started.onEvent((event, payload) => void events.push({ event, payload }))
     return started
   }
@@ -47,7 +61,9 @@ export async function startDeskRig(opts: { faults?: boolean; settings?: Record<s
   let host = await boot()
   const call = ((channel: IpcChannel, payload: unknown) => host.router.dispatch(channel, payload)) as DeskRig['call']
   const member = (email: string) =>
-    sandbox.db.prepare('SELECT m.balance_cents, m.stamps FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?').get(email) as { balance_cents: number; stamps: number }
+    sandbox.db
+      .prepare('SELECT m.balance_cents, m.stamps FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?')
+      .get(email) as { balance_cents: number; stamps: number }
   return {
     get host() {
       return host

@@ -60,24 +60,58 @@ export function setupDesk(d: DeskInput): DeskServices {
   const unknownStore = new UnknownUpdateStore(join(dataDir, 'balances.sqlite'))
   const defaults = (): Role[] => (['cashier', 'admin'] as const).filter((r) => auth.state().defaultPins[r])
   d.status.update('defaultPins', defaults())
-  const settingsDesk = new SettingsDesk({ dataDir, boot: settings, status: d.status, printer: d.printer, embeddedUrl: d.embeddedUrl })
-  const scannerTest = new ScannerTest({ scanner: d.scanner, spec: settings.scanner, send: (raw) => d.broadcast('scanner:raw', raw) })
+  const settingsDesk = new SettingsDesk({
+    dataDir,
+    boot: settings,
+    status: d.status,
+    printer: d.printer,
+    embeddedUrl: d.embeddedUrl
+  })
+  const scannerTest = new ScannerTest({
+    scanner: d.scanner,
+    spec: settings.scanner,
+    send: (raw) => d.broadcast('scanner:raw', raw)
+  })
   auth.on('changed', (state) => {
     d.broadcast('auth:changed', state)
     // The raw scan stream is an admin tool: it ends with the admin session.
     if (state.role !== 'admin') scannerTest.stop()
   })
   d.outbox.on('change', (c) =>
-    d.broadcast('outbox:changed', { id: c.id, state: c.state, attempts: c.attempts, lastError: c.last_error, fieldErrors: c.field_errors })
+    d.broadcast('outbox:changed', {
+      id: c.id,
+      state: c.state,
+      attempts: c.attempts,
+      lastError: c.last_error,
+      fieldErrors: c.field_errors
+    })
   )
   d.printer.on('job', (job) => d.broadcast('printer:job', job))
   return {
     auth,
-    pins: { auth, save: (role, hash) => settingsDesk.savePinHash(role, hash), onDefaultsChanged: (roles) => d.status.update('defaultPins', roles) },
-    balances: new BalanceDesk({ client: d.client, merchant, store, printer: d.printer, merchantName: d.merchantName, log: d.log, unknownStore }),
+    pins: {
+      auth,
+      save: (role, hash) => settingsDesk.savePinHash(role, hash),
+      onDefaultsChanged: (roles) => d.status.update('defaultPins', roles)
+    },
+    balances: new BalanceDesk({
+      client: d.client,
+      merchant,
+      store,
+      printer: d.printer,
+      merchantName: d.merchantName,
+      log: d.log,
+      unknownStore
+    }),
     unknownStore,
     saleCancel: new SaleCancel({ client: d.client, outbox: d.outbox, merchant, store }),
-    receipts: new SaleReceipts({ printer: d.printer, outbox: d.outbox, store, memberFigures: d.memberFigures, receiptContext: d.receiptContext }),
+    receipts: new SaleReceipts({
+      printer: d.printer,
+      outbox: d.outbox,
+      store,
+      memberFigures: d.memberFigures,
+      receiptContext: d.receiptContext
+    }),
     repair: new QueueRepair(d.outbox),
     settings: settingsDesk,
     scannerTest,

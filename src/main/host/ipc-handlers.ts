@@ -30,14 +30,20 @@ function asRefusal<T>(call: () => T): T {
 }
 
 export function ipcHandlers(s: HandlerServices): Partial<IpcHandlers> {
-  const needPrinter = (): LivePrinter => s.printer ?? (() => { throw new IpcRefusal('printer', 'No printer is set up.') })()
+  const needPrinter = (): LivePrinter =>
+    s.printer ??
+    (() => {
+      throw new IpcRefusal('printer', 'No printer is set up.')
+    })()
   return {
     'status:get': async () => s.status.get(),
     'member:lookup': ({ query }) => s.members.lookup(query),
     'member:activities': ({ user, olderThan, merchantIds }) => s.members.activities(user, olderThan, merchantIds),
     'member:print-slip': async ({ user }) => ({ jobId: (await s.members.printSlip(user)).id }),
     'sale:preview': ({ user, totalValue }) =>
-      refuseStampsErrors(() => s.client.previewEarnings({ store: s.store, total_value: totalValue, ...(user && { user }) })),
+      refuseStampsErrors(() =>
+        s.client.previewEarnings({ store: s.store, total_value: totalValue, ...(user && { user }) })
+      ),
     'sale:submit': (input) => refuseStampsErrors(() => s.desk.submit(input)),
     'outbox:list': async () => ({ items: s.outbox.list({ limit: 200 }).map(outboxView) }),
     'printer:reprint': async ({ jobId }) => ({

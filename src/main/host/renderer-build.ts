@@ -21,8 +21,12 @@ export function ensureRendererBuilt(projectDir: string, log: (line: string) => v
   if (stale) {
     log('building the renderer (out/renderer is missing or older than its sources)...')
     const bin = join(projectDir, 'node_modules', '.bin', 'electron-vite')
-    const result = spawnSync(bin, ['build', '--logLevel', 'warn'], { cwd: projectDir, stdio: ['ignore', 'ignore', 'inherit'] })
-    if (result.status !== 0 || !existsSync(index)) throw new Error('electron-vite build failed; run `npm run build` to see why')
+    const result = spawnSync(bin, ['build', '--logLevel', 'warn'], {
+      cwd: projectDir,
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
+    if (result.status !== 0 || !existsSync(index))
+      throw new Error('electron-vite build failed; run `npm run build` to see why')
   }
   return outDir
 }

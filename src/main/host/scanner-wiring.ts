@@ -14,7 +14,14 @@ export interface ScannerSetup {
   routes: Record<string, UiPostRoute>
 }
 
-const FAKE_DEVICE = { vendorId: 0x0c2e, productId: 0x0b61, path: 'fake:hid-pos', usagePage: 0x8c, usage: 0x02, product: 'Test HID POS scanner' }
+const FAKE_DEVICE = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: 'fake:hid-pos',
+  usagePage: 0x8c,
+  usage: 0x02,
+  product: 'Test HID POS scanner'
+}
 const reportSchema = z.object({ hex: z.string().regex(/^(?:[0-9a-fA-F]{2}){1,64}$/, 'hex bytes, at most 64') })
 
 export function setupScanner(spec: string, log: (line: string) => void): ScannerSetup {

@@ -44,11 +44,17 @@ export interface Host {
   close(): Promise<void>
 }
 
-export async function startHost({ loaded, rendererDir, log = console.error, serveUi = true }: HostOptions): Promise<Host> {
+export async function startHost({
+  loaded,
+  rendererDir,
+  log = console.error,
+  serveUi = true
+}: HostOptions): Promise<Host> {
   const { settings, dataDir, bridgeToken } = loaded
   const closers: Array<() => Promise<void> | void> = []
   const close = async (): Promise<void> => {
-    for (const c of closers.splice(0).reverse()) await Promise.resolve(c()).catch((e) => log(`shutdown: ${(e as Error).message}`))
+    for (const c of closers.splice(0).reverse())
+      await Promise.resolve(c()).catch((e) => log(`shutdown: ${(e as Error).message}`))
   }
   try {
     let sandbox: SandboxServer | null = null
@@ -56,13 +62,24 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
       sandbox = await startSandboxServer({ port: 0, dbPath: join(dataDir, 'sandbox.sqlite'), seed: 'demo' })
       closers.push(() => sandbox!.close())
     }
-    const client = new StampsClient({ baseUrl: settings.upstream ?? sandbox!.url, credential: settings.credential, timeoutMs: settings.requestTimeoutMs })
+    const client = new StampsClient({
+      baseUrl: settings.upstream ?? sandbox!.url,
+      credential: settings.credential,
+      timeoutMs: settings.requestTimeoutMs
+    })
     const startedAt = Date.now()
     let merchantName = 'Stamps'
-    const named = client.ping().then((p) => void (merchantName = p.pong.merchant), () => undefined)
+    const named = client.ping().then(
+      (p) => void (merchantName = p.pong.merchant),
+      () => undefined
+    )
 
     // Replaceable at run time: the admin screen changes printer, paper and language live.
-    const printer = new LivePrinter(dataDir, { spec: settings.printer, paperWidth: settings.paperWidth, language: settings.language })
+    const printer = new LivePrinter(dataDir, {
+      spec: settings.printer,
+      paperWidth: settings.paperWidth,
+      language: settings.language
+    })
     closers.push(() => printer.close())
     printer.start()
     const outbox = new Outbox({ dbPath: join(dataDir, 'outbox.sqlite'), client, merchantId: settings.merchant })
@@ -70,7 +87,12 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     outbox.start()
 
     const status = new StatusService({
-      initial: { mode: settings.kiosk.mode, language: settings.language, idleTimeoutSeconds: settings.kiosk.idleTimeoutSeconds, embedded: sandbox !== null },
+      initial: {
+        mode: settings.kiosk.mode,
+        language: settings.language,
+        idleTimeoutSeconds: settings.kiosk.idleTimeoutSeconds,
+        embedded: sandbox !== null
+      },
       probe: () => client.ping()
     })
     closers.push(() => status.stop())
@@ -84,7 +106,10 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     const sales = new SaleService({ outbox, printer, memberFigures, receiptContext, log })
     void named
       .then(() => sales.issueOwedReceipts(startedAt))
-      .then((n) => n > 0 && log(`printed ${n} receipt(s) owed from before the last stop`), (e: Error) => log(`owed receipts: ${e.message}`))
+      .then(
+        (n) => n > 0 && log(`printed ${n} receipt(s) owed from before the last stop`),
+        (e: Error) => log(`owed receipts: ${e.message}`)
+      )
     const members = new MemberService({
       client,
       merchantId: settings.merchant,
@@ -95,7 +120,20 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     })
     const listeners = new Set<Broadcast>()
     const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
-    const desk = setupDesk({ loaded, client, outbox, printer, status, scanner, broadcast, embeddedUrl: sandbox?.url ?? null, merchantName: () => merchantName, memberFigures, receiptContext, log })
+    const desk = setupDesk({
+      loaded,
+      client,
+      outbox,
+      printer,
+      status,
+      scanner,
+      broadcast,
+      embeddedUrl: sandbox?.url ?? null,
+      merchantName: () => merchantName,
+      memberFigures,
+      receiptContext,
+      log
+    })
     closers.push(() => desk.unknownStore.close())
     const saleDesk = new SaleDesk(sales, settings.store, undefined, (invoice) => desk.receipts.firstReceipt(invoice))
     const router = createIpcRouter(
@@ -108,7 +146,15 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     let uiUrl: string | null = null
     if (serveUi) {
       const token = randomBytes(24).toString('base64url')
-      const ui = await startUiServer({ rendererDir, router, token, port: settings.ui.port, host: '127.0.0.1', postRoutes: routes, log })
+      const ui = await startUiServer({
+        rendererDir,
+        router,
+        token,
+        port: settings.ui.port,
+        host: '127.0.0.1',
+        postRoutes: routes,
+        log
+      })
       closers.push(() => ui.close())
       listeners.add((event, payload) => ui.broadcast(event, payload))
       uiUrl = ui.url
@@ -123,9 +169,20 @@ export async function startHost({ loaded, rendererDir, log = console.error, serv
     // The embedded sandbox answers to both keys printed in the documents, so their cURL lines
     // work verbatim at the bridge too.
     const merchantKeys = [settings.credential.key, ...(sandbox ? [DEMO_KEYS.coffee, DEMO_KEYS.coffeeCurl] : [])]
-    const bridge = await startBridge({ port: settings.bridge.port, token: bridgeToken, merchantId: settings.merchant, merchantKeys, sales, client, log })
+    const bridge = await startBridge({
+      port: settings.bridge.port,
+      token: bridgeToken,
+      merchantId: settings.merchant,
+      merchantKeys,
+      sales,
+      client,
+      log
+    })
     closers.push(() => bridge.close())
-    const onEvent = (listener: Broadcast): (() => void) => (listeners.add(listener), () => void listeners.delete(listener))
+    const onEvent = (listener: Broadcast): (() => void) => (
+      listeners.add(listener),
+      () => void listeners.delete(listener)
+    )
     return { sandboxUrl: sandbox?.url ?? null, bridgeUrl: bridge.url, uiUrl, router, onEvent, close }
   } catch (err) {
     await close()

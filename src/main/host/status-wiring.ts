@@ -33,8 +33,16 @@ export function wireStatus({ status, outbox, printer, scanner, wedge, broadcast 
   }
   if (wedge) status.update('scanner', { state: 'ok', detail: 'keyboard wedge' })
   if (scanner) {
-    scanner.on('status', (s) => status.update('scanner', { state: s.state === 'stopped' ? 'none' : s.state, ...(s.hint && { detail: s.hint }) }))
-    scanner.on('scan', (scan) => broadcast('scan:received', { source: scan.source, text: scan.text, ...(scan.symbology && { symbology: scan.symbology }) }))
+    scanner.on('status', (s) =>
+      status.update('scanner', { state: s.state === 'stopped' ? 'none' : s.state, ...(s.hint && { detail: s.hint }) })
+    )
+    scanner.on('scan', (scan) =>
+      broadcast('scan:received', {
+        source: scan.source,
+        text: scan.text,
+        ...(scan.symbology && { symbology: scan.symbology })
+      })
+    )
   }
   status.on('changed', (s) => broadcast('status:changed', s))
 }

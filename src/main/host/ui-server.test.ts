@@ -24,12 +24,17 @@ let dir: string
 let server: UiServer
 
 /** Raw http GET (fetch would normalise `..` away before it reaches the server). */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers })
+      )
     })
     req.on('error', reject)
     req.end()
@@ -47,7 +52,8 @@ function connect(query = `?token=${TOKEN}`, headers: Record<string, string> = {}
 
 const nextMessage = (ws: WebSocket): Promise<Record<string, unknown>> =>
   new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)) as Record<string, unknown>)))
-const closeCode = (ws: WebSocket): Promise<number> => new Promise((resolve) => ws.once('close', (code) => resolve(code)))
+const closeCode = (ws: WebSocket): Promise<number> =>
+  new Promise((resolve) => ws.once('close', (code) => resolve(code)))
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ui-server-'))
@@ -99,7 +105,14 @@ describe('http', () => {
 
   it('never leaves the renderer folder', async () => {
     const cookie = String(((await get(`/?token=${TOKEN}`)).headers['set-cookie'] as string[])[0]).split(';')[0] ?? ''
-    for (const path of ['/../secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/link.js', '/assets', '/assets/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/link.js',
+      '/assets',
+      '/assets/%00'
+    ]) {
       const res = await get(path, { cookie })
       expect(res.status, path).toBe(404)
       expect(res.body).not.toContain('outside')
@@ -141,7 +154,9 @@ describe('websocket /ipc', () => {
   it('refuses a wrong query token, a foreign origin and another path at the upgrade', async () => {
     await expect(connect('?token=wrong-token-0123456789abc')).rejects.toThrow('HTTP 401')
     await expect(connect(`?token=${TOKEN}`, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403')
-    await expect(connect(`?token=${TOKEN}`, { origin: `http://127.0.0.1:${server.port + 1}` })).rejects.toThrow('HTTP 403')
+    await expect(connect(`?token=${TOKEN}`, { origin: `http://127.0.0.1:${server.port + 1}` })).rejects.toThrow(
+      'HTTP 403'
+    )
     const ok = await connect(`?token=${TOKEN}`, { origin: `http://127.0.0.1:${server.port}` })
     ok.close()
   })

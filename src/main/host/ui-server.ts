@@ -108,7 +108,13 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const origins = (): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
   const hostOk = (host: string | undefined): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type: string,
+    extra: Record<string, string> = {}
+  ): void => {
     res.writeHead(status, {
       'Content-Type': type,
       'Content-Length': String(Buffer.byteLength(body)),
@@ -147,7 +153,8 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
 
   async function handlePost(req: IncomingMessage, res: ServerResponse, route: UiPostRoute): Promise<void> {
     const auth = req.headers.authorization ?? ''
-    if (!tokenMatches(token, auth.startsWith('Bearer ') ? auth.slice(7) : undefined)) return refuse(res, 401, 'Refused: this endpoint needs the launch token.')
+    if (!tokenMatches(token, auth.startsWith('Bearer ') ? auth.slice(7) : undefined))
+      return refuse(res, 401, 'Refused: this endpoint needs the launch token.')
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
@@ -182,7 +189,13 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     const extra: Record<string, string> = isPage
       ? { 'Set-Cookie': `${ASSET_COOKIE}=${assetCookie}; Path=/; HttpOnly; SameSite=Strict` }
       : {}
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, MIME[extname(file)] ?? 'application/octet-stream', extra)
+    send(
+      res,
+      200,
+      req.method === 'HEAD' ? Buffer.alloc(0) : body,
+      MIME[extname(file)] ?? 'application/octet-stream',
+      extra
+    )
   }
 
   const server = createServer((req, res) => {
@@ -199,7 +212,9 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   server.on('upgrade', (req, socket, head) => {
     const origin = req.headers.origin
     const deny = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nRefused: ${text}\n`)
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nRefused: ${text}\n`
+      )
     }
     // A request target that is not a URL must be refused here: a throw in this listener is
     // an uncaught exception that ends the whole host, before any token was shown.
@@ -243,7 +258,12 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       }
       const { id, channel, payload } = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>
       if (typeof id !== 'number' && typeof id !== 'string') {
-        return ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid-input', message: 'A message is {id, channel, payload}.' } } }))
+        return ws.send(
+          JSON.stringify({
+            id: null,
+            result: { ok: false, error: { code: 'invalid-input', message: 'A message is {id, channel, payload}.' } }
+          })
+        )
       }
       void router.dispatch(channel, payload).then((result) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))

@@ -13,12 +13,15 @@ import { isTrustedSender } from './trusted-sender'
 export function handle(router: IpcRouter, trust: { rendererDir: string; devUrl?: string }): () => void {
   const channels = Object.keys(ipcChannels)
   for (const channel of channels) {
-    ipcMain.handle(`ipc:${channel}`, async (event: IpcMainInvokeEvent, payload: unknown): Promise<IpcResult<unknown>> => {
-      if (!isTrustedSender(event.senderFrame?.url, trust.rendererDir, trust.devUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This window may not use the kiosk services.' } }
+    ipcMain.handle(
+      `ipc:${channel}`,
+      async (event: IpcMainInvokeEvent, payload: unknown): Promise<IpcResult<unknown>> => {
+        if (!isTrustedSender(event.senderFrame?.url, trust.rendererDir, trust.devUrl)) {
+          return { ok: false, error: { code: 'forbidden', message: 'This window may not use the kiosk services.' } }
+        }
+        return router.dispatch(channel, payload)
       }
-      return router.dispatch(channel, payload)
-    })
+    )
   }
   return () => channels.forEach((c) => ipcMain.removeHandler(`ipc:${c}`))
 }

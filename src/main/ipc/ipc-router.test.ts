@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { createIpcRouter, IpcRefusal } from './ipc-router'
 
-const member = { user: 'u', name: 'D*** C***', cardLast4: '0123', level: 1, levelText: 'Blue', stamps: 0, balance: 0, isBlocked: false }
+const member = {
+  user: 'u',
+  name: 'D*** C***',
+  cardLast4: '0123',
+  level: 1,
+  levelText: 'Blue',
+  stamps: 0,
+  balance: 0,
+  isBlocked: false
+}
 
 describe('ipc router', () => {
   it('parses the request, calls the handler and checks the answer', async () => {
@@ -29,8 +38,14 @@ describe('ipc router', () => {
   it('answers (never rejects) for a channel that cannot be turned into a string', async () => {
     const router = createIpcRouter({ 'member:lookup': async () => member })
     // What JSON.parse gives for {"channel": {"toString": 1}} over the browser host's WebSocket.
-    await expect(router.dispatch({ toString: 1 }, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    await expect(router.dispatch(Object.create(null), {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    await expect(router.dispatch({ toString: 1 }, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    await expect(router.dispatch(Object.create(null), {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
   })
 
   it('passes refusals through and hides internal errors', async () => {
@@ -53,14 +68,20 @@ describe('ipc router', () => {
 
   it('refuses an answer that breaks the contract', async () => {
     const router = createIpcRouter({ 'member:lookup': async () => ({ ...member, stamps: 'many' }) as never })
-    expect(await router.dispatch('member:lookup', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(await router.dispatch('member:lookup', { query: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' }
+    })
   })
 
   it('refuses a sale without its invoice number: the key must be fixed before the first try', async () => {
     let calls = 0
     const router = createIpcRouter({ 'sale:submit': async () => (calls++, null) as never })
     const r = await router.dispatch('sale:submit', { user: 'customer@stamps.co.id', totalValue: 10_000 })
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [['invoiceNumber', expect.any(String)]] } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fields: [['invoiceNumber', expect.any(String)]] }
+    })
     expect(calls).toBe(0)
   })
 })

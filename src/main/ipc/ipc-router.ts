@@ -44,7 +44,11 @@ export function createIpcRouter(handlers: Partial<IpcHandlers>, log: (msg: strin
     async dispatch(channel, payload) {
       // String() throws for an object without a callable toString ({"toString": 1} from JSON): never
       // call it on an object, so a dispatch always answers instead of rejecting into an unhandled rejection.
-      if (!isIpcChannel(channel)) return fail('invalid-input', `unknown channel ${typeof channel === 'object' && channel !== null ? '(object)' : String(channel).slice(0, 64)}`)
+      if (!isIpcChannel(channel))
+        return fail(
+          'invalid-input',
+          `unknown channel ${typeof channel === 'object' && channel !== null ? '(object)' : String(channel).slice(0, 64)}`
+        )
       const contract = ipcChannels[channel]
       const request = contract.request.safeParse(payload ?? {})
       if (!request.success) {

@@ -16,7 +16,8 @@ export function toRefusal(err: unknown): unknown {
   switch (err.kind) {
     case 'validation':
     case 'duplicate':
-      if (err.fieldErrors.some(([, m]) => /not found/i.test(m))) return new IpcRefusal('not-found', 'Member not found', err.fieldErrors)
+      if (err.fieldErrors.some(([, m]) => /not found/i.test(m)))
+        return new IpcRefusal('not-found', 'Member not found', err.fieldErrors)
       return new IpcRefusal('validation', err.detail, err.fieldErrors)
     case 'not-found':
       return new IpcRefusal('not-found', err.detail)

@@ -35,11 +35,17 @@ export class MemberService {
     return this.toView(user, await this.details(user))
   }
 
-  async activities(user: string, olderThan?: number, merchantIds?: number[]): Promise<{ activities: Activity[]; hasMore: boolean }> {
+  async activities(
+    user: string,
+    olderThan?: number,
+    merchantIds?: number[]
+  ): Promise<{ activities: Activity[]; hasMore: boolean }> {
     const { client } = this.deps
     const query = { user, ...(olderThan !== undefined && { older_than: olderThan }) }
     const page = await refuseStampsErrors(() =>
-      merchantIds ? client.groupActivities({ ...query, ...(merchantIds.length > 0 && { merchant_id: merchantIds }) }) : client.activities(query)
+      merchantIds
+        ? client.groupActivities({ ...query, ...(merchantIds.length > 0 && { merchant_id: merchantIds }) })
+        : client.activities(query)
     )
     // No has_next in the API: a full page may or may not be the last; a short page is.
     return { activities: page.activities, hasMore: page.activities.length === ACTIVITY_PAGE_SIZE }

@@ -23,7 +23,11 @@ export class WakeableSleep {
 }
 
 /** Equal jitter: at least half the capped delay, so a retry never fires at once. */
-export function equalJitterBackoff(attempt: number, policy: { baseMs: number; capMs: number }, random: () => number): number {
+export function equalJitterBackoff(
+  attempt: number,
+  policy: { baseMs: number; capMs: number },
+  random: () => number
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(30, attempt - 1))
   return Math.round(ceiling / 2 + (random() * ceiling) / 2)
 }

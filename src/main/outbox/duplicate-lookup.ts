@@ -2,7 +2,12 @@
  * After a duplicate-invoice answer the sale is posted, but its stamps are unknown: look it up
  * in the member's activities (type 0 with that invoice) and the member's stamps, best effort.
  */
-import { ACTIVITY_PAGE_SIZE, ACTIVITY_TYPE, type ActivitiesResponse, type MembershipResponse } from '../../shared/stamps'
+import {
+  ACTIVITY_PAGE_SIZE,
+  ACTIVITY_TYPE,
+  type ActivitiesResponse,
+  type MembershipResponse
+} from '../../shared/stamps'
 import type { ActivitiesInput, MembershipInput } from '../stamps'
 import { localDate, type QueuedSale } from './sale-key'
 import type { PostedResponse } from './outbox-store'
@@ -21,7 +26,12 @@ export interface LookupOptions {
 }
 
 /** Never throws: a failed lookup leaves nulls, the sale is posted either way. */
-export async function lookUpPostedSale(client: LookupClient, sale: QueuedSale, day: string, opts: LookupOptions): Promise<PostedResponse> {
+export async function lookUpPostedSale(
+  client: LookupClient,
+  sale: QueuedSale,
+  day: string,
+  opts: LookupOptions
+): Promise<PostedResponse> {
   const out: PostedResponse = {
     customer: { status: null, id: null, stamps_remaining: null },
     transaction: { stamps_earned: null, id: null, value: sale.total_value }

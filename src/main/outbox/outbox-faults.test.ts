@@ -70,14 +70,17 @@ describe('Outbox through a faulty network into the real sandbox', () => {
       expectEachPostedOnce(outbox, sandbox, ids)
       if (mode.kind === 'reset-after-request' || mode.kind === 'delay') {
         // The first send committed and lost its answer: the replay must have read "duplicate".
-        expect(outbox.get(ids[0]!)).toMatchObject({ duplicate: true, response: { transaction: { stamps_earned: expect.any(Number) } } })
+        expect(outbox.get(ids[0]!)).toMatchObject({
+          duplicate: true,
+          response: { transaction: { stamps_earned: expect.any(Number) } }
+        })
       }
     })
   }
 
   it('a storm of random faults while sales flow: none lost, none doubled', async () => {
     let rnd = 42
-    const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const faultsBefore = proxy.stats.resets + proxy.stats.injected5xx
     outbox.start()
     const ids: number[] = []
@@ -93,6 +96,8 @@ describe('Outbox through a faulty network into the real sandbox', () => {
     expectEachPostedOnce(outbox, sandbox, ids)
     expect(outbox.depth()).toEqual({ queued: 0, failed: 0 })
     expect(proxy.stats.resets + proxy.stats.injected5xx - faultsBefore).toBeGreaterThan(0)
-    console.info(`storm: ${ids.length} sales, ${outbox.list({ state: 'posted' }).filter((i) => i.duplicate).length} recovered as duplicates`)
+    console.info(
+      `storm: ${ids.length} sales, ${outbox.list({ state: 'posted' }).filter((i) => i.duplicate).length} recovered as duplicates`
+    )
   })
 })

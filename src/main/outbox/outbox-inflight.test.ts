@@ -35,4 +35,3 @@ describe('Outbox: a sale in its duplicate lookup', () => {
     expect(rig.outbox.get(item.id)?.state).toBe('posted')
   })
 })
-

@@ -50,25 +50,37 @@ const toItem = (r: Row): OutboxItem => ({
 export class OutboxStore {
   private readonly s
   private readonly durable: <T>(write: () => T) => T
-  constructor(private readonly db: Database.Database, durability: SyncMode = 'NORMAL') {
+  constructor(
+    private readonly db: Database.Database,
+    durability: SyncMode = 'NORMAL'
+  ) {
     this.durable = makeDurable(db, durability)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
-      insert: p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at, receipt)
+      insert:
+        p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at, receipt)
         VALUES (@store, @invoice_number, @local_date, @payload, 'queued', @now, @now, @now, @receipt)
         ON CONFLICT (store, invoice_number, local_date) DO NOTHING`),
       byKey: p('SELECT * FROM outbox_sales WHERE store = ? AND invoice_number = ? AND local_date = ?'),
       get: p('SELECT * FROM outbox_sales WHERE id = ?'),
-      list: p('SELECT * FROM outbox_sales WHERE (@state IS NULL OR state = @state) AND id > @after ORDER BY id LIMIT @limit'),
+      list: p(
+        'SELECT * FROM outbox_sales WHERE (@state IS NULL OR state = @state) AND id > @after ORDER BY id LIMIT @limit'
+      ),
       head: p("SELECT * FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1"),
       byInvoice: p('SELECT * FROM outbox_sales WHERE store = ? AND invoice_number = ? ORDER BY id DESC LIMIT 1'),
       posted: p(`UPDATE outbox_sales SET state = 'posted', attempts = attempts + 1, response = ?, duplicate = ?,
         last_error = NULL, field_errors = NULL, posted_at = ?, updated_at = ? WHERE id = ?`),
-      retry: p("UPDATE outbox_sales SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?"),
-      failed: p("UPDATE outbox_sales SET state = 'failed', attempts = attempts + 1, last_error = ?, field_errors = ?, updated_at = ? WHERE id = ?"),
+      retry: p(
+        'UPDATE outbox_sales SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?'
+      ),
+      failed: p(
+        "UPDATE outbox_sales SET state = 'failed', attempts = attempts + 1, last_error = ?, field_errors = ?, updated_at = ? WHERE id = ?"
+      ),
       resend: p(`UPDATE outbox_sales SET state = 'queued', store = ?, invoice_number = ?, local_date = ?, payload = ?,
         last_error = NULL, field_errors = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state IN ('failed', 'discarded')`),
-      discard: p("UPDATE outbox_sales SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')"),
+      discard: p(
+        "UPDATE outbox_sales SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')"
+      ),
       recover: p("UPDATE outbox_sales SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
       depth: p('SELECT state, n FROM outbox_depth'),
@@ -80,7 +92,8 @@ export class OutboxStore {
   /** Inserts unless the key exists; either way returns the row that holds the key. */
   enqueue(p: PreparedSale, now: number, receiptOwed = false): { item: OutboxItem; created: boolean } {
     const receipt = receiptOwed ? 'owed' : null
-    const created = this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now, receipt })).changes === 1
+    const created =
+      this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now, receipt })).changes === 1
     return { item: toItem(this.s.byKey.get(p.store, p.invoice_number, p.local_date) as Row), created }
   }
 
@@ -118,7 +131,11 @@ export class OutboxStore {
 
   /** Throws SQLITE_CONSTRAINT_UNIQUE when the fixed key belongs to another sale. */
   resend(id: number, p: PreparedSale, now: number): boolean {
-    return this.durable(() => this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id)).changes === 1
+    return (
+      this.durable(() =>
+        this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id)
+      ).changes === 1
+    )
   }
 
   discard(id: number, now: number): boolean {
@@ -150,7 +167,9 @@ export class OutboxStore {
   }
 
   depth(): { queued: number; failed: number } {
-    const n = Object.fromEntries((this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n]))
+    const n = Object.fromEntries(
+      (this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n])
+    )
     return { queued: (n.queued ?? 0) + (n.sending ?? 0), failed: n.failed ?? 0 }
   }
 }

@@ -8,7 +8,11 @@ import { StampsClient } from '../stamps'
 import { Outbox, type OutboxEvents } from './outbox'
 
 const sale = (invoice: string, extra: Record<string, unknown> = {}) => ({
-  user: 'customer@stamps.co.id', store: 32, invoice_number: invoice, total_value: 50000, ...extra
+  user: 'customer@stamps.co.id',
+  store: 32,
+  invoice_number: invoice,
+  total_value: 50000,
+  ...extra
 })
 
 describe('Outbox', () => {
@@ -17,7 +21,13 @@ describe('Outbox', () => {
   let tmp: ReturnType<typeof tempDir>
   const open: Outbox[] = []
   const outbox = (extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) => {
-    const o = new Outbox({ dbPath: tmp.file('outbox.db'), client, backoff: { baseMs: 20, capMs: 100 }, merchantId: 14, ...extra })
+    const o = new Outbox({
+      dbPath: tmp.file('outbox.db'),
+      client,
+      backoff: { baseMs: 20, capMs: 100 },
+      merchantId: 14,
+      ...extra
+    })
     open.push(o)
     return o
   }
@@ -38,7 +48,11 @@ describe('Outbox', () => {
     const { item, created } = o.enqueue({ ...sale('E-1'), token: 'secret' })
     expect(created).toBe(true)
     const raw = new Database(tmp.file('outbox.db'), { readonly: true })
-    const row = raw.prepare('SELECT * FROM outbox_sales WHERE id = ?').get(item.id) as { state: string; payload: string; local_date: string }
+    const row = raw.prepare('SELECT * FROM outbox_sales WHERE id = ?').get(item.id) as {
+      state: string
+      payload: string
+      local_date: string
+    }
     raw.close()
     expect(row.state).toBe('queued')
     expect(JSON.parse(row.payload)).not.toHaveProperty('token')
@@ -116,7 +130,10 @@ describe('Outbox', () => {
     o.enqueue(sale('D-1', { total_value: 120000, created: '2024-05-05T12:00:00+07' }))
     o.start()
     await waitFor(() => posted.length === 1, 'posted event')
-    expect(posted[0]).toMatchObject({ duplicate: true, response: { transaction: { stamps_earned: 12, value: 120000 } } })
+    expect(posted[0]).toMatchObject({
+      duplicate: true,
+      response: { transaction: { stamps_earned: 12, value: 120000 } }
+    })
     expect(posted[0]?.response.transaction.id).toBeGreaterThan(0)
     expect([...up.sales.values()]).toEqual([1])
   })
@@ -129,7 +146,10 @@ describe('Outbox', () => {
     expect(await o.sendOrQueue(sale('S-1'), 2000)).toMatchObject({ state: 'posted', id: ok.id })
     up.failNext(1000, 503)
     const slow = await o.sendOrQueue(sale('S-2'), 150)
-    expect(slow).toMatchObject({ state: 'pending', item: { invoice_number: 'S-2', state: expect.stringMatching(/queued|sending/) } })
+    expect(slow).toMatchObject({
+      state: 'pending',
+      item: { invoice_number: 'S-2', state: expect.stringMatching(/queued|sending/) }
+    })
   })
 
   it('discards a queued sale on request and never sends it', async () => {

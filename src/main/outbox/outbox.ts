@@ -40,7 +40,15 @@ export interface OutboxOptions {
 
 export type OutboxEvents = {
   depth: [{ queued: number; failed: number }]
-  change: [{ id: number; state: OutboxState; attempts: number; last_error: string | null; field_errors: Array<[string, string]> }]
+  change: [
+    {
+      id: number
+      state: OutboxState
+      attempts: number
+      last_error: string | null
+      field_errors: Array<[string, string]>
+    }
+  ]
   posted: [{ id: number; sale: QueuedSale; response: PostedResponse; duplicate: boolean }]
 }
 
@@ -142,9 +150,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     if (!current) throw new Error(`no outbox item ${id}`)
     const prepared = prepareSale(fixedSale ?? current.sale, this.now(), this.tz)
     try {
-      if (!this.store.resend(id, prepared, this.now())) throw new Error(`item ${id} is ${current.state}; only failed or discarded items can be resent`)
+      if (!this.store.resend(id, prepared, this.now()))
+        throw new Error(`item ${id} is ${current.state}; only failed or discarded items can be resent`)
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new Error('another sale already holds this invoice number for that store and day')
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new Error('another sale already holds this invoice number for that store and day')
       throw err
     }
     const item = this.settle(id)
@@ -154,7 +164,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** Gives up on a queued or failed sale, on a person's word. A sale being sent cannot be discarded. */
   discard(id: number): OutboxItem {
-    if (id === this.inFlight || !this.store.discard(id, this.now())) throw new Error(`item ${id} cannot be discarded now`)
+    if (id === this.inFlight || !this.store.discard(id, this.now()))
+      throw new Error(`item ${id} cannot be discarded now`)
     return this.settle(id)
   }
 
@@ -239,7 +250,10 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } else if (error instanceof StampsError && error.kind === 'duplicate') {
       // The spec's rule: the invoice is already there, so this sale was posted before
       // (typically by an attempt whose answer was lost). Never a new sale.
-      const found = await lookUpPostedSale(this.opts.client, item.sale, item.local_date, { timeZone: this.tz, merchantId: this.opts.merchantId })
+      const found = await lookUpPostedSale(this.opts.client, item.sale, item.local_date, {
+        timeZone: this.tz,
+        merchantId: this.opts.merchantId
+      })
       this.store.markPosted(item.id, found, true, this.now())
       this.afterPosted(item, found, true)
     } else if (error instanceof StampsError && error.kind === 'validation') {
@@ -248,7 +262,17 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     } else {
       // Network, timeout, 5xx, auth or config trouble: the sale itself is fine, keep it queued.
       const message = error instanceof Error ? error.message : String(error)
-      this.store.markRetry(item.id, message, this.now() + equalJitterBackoff(item.attempts + 1, this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 }, this.opts.random ?? Math.random), this.now())
+      this.store.markRetry(
+        item.id,
+        message,
+        this.now() +
+          equalJitterBackoff(
+            item.attempts + 1,
+            this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 },
+            this.opts.random ?? Math.random
+          ),
+        this.now()
+      )
       this.settle(item.id)
     }
   }
@@ -277,7 +301,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   private emitChange(i: OutboxItem): void {
-    this.fire('change', { id: i.id, state: i.state, attempts: i.attempts, last_error: i.last_error, field_errors: i.field_errors })
+    this.fire('change', {
+      id: i.id,
+      state: i.state,
+      attempts: i.attempts,
+      last_error: i.last_error,
+      field_errors: i.field_errors
+    })
   }
 
   private emitDepth(): void {

@@ -11,7 +11,11 @@ describe('Outbox.close with callers still waiting', () => {
   it('answers them pending at once, and nothing touches the closed file afterwards', async () => {
     const tmp = tempDir()
     // Nothing listens on port 9: every send fails and the sale stays queued.
-    const client = new StampsClient({ baseUrl: 'http://127.0.0.1:9', credential: { kind: 'token', key: DEMO.key }, timeoutMs: 200 })
+    const client = new StampsClient({
+      baseUrl: 'http://127.0.0.1:9',
+      credential: { kind: 'token', key: DEMO.key },
+      timeoutMs: 200
+    })
     const o = new Outbox({ dbPath: tmp.file('outbox.db'), client, backoff: { baseMs: 5_000, capMs: 5_000 } })
     const uncaught: unknown[] = []
     const onUncaught = (err: unknown): void => void uncaught.push(err)

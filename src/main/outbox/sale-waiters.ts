@@ -13,8 +13,10 @@ export class SaleWaiters {
 
   /** The outcome an item already has, or null while it is still queued or sending. */
   static outcomeOf(item: OutboxItem): SendOutcome | null {
-    if (item.state === 'posted' && item.response) return { state: 'posted', id: item.id, response: item.response, duplicate: item.duplicate }
-    if (item.state === 'failed') return { state: 'failed', id: item.id, fieldErrors: item.field_errors, error: item.last_error }
+    if (item.state === 'posted' && item.response)
+      return { state: 'posted', id: item.id, response: item.response, duplicate: item.duplicate }
+    if (item.state === 'failed')
+      return { state: 'failed', id: item.id, fieldErrors: item.field_errors, error: item.last_error }
     if (item.state === 'discarded') return { state: 'discarded', id: item.id }
     return null
   }

@@ -31,7 +31,9 @@ const emulator = new PrinterEmulator({
 emulator.on('job', (job: { id: number; bytes: Uint8Array; printed: boolean }) => {
   const decoded = decodeEscPos(job.bytes)
   const first = decoded.lines.find((l) => l.text.trim())?.text.trim() ?? ''
-  console.log(`job ${job.id}: ${job.bytes.length} bytes, ${decoded.lines.length} lines, ${job.printed ? 'printed' : 'NOT printed (paper out/offline)'} ${first}`)
+  console.log(
+    `job ${job.id}: ${job.bytes.length} bytes, ${decoded.lines.length} lines, ${job.printed ? 'printed' : 'NOT printed (paper out/offline)'} ${first}`
+  )
 })
 
 // SIGUSR1 toggles paper out at run time, for trying the held-job flow by hand.

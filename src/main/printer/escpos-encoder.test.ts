@@ -42,7 +42,13 @@ describe('encodeReceipt', () => {
   }
 
   it('starts with ESC @ and FS ., selects PC858 explicitly and ends with a cut', () => {
-    const bytes = encodeReceipt({ columns: 32, items: [{ type: 'text', text: 'a' }, { type: 'cut', partial: true }] })
+    const bytes = encodeReceipt({
+      columns: 32,
+      items: [
+        { type: 'text', text: 'a' },
+        { type: 'cut', partial: true }
+      ]
+    })
     expect(hex(bytes.subarray(0, 4))).toBe('1b401c2e')
     expect(decodeEscPos(bytes).codepage).toBe(19)
     expect(hex(bytes)).toMatch(/0a0a0a0a1d5601(0a)?$/)
@@ -57,13 +63,20 @@ describe('encodeReceipt', () => {
   it('never sends a byte outside printable ASCII inside text', () => {
     const decoded = decodeEscPos(encodeReceipt(sample(32)))
     for (const l of decoded.lines) expect(l.text).toMatch(/^[\x20-\x7e]*$/)
-    expect(decoded.lines.slice(0, 3).map((l) => l.text)).toEqual(['Kopi Kenangan', 'Cafe', 'Jl. Sudirman No. 1 "Plaza" -'])
+    expect(decoded.lines.slice(0, 3).map((l) => l.text)).toEqual([
+      'Kopi Kenangan',
+      'Cafe',
+      'Jl. Sudirman No. 1 "Plaza" -'
+    ])
   })
 
   it('decodes the upper half of PC858 as the library encodes it', () => {
     const text = 'éàüñ€ÆØ'
     const bytes = new ReceiptPrinterEncoder({ columns: 32, codepageMapping: 'epson', newline: '\n' })
-      .initialize().codepage('cp858').line(text).encode()
+      .initialize()
+      .codepage('cp858')
+      .line(text)
+      .encode()
     expect(decodeEscPos(bytes).lines[0]?.text).toBe(text)
   })
 })

@@ -20,7 +20,12 @@ const ALIGN_BYTE = { left: 0, center: 1, right: 2 } as const
 // ESC p m t1 t2: 100 ms on, 500 ms off (t x 2 ms), within what drawer solenoids tolerate.
 const pulseBytes = (pin: 2 | 5): Uint8Array => Uint8Array.of(0x1b, 0x70, pin === 5 ? 1 : 0, 0x32, 0xfa)
 
-function emit(enc: ReceiptPrinterEncoder, item: PrintedItem, qrErrorLevel: 'l' | 'm' | 'q' | 'h', chunks: Uint8Array[]): void {
+function emit(
+  enc: ReceiptPrinterEncoder,
+  item: PrintedItem,
+  qrErrorLevel: 'l' | 'm' | 'q' | 'h',
+  chunks: Uint8Array[]
+): void {
   switch (item.type) {
     case 'line':
       if (item.text === '') {

@@ -22,7 +22,8 @@ export interface StatusBytes {
 /** Combines whichever answers arrived into one status; a missing answer leaves a field unknown. */
 export function statusFromBytes(bytes: StatusBytes): PrinterStatus {
   const ok = (b: number | undefined): b is number => b !== undefined && isStatusByte(b)
-  const paperEnd = (ok(bytes.paper) && (bytes.paper & 0x60) !== 0) || (ok(bytes.offlineCause) && (bytes.offlineCause & 0x20) !== 0)
+  const paperEnd =
+    (ok(bytes.paper) && (bytes.paper & 0x60) !== 0) || (ok(bytes.offlineCause) && (bytes.offlineCause & 0x20) !== 0)
   const nearEnd = ok(bytes.paper) && (bytes.paper & 0x0c) !== 0
   const paper = paperEnd ? 'out' : nearEnd ? 'near-end' : ok(bytes.paper) ? 'ok' : 'unknown'
   const online = ok(bytes.printer) ? (bytes.printer & 0x08) === 0 : null
@@ -30,8 +31,10 @@ export function statusFromBytes(bytes: StatusBytes): PrinterStatus {
   const error = ok(bytes.offlineCause) && (bytes.offlineCause & 0x40) !== 0
   if (paper === 'out') return { state: 'paper-out', online, coverOpen, paper, detail: 'paper out' }
   if (coverOpen) return { state: 'offline', online, coverOpen, paper, detail: 'cover open' }
-  if (error) return { state: 'offline', online, coverOpen, paper, detail: 'printer error (cutter jam or head temperature?)' }
+  if (error)
+    return { state: 'offline', online, coverOpen, paper, detail: 'printer error (cutter jam or head temperature?)' }
   if (online === false) return { state: 'offline', online, coverOpen, paper, detail: 'offline' }
-  if (online === null && paper === 'unknown') return { state: 'connected', online, coverOpen, paper, detail: 'no status answer' }
+  if (online === null && paper === 'unknown')
+    return { state: 'connected', online, coverOpen, paper, detail: 'no status answer' }
   return { state: 'ok', online, coverOpen, paper, ...(paper === 'near-end' ? { detail: 'paper near end' } : {}) }
 }

@@ -9,11 +9,19 @@ import { encodeReceipt } from './escpos-encoder'
 import { FileTransport } from './file-transport'
 import { SerialTransport } from './serial-transport'
 
-const receipt = encodeReceipt({ columns: 32, items: [{ type: 'text', text: 'Halo', align: 'center' }, { type: 'cut', partial: true }] })
+const receipt = encodeReceipt({
+  columns: 32,
+  items: [
+    { type: 'text', text: 'Halo', align: 'center' },
+    { type: 'cut', partial: true }
+  ]
+})
 
 describe('local transports', () => {
   let tmp: { dir: string; remove: () => Promise<void> }
-  beforeEach(async () => { tmp = await tempDir() })
+  beforeEach(async () => {
+    tmp = await tempDir()
+  })
   afterEach(async () => tmp.remove())
 
   it('file: saves <job>.bin byte for byte and a decoded <job>.txt, and is always ok', async () => {
@@ -23,7 +31,9 @@ describe('local transports', () => {
     const dir = join(tmp.dir, 'receipts')
     expect((await readdir(dir)).sort()).toEqual(['7.bin', '7.txt'])
     expect(new Uint8Array(await readFile(join(dir, '7.bin')))).toEqual(receipt)
-    expect(await readFile(join(dir, '7.txt'), 'utf8')).toBe(`${' '.repeat(14)}Halo\n\n\n\n\n- - - - - - - - - - - - - ✂ cut\n`)
+    expect(await readFile(join(dir, '7.txt'), 'utf8')).toBe(
+      `${' '.repeat(14)}Halo\n\n\n\n\n- - - - - - - - - - - - - ✂ cut\n`
+    )
     expect((await t.status()).state).toBe('ok')
   })
 

@@ -51,17 +51,28 @@ export class PrintJobStore {
   readonly db: Database
   private readonly owned: boolean
 
-  constructor(db: Database | string, private readonly now: () => number = Date.now) {
+  constructor(
+    db: Database | string,
+    private readonly now: () => number = Date.now
+  ) {
     this.owned = typeof db === 'string'
     this.db = typeof db === 'string' ? openPrintQueueDb(db) : db
     migratePrintQueue(this.db)
   }
 
-  insert(kind: PrintJobKind, bytes: Uint8Array, label: string | null, meta: unknown, reprintOf: number | null): PrintJob {
+  insert(
+    kind: PrintJobKind,
+    bytes: Uint8Array,
+    label: string | null,
+    meta: unknown,
+    reprintOf: number | null
+  ): PrintJob {
     const t = this.now()
     const { lastInsertRowid } = this.db
-      .prepare(`INSERT INTO print_jobs (kind, state, label, bytes, meta, reprint_of, created_at, updated_at)
-                VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO print_jobs (kind, state, label, bytes, meta, reprint_of, created_at, updated_at)
+                VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)`
+      )
       .run(kind, label, Buffer.from(bytes), JSON.stringify(meta ?? {}), reprintOf, t, t)
     return this.get(Number(lastInsertRowid))!
   }
@@ -91,32 +102,47 @@ export class PrintJobStore {
   /** The newest original (not a reprint) job of `kind` with `label`, e.g. a sale's receipt by invoice. */
   lastByLabel(kind: PrintJobKind, label: string): PrintJob | undefined {
     const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE kind = ? AND label = ? AND reprint_of IS NULL ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM print_jobs WHERE kind = ? AND label = ? AND reprint_of IS NULL ORDER BY id DESC LIMIT 1`
+      )
       .get(kind, label) as Row | undefined
     return row && toJob(row)
   }
 
   nextQueued(): PrintJob | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'queued' ORDER BY id LIMIT 1`).get() as Row | undefined
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'queued' ORDER BY id LIMIT 1`)
+      .get() as Row | undefined
     return row && toJob(row)
   }
 
   lastPrinted(kind?: PrintJobKind): PrintJob | undefined {
-    const row = (kind
-      ? this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'printed' AND kind = ? ORDER BY id DESC LIMIT 1`).get(kind)
-      : this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'printed' ORDER BY id DESC LIMIT 1`).get()) as Row | undefined
+    const row = (
+      kind
+        ? this.db
+            .prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'printed' AND kind = ? ORDER BY id DESC LIMIT 1`)
+            .get(kind)
+        : this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE state = 'printed' ORDER BY id DESC LIMIT 1`).get()
+    ) as Row | undefined
     return row && toJob(row)
   }
 
   /** Moves a job only if it is in one of `from`; returns the updated job or undefined. */
-  transition(id: number, from: PrintJobState[], to: PrintJobState, held?: { code: HeldCode; reason: string }): PrintJob | undefined {
+  transition(
+    id: number,
+    from: PrintJobState[],
+    to: PrintJobState,
+    held?: { code: HeldCode; reason: string }
+  ): PrintJob | undefined {
     const t = this.now()
     const marks = from.map(() => '?').join(', ')
     const { changes } = this.db
-      .prepare(`UPDATE print_jobs SET state = ?, held_code = ?, reason = ?, updated_at = ?,
+      .prepare(
+        `UPDATE print_jobs SET state = ?, held_code = ?, reason = ?, updated_at = ?,
                   attempts = attempts + (CASE WHEN ? = 'printing' THEN 1 ELSE 0 END),
                   printed_at = CASE WHEN ? = 'printed' THEN ? ELSE printed_at END
-                WHERE id = ? AND state IN (${marks})`)
+                WHERE id = ? AND state IN (${marks})`
+      )
       .run(to, held?.code ?? null, held?.reason ?? null, t, to, to, t, id, ...from)
     return changes === 1 ? this.get(id) : undefined
   }
@@ -124,13 +150,20 @@ export class PrintJobStore {
   /** After a restart, a job still marked 'printing' may or may not have come out: hold it. */
   holdInterrupted(): number {
     return this.db
-      .prepare(`UPDATE print_jobs SET state = 'held', held_code = 'interrupted', reason = ?, updated_at = ? WHERE state = 'printing'`)
+      .prepare(
+        `UPDATE print_jobs SET state = 'held', held_code = 'interrupted', reason = ?, updated_at = ? WHERE state = 'printing'`
+      )
       .run(INTERRUPTED_REASON, this.now()).changes
   }
 
   counts(): { queued: number; held: number } {
-    const rows = this.db.prepare(`SELECT state, COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'held') GROUP BY state`).all() as { state: string; n: number }[]
-    return { queued: rows.find((r) => r.state === 'queued')?.n ?? 0, held: rows.find((r) => r.state === 'held')?.n ?? 0 }
+    const rows = this.db
+      .prepare(`SELECT state, COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'held') GROUP BY state`)
+      .all() as { state: string; n: number }[]
+    return {
+      queued: rows.find((r) => r.state === 'queued')?.n ?? 0,
+      held: rows.find((r) => r.state === 'held')?.n ?? 0
+    }
   }
 
   close(): void {

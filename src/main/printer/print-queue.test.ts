@@ -10,7 +10,13 @@ import { PrintQueue } from './print-queue'
 import { PrinterEmulator } from './printer-emulator'
 import { TcpTransport } from './tcp-transport'
 
-const receipt = (text: string): ReceiptInput => ({ columns: 32, items: [{ type: 'text', text }, { type: 'cut', partial: true }] })
+const receipt = (text: string): ReceiptInput => ({
+  columns: 32,
+  items: [
+    { type: 'text', text },
+    { type: 'cut', partial: true }
+  ]
+})
 const firstLine = (bytes: Uint8Array): string | undefined => decodeEscPos(bytes).lines[0]?.text
 
 describe('PrintQueue', () => {
@@ -20,7 +26,10 @@ describe('PrintQueue', () => {
   let dbPath: string
 
   const open = (): PrintQueue => {
-    queue = new PrintQueue({ db: dbPath, transport: new TcpTransport({ host: '127.0.0.1', port: emulator.port(), statusTimeoutMs: 500 }) })
+    queue = new PrintQueue({
+      db: dbPath,
+      transport: new TcpTransport({ host: '127.0.0.1', port: emulator.port(), statusTimeoutMs: 500 })
+    })
     return queue
   }
 
@@ -48,7 +57,14 @@ describe('PrintQueue', () => {
     expect((await q.whenSettled(b.id)).state).toBe('printed')
     await emulator.waitForJobs(2)
     expect(emulator.printed.map((j) => firstLine(j.bytes))).toEqual(['first', 'second'])
-    expect(seen).toEqual([`${a.id}:queued`, `${b.id}:queued`, `${a.id}:printing`, `${a.id}:printed`, `${b.id}:printing`, `${b.id}:printed`])
+    expect(seen).toEqual([
+      `${a.id}:queued`,
+      `${b.id}:queued`,
+      `${a.id}:printing`,
+      `${a.id}:printed`,
+      `${b.id}:printing`,
+      `${b.id}:printed`
+    ])
     expect(q.get(a.id)).toMatchObject({ label: 'INV-1', attempts: 1, heldCode: null })
     expect(q.get(a.id)?.printedAt).toEqual(expect.any(Number))
   })
@@ -150,7 +166,9 @@ describe('PrintQueue', () => {
     const q = new PrintQueue({ db, transport: new TcpTransport({ host: '127.0.0.1', port: emulator.port() }) })
     q.enqueue('raw', Uint8Array.of(0x41, 0x0a))
     await q.close()
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all()
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all()
     expect(tables).toEqual([{ name: 'print_jobs' }, { name: 'print_migrations' }])
     expect(db.open).toBe(true)
     db.close()

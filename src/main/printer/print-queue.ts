@@ -1,7 +1,13 @@
 /** Persistent print queue: one job at a time, held on printer trouble, never resent blindly. */
 import { EventEmitter } from 'node:events'
 import type { Database } from 'better-sqlite3'
-import type { HeldCode, PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
+import type {
+  HeldCode,
+  PrintJob,
+  PrintJobKind,
+  PrintJobState,
+  PrinterStatus
+} from '../../shared/receipt/printer-status'
 import { type Receipt, type ReceiptInput } from '../../shared/receipt/receipt-model'
 import { type EncoderOptions, encodeReceipt } from './escpos-encoder'
 import { PrintJobStore } from './print-job-store'
@@ -31,9 +37,21 @@ const SETTLED: PrintJobState[] = ['printed', 'held', 'discarded']
 function heldFrom(err: unknown): { code: HeldCode; reason: string; status: PrinterStatus } {
   const e = err instanceof PrinterError ? err : new PrinterError('io', String((err as Error)?.message ?? err), false)
   const code: HeldCode = e.code === 'disconnected' ? 'unreachable' : e.code
-  const reason = e.nothingSent ? e.message : `${e.message} — the receipt may be partly printed: check it, then retry or discard`
+  const reason = e.nothingSent
+    ? e.message
+    : `${e.message} — the receipt may be partly printed: check it, then retry or discard`
   const state = e.code === 'io' ? 'disconnected' : e.code
-  return { code, reason, status: { state, online: null, coverOpen: null, paper: e.code === 'paper-out' ? 'out' : 'unknown', detail: e.message } }
+  return {
+    code,
+    reason,
+    status: {
+      state,
+      online: null,
+      coverOpen: null,
+      paper: e.code === 'paper-out' ? 'out' : 'unknown',
+      detail: e.message
+    }
+  }
 }
 
 export class PrintQueue extends EventEmitter<PrintQueueEvents> {
@@ -140,7 +158,9 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     const job = this.store.transition(id, from, to)
     if (!job) {
       const now = this.store.get(id)
-      throw new RangeError(now ? `print job ${id} is ${now.state}, not ${from.join(' or ')}` : `print job ${id} does not exist`)
+      throw new RangeError(
+        now ? `print job ${id} is ${now.state}, not ${from.join(' or ')}` : `print job ${id} does not exist`
+      )
     }
     this.emit('job', job)
     this.kick()
@@ -181,7 +201,13 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
       return false
     }
     this.emit('job', this.store.transition(job.id, ['printing'], 'printed')!)
-    this.emit('status', { state: 'ok', online: null, coverOpen: null, paper: 'unknown', detail: `printed job ${job.id}` })
+    this.emit('status', {
+      state: 'ok',
+      online: null,
+      coverOpen: null,
+      paper: 'unknown',
+      detail: `printed job ${job.id}`
+    })
     return true
   }
 }

@@ -27,7 +27,11 @@ describe('PrinterEmulator', () => {
     emulator = new PrinterEmulator({ port: 0 })
     const port = await emulator.start()
     expect(port).toBeGreaterThan(0)
-    const answers = await exchange(port, [[0x10, 0x04, 1, 0x10], [0x04, 4, 0x41, 0x42, 0x0a, 0x10], [0x04, 2]])
+    const answers = await exchange(port, [
+      [0x10, 0x04, 1, 0x10],
+      [0x04, 4, 0x41, 0x42, 0x0a, 0x10],
+      [0x04, 2]
+    ])
     expect(answers).toEqual([0x12, 0x12, 0x12])
     const [job] = await emulator.waitForJobs(1)
     expect(Array.from(job!.bytes)).toEqual([0x41, 0x42, 0x0a])
@@ -37,7 +41,12 @@ describe('PrinterEmulator', () => {
   it('answers 0x72 for paper out and does not print what arrives meanwhile', async () => {
     emulator = new PrinterEmulator({ port: 0, paperOut: true })
     const port = await emulator.start()
-    expect(await exchange(port, [[0x10, 0x04, 4, 0x10, 0x04, 1, 0x10, 0x04, 2], [0x41, 0x0a]])).toEqual([0x72, 0x1a, 0x32])
+    expect(
+      await exchange(port, [
+        [0x10, 0x04, 4, 0x10, 0x04, 1, 0x10, 0x04, 2],
+        [0x41, 0x0a]
+      ])
+    ).toEqual([0x72, 0x1a, 0x32])
     await emulator.waitForJobs(1)
     expect(emulator.printed).toHaveLength(0)
     emulator.setPaperOut(false)
@@ -64,7 +73,9 @@ describe('PrinterEmulator', () => {
       await emulator.waitForJobs(1)
       await new Promise((r) => setTimeout(r, 50))
       expect(Array.from(await readFile(join(tmp.dir, 'job-0001.bin')))).toHaveLength(11)
-      expect(await readFile(join(tmp.dir, 'job-0001.txt'), 'utf8')).toBe(`${' '.repeat(15)}Hi\n- - - - - - - - - - - - - ✂ cut\n`)
+      expect(await readFile(join(tmp.dir, 'job-0001.txt'), 'utf8')).toBe(
+        `${' '.repeat(15)}Hi\n- - - - - - - - - - - - - ✂ cut\n`
+      )
     } finally {
       await tmp.remove()
     }

@@ -71,9 +71,15 @@ export class PrinterEmulator extends EventEmitter {
     })
   }
 
-  setPaperOut(on: boolean): void { this.state.paperOut = on }
-  setOffline(on: boolean): void { this.state.offline = on }
-  setCoverOpen(on: boolean): void { this.state.coverOpen = on }
+  setPaperOut(on: boolean): void {
+    this.state.paperOut = on
+  }
+  setOffline(on: boolean): void {
+    this.state.offline = on
+  }
+  setCoverOpen(on: boolean): void {
+    this.state.coverOpen = on
+  }
 
   /** The answer to DLE EOT n as a real Epson-compatible printer gives it (0x12 baseline). */
   statusByte(n: number): number {
@@ -119,7 +125,10 @@ export class PrinterEmulator extends EventEmitter {
         // Real-time commands are answered at once and are not print data. Hazard shared with
         // real printers: the same three bytes inside image data would be taken as a request.
         if (bytes[i] === 0x10 && (i + 2 >= bytes.length || bytes[i + 1] === 0x04)) {
-          if (i + 2 >= bytes.length) { carry = bytes.slice(i); break }
+          if (i + 2 >= bytes.length) {
+            carry = bytes.slice(i)
+            break
+          }
           const n = bytes[i + 2]!
           if (n >= 1 && n <= 4) {
             socket.write(Uint8Array.of(this.statusByte(n)))

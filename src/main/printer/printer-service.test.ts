@@ -39,7 +39,10 @@ describe('PrinterService', () => {
     const [received] = await emulator.waitForJobs(1)
     const decoded = decodeEscPos(received!.bytes)
     expect(renderPreview(decoded, 32)).toBe(await knownSale58mmText())
-    expect(decoded.lines.filter((l) => l.bold).map((l) => l.text)).toEqual(['Kopi Nusantara', 'TOTAL                   Rp82.500'])
+    expect(decoded.lines.filter((l) => l.bold).map((l) => l.text)).toEqual([
+      'Kopi Nusantara',
+      'TOTAL                   Rp82.500'
+    ])
     expect(decoded.lines[0]?.align).toBe('center')
     expect(decoded.cuts).toBe(1)
     expect(decoded.codepage).toBe(19)
@@ -47,7 +50,13 @@ describe('PrinterService', () => {
 
   it('prints "stamps pending" on an 80 mm receipt for a queued sale, with a QR link', async () => {
     const s = tcpService(80)
-    const sale = { ...(await knownSale()), pending: true, stamps_earned: null, stamps_remaining: null, qr: 'https://stamps.co.id/r/42' }
+    const sale = {
+      ...(await knownSale()),
+      pending: true,
+      stamps_earned: null,
+      stamps_remaining: null,
+      qr: 'https://stamps.co.id/r/42'
+    }
     await s.whenSettled(s.printReceipt(sale).id)
     const [received] = await emulator.waitForJobs(1)
     const decoded = decodeEscPos(received!.bytes)
@@ -62,12 +71,23 @@ describe('PrinterService', () => {
   it('prints a member slip and a test page, and previews any job from its stored bytes', async () => {
     const s = tcpService()
     const slip = s.printMemberSlip({
-      merchant_name: 'Kopi Nusantara', name: 'Budi Santoso', card_number: '6032987654321234',
-      level: 'Silver', stamps: 12, balance: 0, activities: ['14/03 +8 stamps'], printed_at: '2025-03-14T03:00:00Z'
+      merchant_name: 'Kopi Nusantara',
+      name: 'Budi Santoso',
+      card_number: '6032987654321234',
+      level: 'Silver',
+      stamps: 12,
+      balance: 0,
+      activities: ['14/03 +8 stamps'],
+      printed_at: '2025-03-14T03:00:00Z'
     })
     const test = s.testPrint()
     await s.whenSettled(test.id)
-    expect(s.preview(slip.id)?.lines.map((l) => l.text).slice(3, 5)).toEqual(['Member              Budi S******', 'Card            ************1234'])
+    expect(
+      s
+        .preview(slip.id)
+        ?.lines.map((l) => l.text)
+        .slice(3, 5)
+    ).toEqual(['Member              Budi S******', 'Card            ************1234'])
     expect(s.preview(test.id)?.lines[0]).toMatchObject({ text: 'TEST PRINT', width: 2, height: 2 })
     expect(s.preview(999)).toBeUndefined()
     expect((await emulator.waitForJobs(2)).length).toBe(2)

@@ -67,11 +67,15 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
 
   /** Queues the kiosk member slip. */
   printMemberSlip(member: MemberSlipInput): PrintJob {
-    return this.queue.enqueue('member-slip', memberSlip(member, { columns: this.columns, labels: this.labels }), { label: 'member slip' })
+    return this.queue.enqueue('member-slip', memberSlip(member, { columns: this.columns, labels: this.labels }), {
+      label: 'member slip'
+    })
   }
 
   testPrint(): PrintJob {
-    return this.queue.enqueue('test', testPage(this.columns, new Date(this.now()), this.target), { label: 'test print' })
+    return this.queue.enqueue('test', testPage(this.columns, new Date(this.now()), this.target), {
+      label: 'test print'
+    })
   }
 
   /** Asks the printer now (DLE EOT on tcp) and announces the answer as a 'status' event. */

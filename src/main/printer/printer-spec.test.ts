@@ -3,11 +3,20 @@ import { formatPrinterSpec, parsePrinterSpec, PrinterSpecError, printerSpecStrin
 
 describe('parsePrinterSpec', () => {
   it('parses the four kinds', () => {
-    expect(parsePrinterSpec('tcp://192.168.1.50:9101')).toEqual({ kind: 'tcp', host: '192.168.1.50', port: 9101, connectTimeoutMs: 3000 })
+    expect(parsePrinterSpec('tcp://192.168.1.50:9101')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: 9101,
+      connectTimeoutMs: 3000
+    })
     expect(parsePrinterSpec('tcp://printer.local')).toMatchObject({ host: 'printer.local', port: 9100 })
     expect(parsePrinterSpec('tcp://[::1]:9100?timeout=500')).toMatchObject({ host: '::1', connectTimeoutMs: 500 })
     expect(parsePrinterSpec('device:/dev/usb/lp0')).toEqual({ kind: 'device', path: '/dev/usb/lp0' })
-    expect(parsePrinterSpec('serial:/dev/ttyUSB0?baud=115200')).toEqual({ kind: 'serial', path: '/dev/ttyUSB0', baud: 115200 })
+    expect(parsePrinterSpec('serial:/dev/ttyUSB0?baud=115200')).toEqual({
+      kind: 'serial',
+      path: '/dev/ttyUSB0',
+      baud: 115200
+    })
     expect(parsePrinterSpec('serial:/dev/ttyS0')).toMatchObject({ baud: 9600 })
     expect(parsePrinterSpec('file:/var/lib/kiosk/receipts')).toEqual({ kind: 'file', dir: '/var/lib/kiosk/receipts' })
     expect(parsePrinterSpec('file:receipts')).toEqual({ kind: 'file', dir: 'receipts' })
@@ -24,7 +33,13 @@ describe('parsePrinterSpec', () => {
   })
 
   it('round-trips through formatPrinterSpec and validates in a settings schema', () => {
-    for (const s of ['tcp://10.0.0.5:9100', 'tcp://[::1]:9100', 'device:/dev/usb/lp0', 'serial:/dev/ttyUSB0?baud=9600', 'file:/tmp/r']) {
+    for (const s of [
+      'tcp://10.0.0.5:9100',
+      'tcp://[::1]:9100',
+      'device:/dev/usb/lp0',
+      'serial:/dev/ttyUSB0?baud=9600',
+      'file:/tmp/r'
+    ]) {
       expect(formatPrinterSpec(parsePrinterSpec(s))).toBe(s)
     }
     expect(printerSpecStringSchema.safeParse('tcp://x:1').success).toBe(true)

@@ -15,7 +15,10 @@ export const printerSpecSchema = z.discriminatedUnion('kind', [
     kind: z.literal('serial'),
     path: z.string().startsWith('/', 'serial path must be absolute'),
     // 9600 is the factory default of most serial receipt printers; set baud= to match DIP switches.
-    baud: z.number().refine((b) => (BAUDS as readonly number[]).includes(b), `baud must be one of ${BAUDS.join(', ')}`).default(9600)
+    baud: z
+      .number()
+      .refine((b) => (BAUDS as readonly number[]).includes(b), `baud must be one of ${BAUDS.join(', ')}`)
+      .default(9600)
   }),
   z.object({ kind: z.literal('file'), dir: z.string().min(1, 'file: needs a folder') })
 ])
@@ -31,7 +34,9 @@ const num = (v: string | null): number | undefined => (v === null || v === '' ? 
 
 function split(rest: string): { path: string; params: URLSearchParams } {
   const q = rest.indexOf('?')
-  return q < 0 ? { path: rest, params: new URLSearchParams() } : { path: rest.slice(0, q), params: new URLSearchParams(rest.slice(q + 1)) }
+  return q < 0
+    ? { path: rest, params: new URLSearchParams() }
+    : { path: rest.slice(0, q), params: new URLSearchParams(rest.slice(q + 1)) }
 }
 
 function toCandidate(spec: string): unknown {

@@ -43,9 +43,15 @@ export function fromSystemError(err: unknown, target: string, nothingSent: boole
     return new PrinterError('not-found', `${target}: not found (unplugged or switched off?)`, nothingSent)
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new PrinterError('permission-denied', `${target}: permission denied (is the kiosk user in the lp/dialout group?)`, nothingSent)
+    return new PrinterError(
+      'permission-denied',
+      `${target}: permission denied (is the kiosk user in the lp/dialout group?)`,
+      nothingSent
+    )
   }
-  if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EHOSTDOWN', 'EAI_AGAIN', 'ENOTFOUND'].includes(code)) {
+  if (
+    ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EHOSTDOWN', 'EAI_AGAIN', 'ENOTFOUND'].includes(code)
+  ) {
     return new PrinterError('disconnected', `${target}: unreachable (${code})`, nothingSent)
   }
   return new PrinterError(nothingSent ? 'disconnected' : 'io', `${target}: ${text}`, nothingSent)

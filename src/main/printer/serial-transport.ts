@@ -39,7 +39,10 @@ export class SerialTransport implements PrinterTransport {
       this.configured = true
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err)
-      throw new PrinterError(/No such file/i.test(msg) ? 'not-found' : 'disconnected', `${this.description}: stty failed: ${msg}`)
+      throw new PrinterError(
+        /No such file/i.test(msg) ? 'not-found' : 'disconnected',
+        `${this.description}: stty failed: ${msg}`
+      )
     }
   }
 

@@ -39,8 +39,15 @@ export function connectPrinter(host: string, port: number, timeoutMs: number): P
         readByte(ms) {
           if (received.length > 0) return Promise.resolve(received.shift())
           return new Promise((res) => {
-            const t = setTimeout(() => { waiter = null; res(undefined) }, ms)
-            waiter = () => { clearTimeout(t); waiter = null; res(received.shift()) }
+            const t = setTimeout(() => {
+              waiter = null
+              res(undefined)
+            }, ms)
+            waiter = () => {
+              clearTimeout(t)
+              waiter = null
+              res(received.shift())
+            }
           })
         },
         write(bytes) {
@@ -53,8 +60,14 @@ export function connectPrinter(host: string, port: number, timeoutMs: number): P
           return new Promise((res, rej) => {
             if (failure) return rej(failure)
             if (socket.destroyed) return res()
-            const t = setTimeout(() => { socket.destroy(); res() }, ms)
-            socket.once('close', () => { clearTimeout(t); failure ? rej(failure) : res() })
+            const t = setTimeout(() => {
+              socket.destroy()
+              res()
+            }, ms)
+            socket.once('close', () => {
+              clearTimeout(t)
+              failure ? rej(failure) : res()
+            })
             socket.end()
           })
         },

@@ -49,7 +49,13 @@ export class TcpTransport implements PrinterTransport {
       sock = await this.connect()
     } catch (err) {
       const e = err as PrinterError
-      return { state: e.code === 'io' ? 'disconnected' : e.code, online: null, coverOpen: null, paper: 'unknown', detail: e.message }
+      return {
+        state: e.code === 'io' ? 'disconnected' : e.code,
+        online: null,
+        coverOpen: null,
+        paper: 'unknown',
+        detail: e.message
+      }
     }
     try {
       return await query(sock, this.o.statusTimeoutMs)

@@ -20,7 +20,8 @@ const DESK_NAMES: Record<string, string> = {
   service_change: 'serviceCharge',
   user_email: 'user'
 }
-const deskFields = (fields: Array<[string, string]>): Array<[string, string]> => fields.map(([f, m]) => [DESK_NAMES[f] ?? f, m])
+const deskFields = (fields: Array<[string, string]>): Array<[string, string]> =>
+  fields.map(([f, m]) => [DESK_NAMES[f] ?? f, m])
 
 export function outboxView(i: OutboxItem): OutboxView {
   const s = i.sale
@@ -35,7 +36,13 @@ export function outboxView(i: OutboxItem): OutboxView {
     lastError: i.last_error,
     fieldErrors: deskFields(i.field_errors),
     createdAt: i.created_at,
-    sale: { items: s.items ?? [], subtotal: s.subtotal ?? null, discount: s.discount ?? 0, serviceCharge: s.service_charge ?? s.service_change ?? 0, tax: s.tax ?? 0 }
+    sale: {
+      items: s.items ?? [],
+      subtotal: s.subtotal ?? null,
+      discount: s.discount ?? 0,
+      serviceCharge: s.service_charge ?? s.service_change ?? 0,
+      tax: s.tax ?? 0
+    }
   }
 }
 
@@ -87,9 +94,15 @@ export class QueueRepair {
     } catch (err) {
       if (err instanceof StampsError) {
         const refusal = toRefusal(err)
-        throw refusal instanceof IpcRefusal ? new IpcRefusal('invalid-input', refusal.message, deskFields(refusal.fields ?? [])) : refusal
+        throw refusal instanceof IpcRefusal
+          ? new IpcRefusal('invalid-input', refusal.message, deskFields(refusal.fields ?? []))
+          : refusal
       }
-      throw new IpcRefusal('invalid-input', (err as Error).message, /invoice/.test((err as Error).message) ? [['invoiceNumber', (err as Error).message]] : undefined)
+      throw new IpcRefusal(
+        'invalid-input',
+        (err as Error).message,
+        /invoice/.test((err as Error).message) ? [['invoiceNumber', (err as Error).message]] : undefined
+      )
     }
   }
 }

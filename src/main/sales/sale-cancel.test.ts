@@ -12,14 +12,23 @@ afterEach(async () => {
   await rig.stop()
 })
 
-const sell = (invoiceNumber: string, totalValue: number) => rig.ok('sale:submit', { user: USER, invoiceNumber, totalValue })
+const sell = (invoiceNumber: string, totalValue: number) =>
+  rig.ok('sale:submit', { user: USER, invoiceNumber, totalValue })
 
 describe('sale cancel over IPC', () => {
   it('previews by invoice from the queue record, cancels once and gives the stamps back', async () => {
     await sell('CAN-1', 30_000)
     await sell('CAN-2', 50_000)
     const preview = await rig.ok('sale:cancel-preview', { invoiceNumber: 'CAN-2' })
-    expect(preview).toMatchObject({ invoiceNumber: 'CAN-2', user: USER, stampsToTakeBack: 5, stampsNow: 8, enoughStamps: true, alreadyCanceled: false, value: 50_000 })
+    expect(preview).toMatchObject({
+      invoiceNumber: 'CAN-2',
+      user: USER,
+      stampsToTakeBack: 5,
+      stampsNow: 8,
+      enoughStamps: true,
+      alreadyCanceled: false,
+      value: 50_000
+    })
     // Double tap on confirm: one cancel upstream, both taps get its answer.
     const [a, b] = await Promise.all([
       rig.ok('sale:cancel', { transactionId: preview.transactionId }),
@@ -28,15 +37,23 @@ describe('sale cancel over IPC', () => {
     expect(a).toEqual(b)
     expect(a).toMatchObject({ transactionId: preview.transactionId, stampsTakenBack: 5, stampsRemaining: 3 })
     expect(rig.stampsOf(USER)).toBe(3)
-    expect(await rig.ok('sale:cancel-preview', { transactionId: preview.transactionId, user: USER })).toMatchObject({ alreadyCanceled: true, stampsToTakeBack: 5 })
-    expect(await rig.refused('sale:cancel', { transactionId: preview.transactionId })).toMatchObject({ code: 'validation', message: 'This sale was canceled already.' })
+    expect(await rig.ok('sale:cancel-preview', { transactionId: preview.transactionId, user: USER })).toMatchObject({
+      alreadyCanceled: true,
+      stampsToTakeBack: 5
+    })
+    expect(await rig.refused('sale:cancel', { transactionId: preview.transactionId })).toMatchObject({
+      code: 'validation',
+      message: 'This sale was canceled already.'
+    })
   })
 
-  it('shows when the member spent the stamps, and explains Stamps\' insufficient-stamps refusal', async () => {
+  it("shows when the member spent the stamps, and explains Stamps' insufficient-stamps refusal", async () => {
     const sale = await sell('CAN-3', 40_000)
     expect(sale.stampsEarned).toBe(4)
     // The member redeemed stamps elsewhere since the sale.
-    rig.sandbox.db.prepare('UPDATE memberships SET stamps = 1 WHERE user_id = (SELECT id FROM users WHERE email = ?)').run(USER)
+    rig.sandbox.db
+      .prepare('UPDATE memberships SET stamps = 1 WHERE user_id = (SELECT id FROM users WHERE email = ?)')
+      .run(USER)
     const preview = await rig.ok('sale:cancel-preview', { invoiceNumber: 'CAN-3' })
     expect(preview).toMatchObject({ stampsToTakeBack: 4, stampsNow: 1, enoughStamps: false })
     const err = await rig.refused('sale:cancel', { transactionId: preview.transactionId })
@@ -47,7 +64,10 @@ describe('sale cancel over IPC', () => {
   })
 
   it('asks whose sale it is when this till did not post it, and refuses without a session', async () => {
-    expect(await rig.refused('sale:cancel-preview', { invoiceNumber: 'ELSEWHERE-1' })).toMatchObject({ code: 'invalid-input', fields: [['user', 'required']] })
+    expect(await rig.refused('sale:cancel-preview', { invoiceNumber: 'ELSEWHERE-1' })).toMatchObject({
+      code: 'invalid-input',
+      fields: [['user', 'required']]
+    })
     expect((await rig.refused('sale:cancel-preview', {} as never)).code).toBe('invalid-input')
     await rig.ok('auth:lock', {})
     expect(await rig.refused('sale:cancel', { transactionId: 1 })).toMatchObject({ code: 'forbidden' })

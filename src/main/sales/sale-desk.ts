@@ -14,7 +14,8 @@ export function inconsistencies(sale: SaleInput): Array<[string, string]> {
   const out: Array<[string, string]> = []
   const itemsTotal = sale.items.reduce((sum, i) => sum + i.quantity * i.price, 0)
   const subtotal = sale.subtotal ?? itemsTotal
-  if (sale.items.length > 0 && !close(subtotal, itemsTotal)) out.push(['subtotal', `Items add up to ${itemsTotal}, not ${subtotal}.`])
+  if (sale.items.length > 0 && !close(subtotal, itemsTotal))
+    out.push(['subtotal', `Items add up to ${itemsTotal}, not ${subtotal}.`])
   if (sale.discount > subtotal) out.push(['discount', 'The discount is larger than the subtotal.'])
   const expected = subtotal - sale.discount + sale.serviceCharge + sale.tax
   if ((sale.items.length > 0 || sale.subtotal !== undefined) && !close(expected, sale.totalValue)) {
@@ -49,7 +50,8 @@ export class SaleDesk {
       },
       this.waitMs
     )
-    if (result.state === 'failed') throw new IpcRefusal('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
+    if (result.state === 'failed')
+      throw new IpcRefusal('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
     if (result.state === 'discarded') throw new IpcRefusal('invalid-input', 'This sale was discarded.')
     const posted = result.state === 'queued' ? null : result.response
     return {

@@ -14,7 +14,7 @@ afterEach(async () => {
   await rig.stop()
 })
 
-it('prints today\'s sale, not a copy of yesterday\'s receipt with the same invoice number', async () => {
+it("prints today's sale, not a copy of yesterday's receipt with the same invoice number", async () => {
   const receipts = new SaleReceipts({
     printer: rig.printer as unknown as LivePrinter,
     outbox: rig.outbox,
@@ -23,15 +23,26 @@ it('prints today\'s sale, not a copy of yesterday\'s receipt with the same invoi
     receiptContext: () => ({ merchantName: 'Demo Coffee' })
   })
   // Yesterday's sale RD-1 (another customer, Rp 10,000) printed its receipt.
-  const yesterday = rig.printer.printReceipt({ merchant_name: 'Demo Coffee', invoice_number: 'RD-1', created: new Date(Date.now() - 86_400_000), total_value: 10_000, pending: false })
+  const yesterday = rig.printer.printReceipt({
+    merchant_name: 'Demo Coffee',
+    invoice_number: 'RD-1',
+    created: new Date(Date.now() - 86_400_000),
+    total_value: 10_000,
+    pending: false
+  })
   await new Promise((r) => setTimeout(r, 5))
   // Today's RD-1 was posted with the printer off: no receipt job of its own.
   const { item } = rig.outbox.enqueue({ user: DEMO.customer, store: 2, invoice_number: 'RD-1', total_value: 30_000 })
-  await waitFor(() => rig.outbox.get(item.id)?.state === 'posted', 'today\'s sale posted')
+  await waitFor(() => rig.outbox.get(item.id)?.state === 'posted', "today's sale posted")
 
   const job = await receipts.reprintInvoice('RD-1')
   expect(job.reprintOf).not.toBe(yesterday.id)
   expect(job.id).not.toBe(yesterday.id)
   await rig.printer.whenSettled(job.id)
-  expect(rig.printer.preview(job.id)!.lines.map((l) => l.text).join('\n')).toMatch(/30[.,]000/)
+  expect(
+    rig.printer
+      .preview(job.id)!
+      .lines.map((l) => l.text)
+      .join('\n')
+  ).toMatch(/30[.,]000/)
 })

@@ -14,13 +14,23 @@ afterEach(async () => {
   await rig.stop()
 })
 
-const printed = (id: number) => waitFor(async () => (await rig.ok('printer:jobs', {})).jobs.some((j) => j.id === id && j.state === 'printed'), `job ${id} printed`)
+const printed = (id: number) =>
+  waitFor(
+    async () => (await rig.ok('printer:jobs', {})).jobs.some((j) => j.id === id && j.state === 'printed'),
+    `job ${id} printed`
+  )
 /** What the (file) printer received for a job, decoded independently of the preview channel. */
-const paper = (id: number) => previewLines(decodeEscPos(new Uint8Array(readFileSync(join(rig.dataDir, 'receipts', `${id}.bin`)))).items, 32)
+const paper = (id: number) =>
+  previewLines(decodeEscPos(new Uint8Array(readFileSync(join(rig.dataDir, 'receipts', `${id}.bin`)))).items, 32)
 
 describe('sale receipts over IPC', () => {
   it('previews exactly the printed bytes; a repeat submit is already-posted and offers that receipt', async () => {
-    const sale = { user: DEMO.customer, invoiceNumber: 'RCP-1', items: [{ product_name: 'Kopi Susu', quantity: 2, price: 25_000 }], totalValue: 50_000 }
+    const sale = {
+      user: DEMO.customer,
+      invoiceNumber: 'RCP-1',
+      items: [{ product_name: 'Kopi Susu', quantity: 2, price: 25_000 }],
+      totalValue: 50_000
+    }
     const first = await rig.ok('sale:submit', sale)
     expect(first).toMatchObject({ state: 'posted', stampsEarned: 5 })
     await printed(first.receiptJobId!)
@@ -30,13 +40,19 @@ describe('sale receipts over IPC', () => {
     expect(preview.lines.join('\n')).toMatch(/Stamps earned\s+\+5/)
 
     const again = await rig.ok('sale:submit', sale)
-    expect(again).toMatchObject({ state: 'already-posted', receiptJobId: null, previousReceiptJobId: first.receiptJobId })
+    expect(again).toMatchObject({
+      state: 'already-posted',
+      receiptJobId: null,
+      previousReceiptJobId: first.receiptJobId
+    })
     const copy = await rig.ok('printer:reprint-invoice', { invoiceNumber: 'RCP-1' })
     expect(copy).toMatchObject({ kind: 'receipt', reprintOf: first.receiptJobId })
     await printed(copy.id)
     expect(paper(copy.id)).toEqual(paper(first.receiptJobId!))
     expect(rig.sandbox.salesCount().get('2|RCP-1')).toBe(1)
-    expect(await rig.refused('printer:reprint-invoice', { invoiceNumber: 'NEVER-SOLD' })).toMatchObject({ code: 'not-found' })
+    expect(await rig.refused('printer:reprint-invoice', { invoiceNumber: 'NEVER-SOLD' })).toMatchObject({
+      code: 'not-found'
+    })
     expect(await rig.refused('printer:preview', { jobId: 9999 })).toMatchObject({ code: 'not-found' })
   })
 
@@ -50,7 +66,12 @@ describe('sale receipts over IPC', () => {
 
     await rig.proxy!.setMode({ kind: 'pass' })
     await rig.ok('outbox:retry-now', {})
-    await waitFor(async () => (await rig.ok('outbox:list', {})).items.some((i) => i.invoiceNumber === 'RCP-2' && i.state === 'posted'), 'the queued sale to post', 15_000)
+    await waitFor(
+      async () =>
+        (await rig.ok('outbox:list', {})).items.some((i) => i.invoiceNumber === 'RCP-2' && i.state === 'posted'),
+      'the queued sale to post',
+      15_000
+    )
     const fresh = await rig.ok('printer:reprint-invoice', { invoiceNumber: 'RCP-2' })
     expect(fresh.reprintOf).toBeNull()
     await printed(fresh.id)

@@ -41,7 +41,8 @@ export class SaleReceipts {
     const printed = latest && (!item || latest.job.createdAt >= item.created_at) ? latest : undefined
     const answered = item?.state === 'posted' && item.response ? item.response : null
     if (printed && !(printed.pending && answered)) return this.deps.printer.reprint(printed.job.id)
-    if (!item || item.state === 'discarded') throw new IpcRefusal('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
+    if (!item || item.state === 'discarded')
+      throw new IpcRefusal('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
     const user = item.sale.user ?? item.sale.user_email ?? ''
     const figures = await this.deps.memberFigures(user).catch(() => ({ level: null, balance: null }))
     return this.deps.printer.printReceipt(saleReceiptData(item.sale, answered, figures, this.deps.receiptContext()))

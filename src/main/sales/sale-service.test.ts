@@ -4,7 +4,12 @@ import { DEMO } from '../../../tests/support/sandbox'
 import { waitFor } from '../../../tests/support/wait-for'
 import { SaleService } from './sale-service'
 
-const sale = (invoice: string) => ({ user: 'customer@stamps.co.id', store: 2, invoice_number: invoice, total_value: 30_000 })
+const sale = (invoice: string) => ({
+  user: 'customer@stamps.co.id',
+  store: 2,
+  invoice_number: invoice,
+  total_value: 30_000
+})
 
 let rig: BridgeRig
 beforeEach(async () => {
@@ -15,7 +20,7 @@ afterEach(async () => {
 })
 
 describe('owed receipts', () => {
-  it('prints a receipt owed from before a stop exactly once, with Stamps\' figures', async () => {
+  it("prints a receipt owed from before a stop exactly once, with Stamps' figures", async () => {
     // What a crash between answering the POS and queueing the print job leaves behind.
     const { item } = rig.outbox.enqueue(sale('owed-1'), { receiptOwed: true })
     await waitFor(() => rig.outbox.get(item.id)?.state === 'posted', 'sale posted')
@@ -25,7 +30,10 @@ describe('owed receipts', () => {
     const receipts = rig.printer.jobs().filter((j) => j.kind === 'receipt')
     expect(receipts).toHaveLength(1)
     await rig.printer.whenSettled(receipts[0]!.id)
-    const text = rig.printer.preview(receipts[0]!.id)!.lines.map((l) => l.text).join('\n')
+    const text = rig.printer
+      .preview(receipts[0]!.id)!
+      .lines.map((l) => l.text)
+      .join('\n')
     expect(text).toMatch(/owed-1/)
     expect(text).toMatch(/\+3/)
     expect(rig.outbox.receiptsOwed()).toEqual([])
@@ -35,17 +43,29 @@ describe('owed receipts', () => {
 
   it('does not print again when the job was queued but not yet marked', async () => {
     const { item } = rig.outbox.enqueue(sale('owed-2'), { receiptOwed: true })
-    rig.printer.printReceipt({ merchant_name: 'Demo Coffee', invoice_number: 'owed-2', created: new Date(), total_value: 30_000, pending: true })
+    rig.printer.printReceipt({
+      merchant_name: 'Demo Coffee',
+      invoice_number: 'owed-2',
+      created: new Date(),
+      total_value: 30_000,
+      pending: true
+    })
     expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(1)
     expect(rig.printer.jobs().filter((j) => j.kind === 'receipt')).toHaveLength(1)
     expect(rig.outbox.get(item.id)?.receipt).toBe('issued')
   })
 
-  it('prints the owed receipt of a sale whose invoice number an earlier day\'s sale also used', async () => {
+  it("prints the owed receipt of a sale whose invoice number an earlier day's sale also used", async () => {
     // Invoice numbers are unique per store per day only: a POS that restarts its numbering daily
     // reuses them. Yesterday's receipt for 'owed-5' is not today's.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString()
-    rig.printer.printReceipt({ merchant_name: 'Demo Coffee', invoice_number: 'owed-5', created: new Date(yesterday), total_value: 10_000, pending: false })
+    rig.printer.printReceipt({
+      merchant_name: 'Demo Coffee',
+      invoice_number: 'owed-5',
+      created: new Date(yesterday),
+      total_value: 10_000,
+      pending: false
+    })
     await new Promise((r) => setTimeout(r, 5))
     const { item } = rig.outbox.enqueue(sale('owed-5'), { receiptOwed: true })
     expect(await rig.sales.issueOwedReceipts(Date.now() + 1)).toBe(1)

@@ -23,7 +23,13 @@ export interface SaleServiceDeps {
 }
 
 export type SaleSubmission =
-  | { state: 'posted' | 'already-posted'; outboxId: number; sale: QueuedSale; response: PostedResponse; receiptJobId: number | null }
+  | {
+      state: 'posted' | 'already-posted'
+      outboxId: number
+      sale: QueuedSale
+      response: PostedResponse
+      receiptJobId: number | null
+    }
   | { state: 'queued'; outboxId: number; sale: QueuedSale; receiptJobId: number | null }
   | { state: 'failed'; outboxId: number; sale: QueuedSale; fieldErrors: Array<[string, string]>; error: string | null }
   | { state: 'discarded'; outboxId: number; sale: QueuedSale }
@@ -36,7 +42,11 @@ export class SaleService {
    * A sale seen before (same store, invoice and day) is never posted or printed again: the
    * caller learns what became of the first one.
    */
-  async submit(input: AddTransactionInput, waitMs: number, options: { answerBeforeReceipt?: boolean } = {}): Promise<SaleSubmission> {
+  async submit(
+    input: AddTransactionInput,
+    waitMs: number,
+    options: { answerBeforeReceipt?: boolean } = {}
+  ): Promise<SaleSubmission> {
     const { item, created } = this.deps.outbox.enqueue(input, { receiptOwed: this.deps.printer !== null })
     const printing = created && this.deps.printer !== null
     // A sale moves stamps, never the balance: a caller waiting for its receipt has the balance
@@ -54,7 +64,13 @@ export class SaleService {
     }
     switch (outcome.state) {
       case 'posted':
-        return { state: created ? 'posted' : 'already-posted', outboxId: item.id, sale, response: outcome.response, receiptJobId: await receipt(outcome.response) }
+        return {
+          state: created ? 'posted' : 'already-posted',
+          outboxId: item.id,
+          sale,
+          response: outcome.response,
+          receiptJobId: await receipt(outcome.response)
+        }
       case 'pending':
         return { state: 'queued', outboxId: item.id, sale, receiptJobId: await receipt(null) }
       case 'failed':
@@ -82,13 +98,19 @@ export class SaleService {
       // Invoice numbers repeat across days: only a job queued after this sale can be its receipt.
       const existing = this.deps.printer!.receiptFor(item.invoice_number)
       if (existing && existing.job.createdAt >= item.created_at) this.deps.outbox.claimReceipt(item.id)
-      else await this.issue(item.id, item.sale, item.state === 'posted' ? item.response : null, this.figuresFor(item.sale))
+      else
+        await this.issue(item.id, item.sale, item.state === 'posted' ? item.response : null, this.figuresFor(item.sale))
     }
     return owed.length
   }
 
   /** Printing never fails a sale: the job is in the print queue (then marked issued) or logged. */
-  private async issue(outboxId: number, sale: QueuedSale, response: PostedResponse | null, figures: Promise<MemberFigures>): Promise<number | null> {
+  private async issue(
+    outboxId: number,
+    sale: QueuedSale,
+    response: PostedResponse | null,
+    figures: Promise<MemberFigures>
+  ): Promise<number | null> {
     if (!this.deps.printer) return null
     try {
       const data = saleReceiptData(sale, response, await figures, this.deps.receiptContext())

@@ -3,10 +3,39 @@ import { describeDevice, matchDevice } from './device-match'
 import type { DeviceInfo } from './scanner-types'
 
 // A composite Honeywell scanner: keyboard, HID POS and a vendor interface; plus an ordinary keyboard.
-const kbd: DeviceInfo = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw3', usagePage: 1, usage: 6, interface: 0 }
-const pos: DeviceInfo = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw4', usagePage: 0x8c, usage: 2, interface: 1 }
-const vendor: DeviceInfo = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw5', usagePage: 0xff00, usage: 1, interface: 2 }
-const logitech: DeviceInfo = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw0', usagePage: 1, usage: 6, manufacturer: 'Logitech', product: 'USB Keyboard' }
+const kbd: DeviceInfo = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: '/dev/hidraw3',
+  usagePage: 1,
+  usage: 6,
+  interface: 0
+}
+const pos: DeviceInfo = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: '/dev/hidraw4',
+  usagePage: 0x8c,
+  usage: 2,
+  interface: 1
+}
+const vendor: DeviceInfo = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: '/dev/hidraw5',
+  usagePage: 0xff00,
+  usage: 1,
+  interface: 2
+}
+const logitech: DeviceInfo = {
+  vendorId: 0x046d,
+  productId: 0xc31c,
+  path: '/dev/hidraw0',
+  usagePage: 1,
+  usage: 6,
+  manufacturer: 'Logitech',
+  product: 'USB Keyboard'
+}
 const all = [logitech, vendor, kbd, pos]
 
 describe('matchDevice', () => {
@@ -23,7 +52,10 @@ describe('matchDevice', () => {
   })
   it('uses the first interface when the backend reports no usage (libusb)', () => {
     const bare = { vendorId: 0x0c2e, productId: 0x0b61, path: '1-1:1.0' }
-    expect(matchDevice({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' }, [bare])).toEqual({ device: bare, mode: 'pos' })
+    expect(matchDevice({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' }, [bare])).toEqual({
+      device: bare,
+      mode: 'pos'
+    })
   })
   it('skips entries without a path and other ids', () => {
     expect(matchDevice({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61 }, [{ ...pos, path: undefined }])).toBeNull()

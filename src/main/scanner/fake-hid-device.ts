@@ -1,6 +1,12 @@
 /** Test double of a node-hid device and backend: tests emit Buffers exactly as HIDAsync 'data' events would. */
 import { EventEmitter } from 'node:events'
-import { DevicePermissionError, fromHex, type DeviceBackend, type DeviceInfo, type ScannerDevice } from './scanner-types'
+import {
+  DevicePermissionError,
+  fromHex,
+  type DeviceBackend,
+  type DeviceInfo,
+  type ScannerDevice
+} from './scanner-types'
 
 /** An open fake device. `send` is the only way reports enter, as on real hardware. */
 export class FakeHidDevice extends EventEmitter implements ScannerDevice {
@@ -46,7 +52,8 @@ export class FakeHidBackend implements DeviceBackend {
 
   async open(device: DeviceInfo): Promise<FakeHidDevice> {
     const err = device.path ? this.openErrors.get(device.path) : undefined
-    if (err === 'EACCES') throw new DevicePermissionError(`cannot open device with path ${device.path}: Permission denied`)
+    if (err === 'EACCES')
+      throw new DevicePermissionError(`cannot open device with path ${device.path}: Permission denied`)
     if (err) throw err
     const fake = new FakeHidDevice(device)
     this.opened.push(fake)

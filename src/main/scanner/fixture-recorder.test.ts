@@ -3,7 +3,15 @@ import { buildFixture } from './fixture-recorder'
 
 describe('buildFixture', () => {
   it('turns captured reports into replayable fixture JSON without machine-specific fields', () => {
-    const device = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw9', serialNumber: 'SN123', usagePage: 1, usage: 6, product: 'Voyager' }
+    const device = {
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      path: '/dev/hidraw9',
+      serialNumber: 'SN123',
+      usagePage: 1,
+      usage: 6,
+      product: 'Voyager'
+    }
     const key = (k: number): Uint8Array => Uint8Array.from([0, 0, k, 0, 0, 0, 0, 0])
     const captured = [
       { at: 100.4, data: key(0x1e) },
@@ -12,8 +20,21 @@ describe('buildFixture', () => {
       { at: 106, data: key(0) },
       { at: 108, data: key(0x28) }
     ]
-    const f = buildFixture('hid:0c2e:0b61?mode=keyboard', { device, mode: 'keyboard' }, captured, 'two digits', new Date('2026-01-02T00:00:00Z'))
-    expect(f.device).toEqual({ vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw-recorded', usagePage: 1, usage: 6, product: 'Voyager' })
+    const f = buildFixture(
+      'hid:0c2e:0b61?mode=keyboard',
+      { device, mode: 'keyboard' },
+      captured,
+      'two digits',
+      new Date('2026-01-02T00:00:00Z')
+    )
+    expect(f.device).toEqual({
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      path: '/dev/hidraw-recorded',
+      usagePage: 1,
+      usage: 6,
+      product: 'Voyager'
+    })
     expect(f.reports.map((r) => r.delayMs)).toEqual([0, 2, 2, 2, 2])
     expect(f.reports[0]?.hex).toBe('00001e0000000000')
     expect(f.expected.scans).toEqual([{ source: 'keyboard', text: '12', raw: f.reports.map((r) => r.hex).join(' ') }])

@@ -22,7 +22,13 @@ export interface RecordedFixture {
  * otherwise the fixture only proves the decoder agrees with itself. Only record test cards: a
  * magstripe capture is the card's track data.
  */
-export function buildFixture(spec: string, match: DeviceMatch, captured: CapturedReport[], description: string, date = new Date()): RecordedFixture {
+export function buildFixture(
+  spec: string,
+  match: DeviceMatch,
+  captured: CapturedReport[],
+  description: string,
+  date = new Date()
+): RecordedFixture {
   const decoder = createReportDecoder(match.mode)
   const scans: ScanEvent[] = []
   const dropped: ScanDropped[] = []
@@ -34,11 +40,18 @@ export function buildFixture(spec: string, match: DeviceMatch, captured: Capture
   take(decoder.flush(last + 60_000))
   const { path: _path, serialNumber: _serial, ...device } = match.device // machine-specific or identifying
   return {
-    origin: `recorded ${date.toISOString().slice(0, 10)} from ${match.device.manufacturer ?? ''} ${match.device.product ?? ''} (expected: decoder output, reviewed by hand)`.replace(/\s+/g, ' '),
+    origin:
+      `recorded ${date.toISOString().slice(0, 10)} from ${match.device.manufacturer ?? ''} ${match.device.product ?? ''} (expected: decoder output, reviewed by hand)`.replace(
+        /\s+/g,
+        ' '
+      ),
     description,
     spec,
     device: { ...device, path: '/dev/hidraw-recorded' },
-    reports: captured.map((r, i) => ({ delayMs: Math.max(0, Math.round(r.at - (captured[i - 1]?.at ?? r.at))), hex: toHex(r.data) })),
+    reports: captured.map((r, i) => ({
+      delayMs: Math.max(0, Math.round(r.at - (captured[i - 1]?.at ?? r.at))),
+      hex: toHex(r.data)
+    })),
     expected: { scans, dropped }
   }
 }

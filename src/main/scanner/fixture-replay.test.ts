@@ -21,7 +21,9 @@ const fixtureSchema = z.object({
 })
 
 const dir = join(import.meta.dirname, '../../../tests/fixtures/hid')
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 
 describe('HID fixtures replayed through the fake device and the scanner service', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }))

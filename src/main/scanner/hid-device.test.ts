@@ -16,6 +16,8 @@ describe('node-hid (real module)', () => {
   })
 
   it('rejects a path that is not a hidraw device with an error, not a crash', async () => {
-    await expect(createNodeHidBackend().open({ vendorId: 1, productId: 1, path: '/dev/null' })).rejects.toThrow(/hidraw|open/i)
+    await expect(createNodeHidBackend().open({ vendorId: 1, productId: 1, path: '/dev/null' })).rejects.toThrow(
+      /hidraw|open/i
+    )
   })
 })

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { decodeHidPosReport, hidPosFlush, hidPosStep, initialHidPosState, MAX_SCAN_BYTES } from './hid-pos-decoder'
 
 /** Builds a 64-byte HID POS report by hand (independent of the fixture synthesiser). */
-function report(data: string, opts: { aim?: string; aimAt?: number; continued?: boolean; length?: number; id?: number } = {}): Buffer {
+function report(
+  data: string,
+  opts: { aim?: string; aimAt?: number; continued?: boolean; length?: number; id?: number } = {}
+): Buffer {
   const r = Buffer.alloc(64)
   r[0] = opts.id ?? 2
   r[1] = opts.length ?? data.length
@@ -16,7 +19,11 @@ function report(data: string, opts: { aim?: string; aimAt?: number; continued?: 
 
 describe('decodeHidPosReport', () => {
   it('reads symbology, data by the length byte, and the continued flag', () => {
-    expect(decodeHidPosReport(report('ABC', { continued: true }))).toEqual({ symbology: ']Q1', data: Buffer.from('ABC'), continued: true })
+    expect(decodeHidPosReport(report('ABC', { continued: true }))).toEqual({
+      symbology: ']Q1',
+      data: Buffer.from('ABC'),
+      continued: true
+    })
   })
   it('finds the AIM id one byte later', () => {
     const r = decodeHidPosReport(report('8992761111113', { aim: ']E0', aimAt: 3 }))
@@ -66,7 +73,9 @@ describe('hidPosStep', () => {
     const a = hidPosStep(initialHidPosState(), report('AB', { continued: true }), 0, 300)
     const b = hidPosStep(a.state, report('zz', { id: 4 }), 1, 300)
     expect(b.out[0]).toMatchObject({ kind: 'dropped', reason: 'bad-report' })
-    expect(hidPosStep(b.state, report('CD'), 2, 300).out).toEqual([{ kind: 'scan', symbology: ']Q1', data: Buffer.from('ABCD') }])
+    expect(hidPosStep(b.state, report('CD'), 2, 300).out).toEqual([
+      { kind: 'scan', symbology: ']Q1', data: Buffer.from('ABCD') }
+    ])
   })
   it('gives up on a runaway continued stream', () => {
     let s = initialHidPosState()

@@ -85,7 +85,11 @@ export function hidPosStep(
 }
 
 /** Called from a timer when no report arrived: drops a continued scan that never finished. */
-export function hidPosFlush(state: HidPosState, at: number, timeoutMs: number): { state: HidPosState; out: HidPosOutput[] } {
+export function hidPosFlush(
+  state: HidPosState,
+  at: number,
+  timeoutMs: number
+): { state: HidPosState; out: HidPosOutput[] } {
   if (state.chunks.length === 0 || at - state.lastAt <= timeoutMs) return { state, out: [] }
   return { state: initialHidPosState(), out: [{ kind: 'dropped', reason: 'timeout', length: pending(state) }] }
 }

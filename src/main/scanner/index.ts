@@ -5,7 +5,12 @@ import type { ScannerSpec } from './scanner-spec'
 import type { DeviceBackend } from './scanner-types'
 
 export { parseScannerSpec, scannerSpecSchema, formatScannerSpec, type ScannerSpec } from './scanner-spec'
-export { ScannerService, createScannerService, type ScannerServiceEvents, type ScannerServiceOptions } from './scanner-service'
+export {
+  ScannerService,
+  createScannerService,
+  type ScannerServiceEvents,
+  type ScannerServiceOptions
+} from './scanner-service'
 export { redactScan } from './report-decoder'
 export { UDEV_RULES_FILE, udevHint } from './udev-hint'
 export * from './scanner-types'

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { initialKeyboardState, keyboardFlush, keyboardStep, type KeyboardOutput, type KeyboardState } from './keyboard-decoder'
+import {
+  initialKeyboardState,
+  keyboardFlush,
+  keyboardStep,
+  type KeyboardOutput,
+  type KeyboardState
+} from './keyboard-decoder'
 import { keyMeaning } from './keyboard-keymap'
 
 const opts = { timeoutMs: 300 }
@@ -20,7 +26,18 @@ function run(reports: Buffer[], o = opts, gap = 2): { out: KeyboardOutput[]; sta
 describe('keyboardStep', () => {
   it('types letters, digits and Shift symbols, and ends on Enter', () => {
     // "aB1!" Enter: a=04, B=Shift+05, 1=1e, != Shift+1e, Enter=28
-    const { out } = run([rep(0, 0x04), UP, rep(0x02, 0x05), UP, rep(0, 0x1e), UP, rep(0x20, 0x1e), UP, rep(0, 0x28), UP])
+    const { out } = run([
+      rep(0, 0x04),
+      UP,
+      rep(0x02, 0x05),
+      UP,
+      rep(0, 0x1e),
+      UP,
+      rep(0x20, 0x1e),
+      UP,
+      rep(0, 0x28),
+      UP
+    ])
     expect(out).toEqual([{ kind: 'text', text: 'aB1!', terminator: 'enter' }])
   })
   it('types a held key once and repeats only after a release', () => {
@@ -35,11 +52,16 @@ describe('keyboardStep', () => {
   })
   it('ignores an ErrorRollOver report instead of typing phantom keys', () => {
     const { out } = run([rep(0, 0x1e), rep(0, 0x01, 0x01, 0x01), rep(0, 0x1e), UP, rep(0, 0x28)])
-    expect(out).toEqual([{ kind: 'dropped', reason: 'rollover', length: 0 }, { kind: 'text', text: '1', terminator: 'enter' }])
+    expect(out).toEqual([
+      { kind: 'dropped', reason: 'rollover', length: 0 },
+      { kind: 'text', text: '1', terminator: 'enter' }
+    ])
   })
   it('strips a report id from 9-byte reports and rejects other sizes', () => {
     const withId = (r: Buffer): Buffer => Buffer.concat([Buffer.from([1]), r])
-    expect(run([withId(rep(0, 0x1e)), withId(UP), withId(rep(0, 0x58))]).out).toEqual([{ kind: 'text', text: '1', terminator: 'enter' }])
+    expect(run([withId(rep(0, 0x1e)), withId(UP), withId(rep(0, 0x58))]).out).toEqual([
+      { kind: 'text', text: '1', terminator: 'enter' }
+    ])
     expect(run([Buffer.from([0, 0, 0x1e])]).out).toEqual([{ kind: 'dropped', reason: 'bad-report', length: 3 }])
   })
   it('drops a partial scan after the timeout; an Enter alone yields nothing', () => {

@@ -10,7 +10,8 @@ async function main(argv: string[]): Promise<void> {
   const backend = createNodeHidBackend()
   const devices = await backend.list()
   if (argv[0] === 'list' || argv.length < 2) {
-    for (const d of devices) console.log(`${describeDevice(d)} usage ${d.usagePage?.toString(16)}:${d.usage?.toString(16)} if ${d.interface}`)
+    for (const d of devices)
+      console.log(`${describeDevice(d)} usage ${d.usagePage?.toString(16)}:${d.usage?.toString(16)} if ${d.interface}`)
     if (argv[0] !== 'list') console.log('usage: record-cli list | <spec> <fixture-name> [seconds]')
     return
   }
@@ -29,7 +30,9 @@ async function main(argv: string[]): Promise<void> {
   const fixture = buildFixture(specText, match, captured, name)
   const file = join(process.cwd(), 'tests/fixtures/hid', `${name}.json`)
   writeFileSync(file, `${JSON.stringify(fixture, null, 2)}\n`)
-  console.log(`${captured.length} reports, ${fixture.expected.scans.length} scans -> ${file}; review "expected" before committing`)
+  console.log(
+    `${captured.length} reports, ${fixture.expected.scans.length} scans -> ${file}; review "expected" before committing`
+  )
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

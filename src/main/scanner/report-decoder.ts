@@ -35,7 +35,8 @@ export function createReportDecoder(mode: ScannerMode, timeoutMs = DEFAULT_TIMEO
 
   const fromPos = (out: HidPosOutput[]): DecoderOutput[] =>
     out.map((o) => {
-      if (o.kind === 'dropped') return { type: 'dropped', dropped: { source: 'hid-pos', reason: o.reason, length: o.length } }
+      if (o.kind === 'dropped')
+        return { type: 'dropped', dropped: { source: 'hid-pos', reason: o.reason, length: o.length } }
       const scan: ScanEvent = { source: 'hid-pos', text: o.data.toString('latin1'), raw: raw.join(' ') }
       if (o.symbology) scan.symbology = o.symbology
       return { type: 'scan', scan }
@@ -43,7 +44,8 @@ export function createReportDecoder(mode: ScannerMode, timeoutMs = DEFAULT_TIMEO
 
   const fromKeyboard = (out: KeyboardOutput[]): DecoderOutput[] =>
     out.map((o) => {
-      if (o.kind === 'dropped') return { type: 'dropped', dropped: { source: 'keyboard', reason: o.reason, length: o.length } }
+      if (o.kind === 'dropped')
+        return { type: 'dropped', dropped: { source: 'keyboard', reason: o.reason, length: o.length } }
       // Track data never goes into `raw`: the hex of keyboard reports is the track itself.
       if (isMagstripeText(o.text)) return { type: 'scan', scan: { source: 'magstripe', text: o.text } }
       return { type: 'scan', scan: { source: 'keyboard', text: o.text, raw: raw.join(' ') } }

@@ -3,7 +3,14 @@ import { FakeHidBackend } from './fake-hid-device'
 import { createScannerService, type ScannerService } from './scanner-service'
 import type { DeviceInfo, ScanEvent, ScannerStatus } from './scanner-types'
 
-const pos: DeviceInfo = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw4', usagePage: 0x8c, usage: 2, product: 'Xenon' }
+const pos: DeviceInfo = {
+  vendorId: 0x0c2e,
+  productId: 0x0b61,
+  path: '/dev/hidraw4',
+  usagePage: 0x8c,
+  usage: 2,
+  product: 'Xenon'
+}
 const other: DeviceInfo = { ...pos, path: '/dev/hidraw7' }
 // "A1" as one HID POS report: id 2, length 2, ]C0, data.
 const scanA1 = '02025d4330413100'

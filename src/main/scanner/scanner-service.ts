@@ -1,7 +1,13 @@
 /** Scanner service: finds the device for a spec, keeps it open across unplugs, and emits scan and status events. */
 import { EventEmitter } from 'node:events'
 import { describeDevice, matchDevice, type HidScannerSpec } from './device-match'
-import { createReportDecoder, DEFAULT_TIMEOUT_MS, redactScan, type DecoderOutput, type ReportDecoder } from './report-decoder'
+import {
+  createReportDecoder,
+  DEFAULT_TIMEOUT_MS,
+  redactScan,
+  type DecoderOutput,
+  type ReportDecoder
+} from './report-decoder'
 import { udevHint } from './udev-hint'
 import {
   DevicePermissionError,
@@ -94,7 +100,8 @@ export class ScannerService extends EventEmitter<ScannerServiceEvents> {
       this.setStatus({ state: 'disconnected', device: info })
     }
     const match = matchDevice(this.opts.spec, list)
-    if (!match) return this.setStatus({ state: 'not-found', hint: 'Connect the scanner (USB, HID POS or the configured ids).' })
+    if (!match)
+      return this.setStatus({ state: 'not-found', hint: 'Connect the scanner (USB, HID POS or the configured ids).' })
     try {
       const handle = await this.opts.backend.open(match.device)
       if (!this.running) return void (await handle.close())
@@ -139,7 +146,10 @@ export class ScannerService extends EventEmitter<ScannerServiceEvents> {
     clearTimeout(this.flushTimer)
     const deadline = decoder.deadline()
     if (deadline !== null) {
-      this.flushTimer = setTimeout(() => this.deliver(decoder.flush(this.now()), decoder), Math.max(0, deadline - this.now()))
+      this.flushTimer = setTimeout(
+        () => this.deliver(decoder.flush(this.now()), decoder),
+        Math.max(0, deadline - this.now())
+      )
     }
   }
 
@@ -154,7 +164,9 @@ export class ScannerService extends EventEmitter<ScannerServiceEvents> {
     const key = (s: ScannerStatus): string => `${s.state}|${s.device?.path ?? ''}|${s.error ?? ''}`
     if (key(next) === key(this.current)) return
     this.current = next
-    this.log(`scanner: ${next.state}${next.device ? ` ${describeDevice(next.device)}` : ''}${next.error ? `: ${next.error}` : ''}`)
+    this.log(
+      `scanner: ${next.state}${next.device ? ` ${describeDevice(next.device)}` : ''}${next.error ? `: ${next.error}` : ''}`
+    )
     this.emit('status', next)
   }
 }

@@ -7,7 +7,12 @@ describe('scanner spec', () => {
     expect(parseScannerSpec(' WEDGE ')).toEqual({ kind: 'wedge' })
     expect(parseScannerSpec('none')).toEqual({ kind: 'none' })
     expect(parseScannerSpec('hid:0c2e:0b61')).toEqual({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61 })
-    expect(parseScannerSpec('hid:0C2E:0B61?mode=keyboard')).toEqual({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'keyboard' })
+    expect(parseScannerSpec('hid:0C2E:0B61?mode=keyboard')).toEqual({
+      kind: 'hid',
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      mode: 'keyboard'
+    })
     expect(parseScannerSpec('hid:05e0:1200?mode=pos')).toMatchObject({ mode: 'pos' })
   })
   it('explains what is wrong and what is accepted', () => {

@@ -13,7 +13,8 @@ describe('udev rules file', () => {
     expect(lines.length).toBeGreaterThan(5)
     for (const line of lines) {
       for (const pair of line.split(/,\s*/)) expect(pair, line).toMatch(KEY)
-      for (const [, id] of line.matchAll(/ATTRS\{id(?:Vendor|Product)\}=="([^"]*)"/g)) expect(id, line).toMatch(/^[0-9a-f]{4}$/)
+      for (const [, id] of line.matchAll(/ATTRS\{id(?:Vendor|Product)\}=="([^"]*)"/g))
+        expect(id, line).toMatch(/^[0-9a-f]{4}$/)
       // Every rule narrows to a subsystem and grants access; none opens every hidraw node.
       expect(line).toMatch(/SUBSYSTEM=="/)
       expect(line).toMatch(/MODE="0660"/)

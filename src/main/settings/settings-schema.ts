@@ -17,7 +17,10 @@ const upstreamUrl = z
   .url()
   .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
   // The upstream is shown to the screens; a password in it would be a secret on display.
-  .refine((u) => !new URL(u).username && !new URL(u).password, 'must not carry a user name or password (the key goes in the credential)')
+  .refine(
+    (u) => !new URL(u).username && !new URL(u).password,
+    'must not carry a user name or password (the key goes in the credential)'
+  )
   .transform((u) => u.replace(/\/+$/, ''))
 
 export const settingsSchema = z.object({
@@ -70,7 +73,5 @@ export class SettingsError extends Error {
 export function parseSettings(raw: unknown): Settings {
   const result = settingsSchema.safeParse(raw ?? {})
   if (result.success) return result.data
-  throw new SettingsError(
-    result.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }))
-  )
+  throw new SettingsError(result.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message })))
 }

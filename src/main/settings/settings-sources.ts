@@ -34,7 +34,8 @@ export const envName = (flag: FlagName): string => `STAMPS_KIOSK_${flag.toUpperC
 /** Numbers stay text until the schema sees them, so a typo is reported against its field. */
 function toNumber(field: string, text: string): number {
   const n = Number(text)
-  if (text.trim() === '' || !Number.isFinite(n)) throw new SettingsError([{ field, message: `"${text}" is not a number` }])
+  if (text.trim() === '' || !Number.isFinite(n))
+    throw new SettingsError([{ field, message: `"${text}" is not a number` }])
   return n
 }
 

@@ -29,9 +29,15 @@ describe('settings', () => {
 
   it('names the bad field when a value is wrong', () => {
     const dir = freshDir()
-    expect(() => loadSettings(['--data-dir', dir, '--upstream', 'ftp://x'], {})).toThrow(/upstream: must be an http\(s\) URL/)
-    expect(() => loadSettings(['--data-dir', dir, '--upstream', 'https://user:secret@proxy.example/'], {})).toThrow(/upstream: must not carry a user name or password/)
-    expect(() => loadSettings(['--data-dir', dir, '--bridge-port', 'abc'], {})).toThrow(/bridge\.port: "abc" is not a number/)
+    expect(() => loadSettings(['--data-dir', dir, '--upstream', 'ftp://x'], {})).toThrow(
+      /upstream: must be an http\(s\) URL/
+    )
+    expect(() => loadSettings(['--data-dir', dir, '--upstream', 'https://user:secret@proxy.example/'], {})).toThrow(
+      /upstream: must not carry a user name or password/
+    )
+    expect(() => loadSettings(['--data-dir', dir, '--bridge-port', 'abc'], {})).toThrow(
+      /bridge\.port: "abc" is not a number/
+    )
     expect(() => loadSettings(['--data-dir', dir, '--bogus'], {})).toThrow(SettingsError)
   })
 
@@ -43,7 +49,18 @@ describe('settings', () => {
 
   it('builds a JWT credential from key, merchant and --auth jwt', () => {
     const dir = freshDir()
-    const argv = ['--data-dir', dir, '--upstream', 'https://stamps.co.id/', '--auth', 'jwt', '--key', 'k'.repeat(20), '--merchant', '5']
+    const argv = [
+      '--data-dir',
+      dir,
+      '--upstream',
+      'https://stamps.co.id/',
+      '--auth',
+      'jwt',
+      '--key',
+      'k'.repeat(20),
+      '--merchant',
+      '5'
+    ]
     const { settings } = loadSettings(argv, {})
     expect(settings.upstream).toBe('https://stamps.co.id')
     expect(settings.credential).toEqual({ kind: 'jwt', key: 'k'.repeat(20), merchantId: 5 })

@@ -6,7 +6,11 @@ import { StampsError } from './stamps-error'
  * Full jitter (a uniform wait in [0, min(cap, base * 2^n)]): many kiosks coming back after one
  * outage spread their retries instead of hitting the upstream in lockstep.
  */
-export function fullJitterDelay(attempt: number, policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>, random = Math.random): number {
+export function fullJitterDelay(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>,
+  random = Math.random
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1))
   return Math.floor(random() * ceiling)
 }

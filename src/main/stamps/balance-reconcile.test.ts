@@ -77,7 +77,12 @@ describe('balance credit/debit: no blind retry, reconcile after ambiguity', () =
 
   it('says unknown when the activities cannot be read after an ambiguous failure', async () => {
     // A real settle interval, so the link can be cut between the reset and the reconciling read.
-    const settling = new StampsClient({ baseUrl: proxy.url, credential: { kind: 'token', key: FAKE_KEY }, reconcileSettleMs: 250, retry: { maxAttempts: 1 } })
+    const settling = new StampsClient({
+      baseUrl: proxy.url,
+      credential: { kind: 'token', key: FAKE_KEY },
+      reconcileSettleMs: 250,
+      retry: { maxAttempts: 1 }
+    })
     await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
     const pending = settling.credit(credit(10_000))
     while (proxy.stats.resets === 0) await new Promise((r) => setTimeout(r, 2))
@@ -104,7 +109,11 @@ describe('balance credit/debit: no blind retry, reconcile after ambiguity', () =
   })
 
   it('a lost access-token answer is never mistaken for an ambiguous money call', async () => {
-    const jwt = new StampsClient({ baseUrl: proxy.url, credential: { kind: 'jwt', key: FAKE_KEY, merchantId: 14 }, retry: { maxAttempts: 1 } })
+    const jwt = new StampsClient({
+      baseUrl: proxy.url,
+      credential: { kind: 'jwt', key: FAKE_KEY, merchantId: 14 },
+      retry: { maxAttempts: 1 }
+    })
     await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
     const r = await jwt.ping().catch((e: unknown) => e)
     expect(r).toMatchObject({ kind: 'network', ambiguous: false, detail: expect.stringMatching(/^access token/) })

@@ -4,7 +4,13 @@
  * ambiguous failure we read the member's activities and look for the type-7 entry it would
  * have written; when we cannot tell, we say so and a person decides.
  */
-import { ACTIVITY_PAGE_SIZE, ACTIVITY_TYPE, balanceUpdateRequestSchema, type Activity, type BalanceUpdateResponse } from '../../shared/stamps'
+import {
+  ACTIVITY_PAGE_SIZE,
+  ACTIVITY_TYPE,
+  balanceUpdateRequestSchema,
+  type Activity,
+  type BalanceUpdateResponse
+} from '../../shared/stamps'
 import type { z } from 'zod'
 import { sleep as realSleep } from './backoff'
 import type { StampsClientConfig } from './client-config'
@@ -64,7 +70,14 @@ export class BalanceReconciler {
     try {
       const response = await this.client.postBalanceUpdate(direction, request)
       const id = response.balance_update.id
-      return { outcome: 'posted', response, balance_update_id: id, transaction_number: null, activity_id: null, reconciled: false }
+      return {
+        outcome: 'posted',
+        response,
+        balance_update_id: id,
+        transaction_number: null,
+        activity_id: null,
+        reconciled: false
+      }
     } catch (err) {
       const error = asStampsError(err)
       if (!error.ambiguous) return { outcome: 'not-posted', error, reconciled: false }
@@ -84,13 +97,25 @@ export class BalanceReconciler {
       const found = await this.search(ticket)
       if ('unsure' in found) return { outcome: 'unknown', reason: found.unsure, error: ticket.error, ticket }
       if (found.matches.length > 1) {
-        return { outcome: 'unknown', reason: `${found.matches.length} matching balance updates appeared; cannot tell which is ours`, error: ticket.error, ticket }
+        return {
+          outcome: 'unknown',
+          reason: `${found.matches.length} matching balance updates appeared; cannot tell which is ours`,
+          error: ticket.error,
+          ticket
+        }
       }
       const match = found.matches[0]
       if (match) {
         this.claim(match.id)
         const transaction_number = match.balance_update?.transaction_number ?? null
-        return { outcome: 'posted', response: null, balance_update_id: null, transaction_number, activity_id: match.id, reconciled: true }
+        return {
+          outcome: 'posted',
+          response: null,
+          balance_update_id: null,
+          transaction_number,
+          activity_id: match.id,
+          reconciled: true
+        }
       }
     }
     return { outcome: 'not-posted', error: ticket.error, reconciled: true }
@@ -116,7 +141,9 @@ export class BalanceReconciler {
       if (activities.length < ACTIVITY_PAGE_SIZE || !last) return { matches }
       olderThan = last.id
     }
-    return { unsure: `more than ${this.config.reconcilePages * ACTIVITY_PAGE_SIZE} new activities since the request; read them by hand` }
+    return {
+      unsure: `more than ${this.config.reconcilePages * ACTIVITY_PAGE_SIZE} new activities since the request; read them by hand`
+    }
   }
 
   private claim(id: number): void {
@@ -133,5 +160,9 @@ function isMatch(a: Activity, signedAmount: number, merchant: number): boolean {
 
 function asStampsError(err: unknown): StampsError {
   if (err instanceof StampsError) return err
-  return new StampsError({ kind: 'protocol', detail: err instanceof Error ? err.message : String(err), ambiguous: true })
+  return new StampsError({
+    kind: 'protocol',
+    detail: err instanceof Error ? err.message : String(err),
+    ambiguous: true
+  })
 }

@@ -15,7 +15,10 @@ interface CachedJwt {
 /** Reads `iat`/`exp` (seconds) from a JWT payload without checking the signature (the server does). */
 export function jwtTimes(jwt: string): { iat?: number; exp?: number } {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >
     const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
     return { iat: num(payload.iat), exp: num(payload.exp) }
   } catch {
@@ -62,18 +65,25 @@ export class CredentialProvider {
   private async fetchJwt(): Promise<CachedJwt> {
     if (this.credential.kind !== 'jwt') throw new Error('not a jwt credential')
     const started = this.now()
-    const answer = await this.transport.request({
-      method: 'POST',
-      url: new URL(STAMPS_PATHS.accessToken.path, this.baseUrl),
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ token: this.credential.key, crm_merchant_id: this.credential.merchantId }),
-      timeoutMs: this.timeoutMs
-    }).catch((err: unknown) => {
-      // Buying a token moves no money: whatever call needed it was never sent, so the failure
-      // must not look ambiguous to the caller (a credit would reconcile for nothing).
-      if (!(err instanceof StampsError)) throw err
-      throw new StampsError({ kind: err.kind, status: err.status, detail: `access token: ${err.detail}`, ambiguous: false })
-    })
+    const answer = await this.transport
+      .request({
+        method: 'POST',
+        url: new URL(STAMPS_PATHS.accessToken.path, this.baseUrl),
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ token: this.credential.key, crm_merchant_id: this.credential.merchantId }),
+        timeoutMs: this.timeoutMs
+      })
+      .catch((err: unknown) => {
+        // Buying a token moves no money: whatever call needed it was never sent, so the failure
+        // must not look ambiguous to the caller (a credit would reconcile for nothing).
+        if (!(err instanceof StampsError)) throw err
+        throw new StampsError({
+          kind: err.kind,
+          status: err.status,
+          detail: `access token: ${err.detail}`,
+          ambiguous: false
+        })
+      })
     let body: unknown
     try {
       body = JSON.parse(answer.text)
@@ -82,12 +92,22 @@ export class CredentialProvider {
     }
     if (answer.status !== 200) throw errorFromAnswer(answer.status, body)
     const parsed = accessTokenResponseSchema.safeParse(body)
-    if (!parsed.success) throw new StampsError({ kind: 'protocol', status: 200, detail: 'unreadable access token answer', ambiguous: false })
+    if (!parsed.success)
+      throw new StampsError({
+        kind: 'protocol',
+        status: 200,
+        detail: 'unreadable access token answer',
+        ambiguous: false
+      })
     const { iat, exp } = jwtTimes(parsed.data.access_token)
     // Lifetime from the token's own iat/exp, counted on our clock from when we asked: a kiosk
     // whose clock is off by an hour still refreshes on time.
     const lifetimeMs =
-      exp === undefined ? ACCESS_TOKEN_TTL_SECONDS * 1000 : iat !== undefined ? (exp - iat) * 1000 : exp * 1000 - started
+      exp === undefined
+        ? ACCESS_TOKEN_TTL_SECONDS * 1000
+        : iat !== undefined
+          ? (exp - iat) * 1000
+          : exp * 1000 - started
     return { jwt: parsed.data.access_token, refreshAt: started + 0.9 * Math.max(0, lifetimeMs) }
   }
 }

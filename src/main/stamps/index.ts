@@ -1,6 +1,22 @@
 /** The Stamps client service: what the outbox, bridge, host and IPC import. */
-export { StampsClient, type AddOptions, type AddTransactionInput, type BalanceUpdateInput, type ActivitiesInput, type GroupActivitiesInput, type MembershipInput, type PreviewEarningsInput, type StampsClientDeps } from './stamps-client'
+export {
+  StampsClient,
+  type AddOptions,
+  type AddTransactionInput,
+  type BalanceUpdateInput,
+  type ActivitiesInput,
+  type GroupActivitiesInput,
+  type MembershipInput,
+  type PreviewEarningsInput,
+  type StampsClientDeps
+} from './stamps-client'
 export { StampsError, errorFromAnswer, isDuplicateMessage, type StampsErrorKind } from './stamps-error'
 export type { BalanceOutcome, ReconcileTicket } from './balance-reconcile'
-export { stampsClientConfigSchema, type StampsClientConfig, type StampsClientConfigInput, type RetryPolicy, type Credential } from './client-config'
+export {
+  stampsClientConfigSchema,
+  type StampsClientConfig,
+  type StampsClientConfigInput,
+  type RetryPolicy,
+  type Credential
+} from './client-config'
 export { fullJitterDelay } from './backoff'

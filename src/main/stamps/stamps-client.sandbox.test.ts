@@ -7,8 +7,13 @@ import { StampsError } from './stamps-error'
 
 const caught = (p: Promise<unknown>): Promise<StampsError> =>
   p.then(
-    () => { throw new Error('expected a StampsError') },
-    (e: unknown) => { if (!(e instanceof StampsError)) throw e; return e }
+    () => {
+      throw new Error('expected a StampsError')
+    },
+    (e: unknown) => {
+      if (!(e instanceof StampsError)) throw e
+      return e
+    }
   )
 
 let seq = 0
@@ -19,7 +24,11 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
   let client: StampsClient
   beforeAll(async () => {
     sandbox = await startTestSandbox()
-    client = new StampsClient({ baseUrl: sandbox.url, credential: { kind: 'token', key: DEMO.key }, reconcileSettleMs: 20 })
+    client = new StampsClient({
+      baseUrl: sandbox.url,
+      credential: { kind: 'token', key: DEMO.key },
+      reconcileSettleMs: 20
+    })
   })
   afterAll(async () => {
     client.close()
@@ -28,7 +37,10 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
 
   it('pings as merchant 14, with the static key and with a Bearer JWT', async () => {
     expect((await client.ping()).pong.merchant_id).toBe(DEMO.merchantId)
-    const jwt = new StampsClient({ baseUrl: sandbox.url, credential: { kind: 'jwt', key: DEMO.key, merchantId: DEMO.merchantId } })
+    const jwt = new StampsClient({
+      baseUrl: sandbox.url,
+      credential: { kind: 'jwt', key: DEMO.key, merchantId: DEMO.merchantId }
+    })
     expect((await jwt.ping()).pong.merchant_id).toBe(DEMO.merchantId)
     jwt.close()
   })
@@ -36,7 +48,17 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
   it('posts sales to every demo store in JSON and XML; a repeat is kind duplicate', async () => {
     for (const [i, store] of DEMO.stores.entries()) {
       const inv = invoice()
-      const sale = { user: DEMO.customer, store, invoice_number: inv, total_value: 50000, subtotal: 40000, items: [{ product_name: 'Cappucino', quantity: 2, price: 10000 }, { product_name: 'Iced Tea', quantity: 4, price: 5000 }] }
+      const sale = {
+        user: DEMO.customer,
+        store,
+        invoice_number: inv,
+        total_value: 50000,
+        subtotal: 40000,
+        items: [
+          { product_name: 'Cappucino', quantity: 2, price: 10000 },
+          { product_name: 'Iced Tea', quantity: 4, price: 5000 }
+        ]
+      }
       const res = await client.addTransaction(sale, { format: i % 2 ? 'xml' : 'json' })
       expect(res.transaction).toMatchObject({ stamps_earned: 5, value: 50000 })
       const dup = await caught(client.addTransaction(sale, { format: i % 2 ? 'json' : 'xml' }))
@@ -57,7 +79,12 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
   })
 
   it('cancels a transaction, and maps an unknown id to not-found', async () => {
-    const res = await client.addTransaction({ user: DEMO.second, store: 3, invoice_number: invoice(), total_value: 20000 })
+    const res = await client.addTransaction({
+      user: DEMO.second,
+      store: 3,
+      invoice_number: invoice(),
+      total_value: 20000
+    })
     const canceled = await client.cancelTransaction(res.transaction.id)
     expect(canceled.transaction.status).toBe('Canceled')
     expect(await caught(client.cancelTransaction(99_999_999))).toMatchObject({ kind: 'not-found', status: 404 })
@@ -91,7 +118,13 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
     let faulty: StampsClient
     beforeAll(async () => {
       proxy = await startFaultProxy({ port: sandbox.port })
-      faulty = new StampsClient({ baseUrl: proxy.url, credential: { kind: 'token', key: DEMO.key }, timeoutMs: 400, reconcileSettleMs: 30, retry: { baseMs: 10, capMs: 50 } })
+      faulty = new StampsClient({
+        baseUrl: proxy.url,
+        credential: { kind: 'token', key: DEMO.key },
+        timeoutMs: 400,
+        reconcileSettleMs: 30,
+        retry: { baseMs: 10, capMs: 50 }
+      })
     })
     afterAll(async () => {
       faulty.close()
@@ -101,7 +134,9 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
     it('a sale whose answer was lost is retried and answers duplicate: posted once', async () => {
       await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
       const inv = invoice()
-      const pending = caught(faulty.addTransaction({ user: DEMO.customer, store: 84, invoice_number: inv, total_value: 30000 }))
+      const pending = caught(
+        faulty.addTransaction({ user: DEMO.customer, store: 84, invoice_number: inv, total_value: 30000 })
+      )
       while (proxy.stats.resets === 0) await new Promise((r) => setTimeout(r, 1))
       await proxy.setMode({ kind: 'pass' })
       expect((await pending).kind).toBe('duplicate')

@@ -5,15 +5,27 @@ import { StampsClient } from './stamps-client'
 import { StampsError } from './stamps-error'
 
 const sale = (invoice: string, extra: Record<string, unknown> = {}) => ({
-  user: 'customer@stamps.co.id', store: 32, invoice_number: invoice, total_value: 50000, subtotal: 40000,
-  items: [{ product_name: 'Cappucino', quantity: 2, price: 10000 }, { product_name: 'Iced Tea', quantity: 4, price: 5000 }],
+  user: 'customer@stamps.co.id',
+  store: 32,
+  invoice_number: invoice,
+  total_value: 50000,
+  subtotal: 40000,
+  items: [
+    { product_name: 'Cappucino', quantity: 2, price: 10000 },
+    { product_name: 'Iced Tea', quantity: 4, price: 5000 }
+  ],
   ...extra
 })
 
 const caught = (p: Promise<unknown>): Promise<StampsError> =>
   p.then(
-    () => { throw new Error('expected a StampsError') },
-    (e: unknown) => { if (!(e instanceof StampsError)) throw e; return e }
+    () => {
+      throw new Error('expected a StampsError')
+    },
+    (e: unknown) => {
+      if (!(e instanceof StampsError)) throw e
+      return e
+    }
   )
 
 describe('StampsClient against a loopback upstream', () => {
@@ -22,7 +34,10 @@ describe('StampsClient against a loopback upstream', () => {
   const noWait = { sleep: async () => {} }
   beforeEach(async () => {
     up = await startFakeUpstream()
-    client = new StampsClient({ baseUrl: up.url, credential: { kind: 'token', key: FAKE_KEY }, timeoutMs: 2000 }, noWait)
+    client = new StampsClient(
+      { baseUrl: up.url, credential: { kind: 'token', key: FAKE_KEY }, timeoutMs: 2000 },
+      noWait
+    )
   })
   afterEach(async () => {
     client.close()
@@ -91,7 +106,10 @@ describe('StampsClient against a loopback upstream', () => {
   })
 
   it('times out an answer that never comes, and calls it ambiguous (the request was sent)', async () => {
-    const slow = new StampsClient({ baseUrl: up.url, credential: { kind: 'token', key: FAKE_KEY }, timeoutMs: 100 }, noWait)
+    const slow = new StampsClient(
+      { baseUrl: up.url, credential: { kind: 'token', key: FAKE_KEY }, timeoutMs: 100 },
+      noWait
+    )
     up.answerDelayMs = 400
     const e = await caught(slow.addTransaction(sale('T-1'), { retry: { maxAttempts: 1 } }))
     expect(e).toMatchObject({ kind: 'timeout', ambiguous: true })
@@ -112,7 +130,10 @@ describe('StampsClient against a loopback upstream', () => {
   it('buys a JWT once, refreshes it at 90% of its life, and once more after a 401', async () => {
     let now = Date.now()
     up.jwtTtlSec = 1000
-    const jwt = new StampsClient({ baseUrl: up.url, credential: { kind: 'jwt', key: FAKE_KEY, merchantId: 14 } }, { ...noWait, now: () => now })
+    const jwt = new StampsClient(
+      { baseUrl: up.url, credential: { kind: 'jwt', key: FAKE_KEY, merchantId: 14 } },
+      { ...noWait, now: () => now }
+    )
     const tokenCalls = () => up.requests.filter((r) => r.path === '/api/auth/get-access-token/').length
     await jwt.ping()
     await jwt.ping()

@@ -30,7 +30,12 @@ import {
 } from '../../shared/stamps'
 import { withRetry, type RetryDeps } from './backoff'
 import { BalanceReconciler, type BalanceOutcome, type ReconcileTicket } from './balance-reconcile'
-import { stampsClientConfigSchema, type RetryPolicy, type StampsClientConfig, type StampsClientConfigInput } from './client-config'
+import {
+  stampsClientConfigSchema,
+  type RetryPolicy,
+  type StampsClientConfig,
+  type StampsClientConfigInput
+} from './client-config'
 import { CredentialProvider } from './credentials'
 import { HttpTransport } from './http-transport'
 import { errorFromAnswer, errorFromZod, StampsError } from './stamps-error'
@@ -67,12 +72,21 @@ export class StampsClient {
   private readonly credentials: CredentialProvider
   private readonly reconciler: BalanceReconciler
 
-  constructor(config: StampsClientConfigInput, private readonly deps: StampsClientDeps = {}) {
+  constructor(
+    config: StampsClientConfigInput,
+    private readonly deps: StampsClientDeps = {}
+  ) {
     const parsed = stampsClientConfigSchema.safeParse(config)
     if (!parsed.success) throw new Error(`Invalid Stamps client config: ${parsed.error.message}`)
     this.config = parsed.data
     this.transport = deps.transport ?? new HttpTransport()
-    this.credentials = new CredentialProvider(this.config.credential, this.config.baseUrl, this.transport, this.config.timeoutMs, deps.now)
+    this.credentials = new CredentialProvider(
+      this.config.credential,
+      this.config.baseUrl,
+      this.transport,
+      this.config.timeoutMs,
+      deps.now
+    )
     this.reconciler = new BalanceReconciler(this, this.config, deps.sleep)
   }
 
@@ -169,17 +183,30 @@ export class StampsClient {
       headers['content-type'] = xml ? 'application/xml' : 'application/json'
       payload = xml ? encodeXmlBody(ex.body ?? {}) : JSON.stringify(ex.body ?? {})
     }
-    const answer = await this.transport.request({ method, url, headers, body: payload, timeoutMs: this.config.timeoutMs })
+    const answer = await this.transport.request({
+      method,
+      url,
+      headers,
+      body: payload,
+      timeoutMs: this.config.timeoutMs
+    })
     const body = decodeAnswer(answer.text)
     if (answer.status === 401 && this.credentials.refreshable && !refreshed) {
       this.credentials.invalidate() // a 401 means the server refused: nothing happened, retry is safe
       return this.exchange(endpoint, ex, true)
     }
-    if (answer.status < 200 || answer.status >= 300) throw errorFromAnswer(answer.status, body ?? { detail: answer.text.slice(0, 200) })
+    if (answer.status < 200 || answer.status >= 300)
+      throw errorFromAnswer(answer.status, body ?? { detail: answer.text.slice(0, 200) })
     const parsed = ex.schema.safeParse(body)
     // The server said yes but we cannot read how: for a write, assume it may have happened.
     if (!parsed.success) {
-      throw new StampsError({ kind: 'protocol', status: answer.status, detail: `unreadable answer: ${parsed.error.message}`, ambiguous: true, body })
+      throw new StampsError({
+        kind: 'protocol',
+        status: answer.status,
+        detail: `unreadable answer: ${parsed.error.message}`,
+        ambiguous: true,
+        body
+      })
     }
     return parsed.data
   }

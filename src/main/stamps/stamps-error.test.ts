@@ -10,11 +10,17 @@ describe('errorFromAnswer', () => {
       errors: [{ price: 'This field is required.' }, { invoice_number: 'Store does not exist' }]
     })
     expect(e).toMatchObject({ kind: 'validation', ambiguous: false })
-    expect(e.fieldErrors).toEqual([['price', 'This field is required.'], ['invoice_number', 'Store does not exist']])
+    expect(e.fieldErrors).toEqual([
+      ['price', 'This field is required.'],
+      ['invoice_number', 'Store does not exist']
+    ])
   })
 
   it('reads a taken invoice number as duplicate', () => {
-    const e = errorFromAnswer(400, { detail: 'x', errors: [{ invoice_number: 'Transaction with this invoice number already exists' }] })
+    const e = errorFromAnswer(400, {
+      detail: 'x',
+      errors: [{ invoice_number: 'Transaction with this invoice number already exists' }]
+    })
     expect(e.isDuplicateInvoice).toBe(true)
   })
 
@@ -23,16 +29,26 @@ describe('errorFromAnswer', () => {
     expect(errorFromAnswer(403, { detail: 'Authentication credentials were not provided.' }).kind).toBe('auth')
     expect(errorFromAnswer(401, { detail: 'Invalid token' }).kind).toBe('auth')
     expect(errorFromAnswer(404, { detail: 'Not found.' }).kind).toBe('not-found')
-    expect(errorFromAnswer(405, { detail: 'Method "GET" not allowed.' })).toMatchObject({ kind: 'protocol', retryable: false })
-    expect(errorFromAnswer(413, { detail: 'Request body is too large.' }).fieldErrors).toEqual([['__all__', 'Request body is too large.']])
-    expect(errorFromAnswer(400, { errors: { info: "Transaction can't be canceled due to insufficient Stamps" } }).fieldErrors).toEqual([
-      ['info', "Transaction can't be canceled due to insufficient Stamps"]
+    expect(errorFromAnswer(405, { detail: 'Method "GET" not allowed.' })).toMatchObject({
+      kind: 'protocol',
+      retryable: false
+    })
+    expect(errorFromAnswer(413, { detail: 'Request body is too large.' }).fieldErrors).toEqual([
+      ['__all__', 'Request body is too large.']
     ])
+    expect(
+      errorFromAnswer(400, { errors: { info: "Transaction can't be canceled due to insufficient Stamps" } }).fieldErrors
+    ).toEqual([['info', "Transaction can't be canceled due to insufficient Stamps"]])
   })
 
   it('counts every 5xx as possibly committed (money hazard) and retryable', () => {
     for (const status of [500, 502, 503, 504]) {
-      expect(errorFromAnswer(status, undefined)).toMatchObject({ kind: 'server', ambiguous: true, retryable: true, detail: `HTTP ${status}` })
+      expect(errorFromAnswer(status, undefined)).toMatchObject({
+        kind: 'server',
+        ambiguous: true,
+        retryable: true,
+        detail: `HTTP ${status}`
+      })
     }
   })
 })
@@ -54,7 +70,9 @@ describe('backoff', () => {
       calls++
       return Promise.reject(new StampsError({ kind: 'network', detail: 'ECONNRESET', ambiguous: true }))
     }
-    await expect(withRetry(flaky, { maxAttempts: 4, baseMs: 100, capMs: 1000 }, deps)).rejects.toMatchObject({ kind: 'network' })
+    await expect(withRetry(flaky, { maxAttempts: 4, baseMs: 100, capMs: 1000 }, deps)).rejects.toMatchObject({
+      kind: 'network'
+    })
     expect(calls).toBe(4)
     expect(waits).toEqual([50, 100, 200])
     calls = 0
@@ -62,7 +80,9 @@ describe('backoff', () => {
       calls++
       return Promise.reject(new StampsError({ kind: 'validation', detail: 'no', ambiguous: false }))
     }
-    await expect(withRetry(refused, { maxAttempts: 4, baseMs: 100, capMs: 1000 }, deps)).rejects.toMatchObject({ kind: 'validation' })
+    await expect(withRetry(refused, { maxAttempts: 4, baseMs: 100, capMs: 1000 }, deps)).rejects.toMatchObject({
+      kind: 'validation'
+    })
     expect(calls).toBe(1)
   })
 })

@@ -3,15 +3,7 @@ import type { z } from 'zod'
 import { ERROR_TEXT, fieldMessages } from '../../shared/stamps'
 
 export type StampsErrorKind =
-  | 'validation'
-  | 'duplicate'
-  | 'auth'
-  | 'https'
-  | 'not-found'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'protocol'
+  'validation' | 'duplicate' | 'auth' | 'https' | 'not-found' | 'server' | 'network' | 'timeout' | 'protocol'
 
 export interface StampsErrorInit {
   kind: StampsErrorKind
@@ -74,12 +66,14 @@ export function errorFromAnswer(status: number, body: unknown): StampsError {
     if (fieldErrors.length === 0) fieldErrors.push(['__all__', detail])
     return new StampsError({ kind, status, detail, fieldErrors, ambiguous: false, body })
   }
-  if (status === 403 && detail === ERROR_TEXT.https) return new StampsError({ kind: 'https', status, detail, ambiguous: false, body })
+  if (status === 403 && detail === ERROR_TEXT.https)
+    return new StampsError({ kind: 'https', status, detail, ambiguous: false, body })
   if (status === 401 || status === 403) return new StampsError({ kind: 'auth', status, detail, ambiguous: false, body })
   if (status === 404) return new StampsError({ kind: 'not-found', status, detail, ambiguous: false, body })
   // Money hazard: a DRF 500 may or may not have committed, and a 502/503/504 from a proxy in
   // front of it cannot tell us whether the app ran. We cannot justify "not committed" for any 5xx.
-  if (status >= 500 || status === 429) return new StampsError({ kind: 'server', status, detail, ambiguous: status !== 429, body })
+  if (status >= 500 || status === 429)
+    return new StampsError({ kind: 'server', status, detail, ambiguous: status !== 429, body })
   return new StampsError({ kind: 'protocol', status, detail, ambiguous: false, body })
 }
 

@@ -5,10 +5,17 @@ import { decodeXmlAnswer, encodeXmlBody } from './xml-body'
 
 describe('XML bodies of transactions/add', () => {
   it('encodes items as <list-item> under <root> and escapes text', () => {
-    const xml = encodeXmlBody({ store: 84, invoice_number: 'A&B<1>', items: [{ product_name: 'Tea', quantity: 4 }], tax: undefined })
+    const xml = encodeXmlBody({
+      store: 84,
+      invoice_number: 'A&B<1>',
+      items: [{ product_name: 'Tea', quantity: 4 }],
+      tax: undefined
+    })
     expect(xml).toMatch(/^<\?xml[^>]*\?>\n<root>/)
     expect(xml).toContain('<invoice_number>A&amp;B&lt;1&gt;</invoice_number>')
-    expect(xml).toContain('<items><list-item><product_name>Tea</product_name><quantity>4</quantity></list-item></items>')
+    expect(xml).toContain(
+      '<items><list-item><product_name>Tea</product_name><quantity>4</quantity></list-item></items>'
+    )
     expect(xml).not.toContain('<tax>')
   })
 
@@ -25,8 +32,13 @@ describe('XML bodies of transactions/add', () => {
   it('turns <validation_errors> into the errors list, one entry or many', () => {
     const two = decodeXmlAnswer(`<root><validation_errors><list-item><price>This field is required.</price></list-item>
       <list-item><store>Select a valid choice.</store></list-item></validation_errors><detail>Bad</detail></root>`)
-    expect(two).toEqual({ detail: 'Bad', errors: [{ price: 'This field is required.' }, { store: 'Select a valid choice.' }] })
-    const one = decodeXmlAnswer('<root><validation_errors><list-item><invoice_number>007</invoice_number></list-item></validation_errors></root>')
+    expect(two).toEqual({
+      detail: 'Bad',
+      errors: [{ price: 'This field is required.' }, { store: 'Select a valid choice.' }]
+    })
+    const one = decodeXmlAnswer(
+      '<root><validation_errors><list-item><invoice_number>007</invoice_number></list-item></validation_errors></root>'
+    )
     expect(one?.errors).toEqual([{ invoice_number: '007' }])
   })
 

@@ -11,7 +11,16 @@ export function encodeXmlBody(body: Record<string, unknown>): string {
 }
 
 /** Text fields that must stay text even when they look like numbers. */
-const TEXT_KEYS = new Set(['status', 'detail', 'name', 'invoice_number', 'level_text', 'error_message', 'error_code', 'number'])
+const TEXT_KEYS = new Set([
+  'status',
+  'detail',
+  'name',
+  'invoice_number',
+  'level_text',
+  'error_message',
+  'error_code',
+  'number'
+])
 
 // XML carries every value as text; the shared answer schemas want numbers where JSON has them.
 function coerce(value: XmlValue, key: string): unknown {

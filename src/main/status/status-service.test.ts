@@ -20,7 +20,13 @@ describe('status service', () => {
 
   it('marks the upstream reachable or not from the probe', async () => {
     let up = true
-    const svc = new StatusService({ initial, probe: async () => { if (!up) throw new Error('down') }, now: () => 42 })
+    const svc = new StatusService({
+      initial,
+      probe: async () => {
+        if (!up) throw new Error('down')
+      },
+      now: () => 42
+    })
     expect(await svc.probeNow()).toBe(true)
     expect(svc.get().upstream).toEqual({ reachable: true, embedded: true, checkedAt: 42 })
     up = false

@@ -39,10 +39,16 @@ export class StatusService extends EventEmitter<{ changed: [Status] }> {
 
   /** Merges a partial update into one part; emits `changed` when something actually changed. */
   update<K extends 'upstream' | 'queue' | 'printer' | 'scanner'>(key: K, part: Part<K>): void
-  update<K extends 'mode' | 'language' | 'idleTimeoutSeconds' | 'restartNeeded' | 'defaultPins'>(key: K, value: Status[K]): void
+  update<K extends 'mode' | 'language' | 'idleTimeoutSeconds' | 'restartNeeded' | 'defaultPins'>(
+    key: K,
+    value: Status[K]
+  ): void
   update(key: keyof Status, value: unknown): void {
     const current = this.status[key]
-    const next = typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...current, ...(value as object) } : value
+    const next =
+      typeof current === 'object' && current !== null && !Array.isArray(current)
+        ? { ...current, ...(value as object) }
+        : value
     if (JSON.stringify(next) === JSON.stringify(current)) return
     this.status = { ...this.status, [key]: next }
     this.emit('changed', this.status)

@@ -42,9 +42,7 @@ export function App(): React.JSX.Element {
           <LanguageSwitch />
         </div>
       </header>
-      <main className="content">
-        {!ready ? null : cashier ? <DeskScreen api={api} /> : <KioskScreen api={api} />}
-      </main>
+      <main className="content">{!ready ? null : cashier ? <DeskScreen api={api} /> : <KioskScreen api={api} />}</main>
       <StatusBar />
     </div>
   )

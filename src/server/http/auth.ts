@@ -8,7 +8,8 @@ import type { Authenticator } from './endpoint'
 import { httpErrors } from './http-error'
 import { verifyAccessToken } from './jwt'
 
-export type HeaderCredential = { kind: 'none' } | { kind: 'token'; key: string } | { kind: 'bearer'; jwt: string } | { kind: 'malformed' }
+export type HeaderCredential =
+  { kind: 'none' } | { kind: 'token'; key: string } | { kind: 'bearer'; jwt: string } | { kind: 'malformed' }
 
 /**
  * Reads the Authorization header the way DRF's authenticators do: an empty header or another
@@ -51,7 +52,13 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 /** Whether a request arrived over HTTPS: only through a loopback proxy saying so. */
-export function arrivedOverHttps(remoteAddress: string | undefined, forwardedProto: string | string[] | undefined): boolean {
-  const proto = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)?.split(',')[0]?.trim().toLowerCase()
+export function arrivedOverHttps(
+  remoteAddress: string | undefined,
+  forwardedProto: string | string[] | undefined
+): boolean {
+  const proto = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)
+    ?.split(',')[0]
+    ?.trim()
+    .toLowerCase()
   return proto === 'https' && isLoopback(remoteAddress)
 }

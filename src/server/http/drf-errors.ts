@@ -50,7 +50,8 @@ export function drfMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'too_big':
       if (issue.origin === 'string') return `Ensure this field has no more than ${issue.maximum} characters.`
       if (issue.origin === 'array') return `Ensure this field has no more than ${issue.maximum} elements.`
-      if (issue.origin === 'int' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'A valid integer is required.'
+      if (issue.origin === 'int' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER)
+        return 'A valid integer is required.'
       return `Ensure this value is less than or equal to ${issue.maximum}.`
     case 'invalid_value':
       return `"${String(value)}" is not a valid choice.`

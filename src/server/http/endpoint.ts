@@ -26,9 +26,15 @@ export interface Authenticator {
 }
 
 /** What the request pipeline needs; the sandbox's routes also read its database and JWT secret. */
-export interface EndpointContext { requireHttps: boolean; authenticator: Authenticator }
+export interface EndpointContext {
+  requireHttps: boolean
+  authenticator: Authenticator
+}
 
-export interface ServerContext extends EndpointContext { db: Db; secret: string }
+export interface ServerContext extends EndpointContext {
+  db: Db
+  secret: string
+}
 
 /** A non-200 answer decided by an endpoint's own logic (the bridge's 202, a passed-through error). */
 export class Answer {
@@ -58,11 +64,16 @@ const headerMerchant = new WeakMap<FastifyRequest, number>()
 
 /** The error body of an endpoint for field errors, and its XML form when that differs. */
 export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>): { json: unknown; xml?: unknown } {
-  const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')
+  const summary = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ')
   switch (style) {
     case 'transaction': {
       const list = Object.entries(fields).map(([k, v]) => ({ [k]: v }))
-      return { json: { detail: TRANSACTION_ERROR_DETAIL, errors: list }, xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL } }
+      return {
+        json: { detail: TRANSACTION_ERROR_DETAIL, errors: list },
+        xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL }
+      }
     }
     case 'membership': {
       const first = Object.values(fields)[0] ?? ''
@@ -76,7 +87,11 @@ export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>
 }
 
 /** Registers a Stamps endpoint on every method, so a wrong one is a 405 and not a 404. */
-export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx: EndpointContext, def: EndpointDef<S>): void {
+export function registerEndpoint<S extends z.ZodType>(
+  app: FastifyInstance,
+  ctx: EndpointContext,
+  def: EndpointDef<S>
+): void {
   const allow = def.method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS'
   app.route({
     method: [...ALL_METHODS],
@@ -84,7 +99,8 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
     config: { allow },
     // header credentials are checked before the body is read: a bad key never uploads 1 MiB
     onRequest: async (req) => {
-      if (ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto'])) throw httpErrors.https()
+      if (ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto']))
+        throw httpErrors.https()
       const cred = readAuthorization(req.headers.authorization)
       if (cred.kind !== 'none') headerMerchant.set(req, ctx.authenticator.fromHeader(cred))
     },
@@ -100,9 +116,17 @@ export function registerEndpoint<S extends z.ZodType>(app: FastifyInstance, ctx:
           merchantId = ctx.authenticator.fromKey(token)
         }
         const method = req.method === 'HEAD' && def.method === 'GET' ? 'GET' : req.method
-        if (method === 'OPTIONS') return sendAnswer(req, reply, 200, { name: def.path, renders: ['application/json', 'application/xml'], parses: ['application/json', 'application/xml'] })
+        if (method === 'OPTIONS')
+          return sendAnswer(req, reply, 200, {
+            name: def.path,
+            renders: ['application/json', 'application/xml'],
+            parses: ['application/json', 'application/xml']
+          })
         if (method !== def.method) throw httpErrors.method(req.method)
-        const data = def.method === 'GET' ? query : (body ?? decodeBody(req.body as string | undefined, req.headers['content-type']))
+        const data =
+          def.method === 'GET'
+            ? query
+            : (body ?? decodeBody(req.body as string | undefined, req.headers['content-type']))
         const parsed = def.schema.safeParse(numbersToStrings(data, def.stringFields ?? []))
         const extra = def.check?.(data, merchantId) ?? {}
         if (!parsed.success || Object.keys(extra).length > 0) {

@@ -20,5 +20,6 @@ export const httpErrors = {
   method: (method: string) => new HttpError(405, { detail: ERROR_TEXT.methodNotAllowed(method) }),
   tooLarge: () => new HttpError(413, { detail: ERROR_TEXT.tooLarge }),
   mediaType: (type: string) => new HttpError(415, { detail: `Unsupported media type "${type}" in request.` }),
-  parse: (format: 'JSON' | 'XML', message: string) => new HttpError(400, { detail: `${format} parse error - ${message}` })
+  parse: (format: 'JSON' | 'XML', message: string) =>
+    new HttpError(400, { detail: `${format} parse error - ${message}` })
 }

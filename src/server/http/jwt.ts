@@ -1,7 +1,11 @@
 /** HS256 JSON Web Tokens with node:crypto only: the Bearer credential of the Stamps API. */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-export interface AccessClaims { merchant_id: number; iat: number; exp: number }
+export interface AccessClaims {
+  merchant_id: number
+  iat: number
+  exp: number
+}
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')
 

@@ -17,7 +17,13 @@ export function routeAllow(req: FastifyRequest): string | undefined {
 }
 
 /** Sends `body` with `status`, negotiated by the request's Accept header. */
-export function sendAnswer(req: FastifyRequest, reply: FastifyReply, status: number, body: unknown, xmlBody?: unknown): FastifyReply {
+export function sendAnswer(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  xmlBody?: unknown
+): FastifyReply {
   const allow = routeAllow(req)
   reply.code(status).header('Vary', 'Accept')
   if (allow) reply.header('Allow', allow)
@@ -26,5 +32,7 @@ export function sendAnswer(req: FastifyRequest, reply: FastifyReply, status: num
     return reply.header('Content-Type', 'application/xml').send(Buffer.from(toStampsXml(value)))
   }
   // a Buffer keeps the media type exactly as the service sends it (Fastify adds a charset to strings)
-  return reply.header('Content-Type', 'application/json').send(Buffer.from(body instanceof PrebuiltJson ? body.json : JSON.stringify(body)))
+  return reply
+    .header('Content-Type', 'application/json')
+    .send(Buffer.from(body instanceof PrebuiltJson ? body.json : JSON.stringify(body)))
 }

@@ -17,25 +17,41 @@ export interface ActivityOwner {
 }
 
 /** One stored activity: its id and its wire object without `id`, as JSON text. */
-export interface ActivityRow { id: number; payload: string }
+export interface ActivityRow {
+  id: number
+  payload: string
+}
 
 /** Appends an activity; `body` is the wire object minus `id` (which SQLite assigns). */
 export function writeActivity(db: Db, owner: ActivityOwner, body: Record<string, unknown>): number {
   const r = sql(
     db,
     'INSERT INTO activities (user_id, group_id, merchant_id, transaction_id, balance_update_id, payload) VALUES (?, ?, ?, ?, ?, ?)'
-  ).run(owner.userId, owner.groupId, owner.merchantId, owner.transactionId ?? null, owner.balanceUpdateId ?? null, JSON.stringify(body))
+  ).run(
+    owner.userId,
+    owner.groupId,
+    owner.merchantId,
+    owner.transactionId ?? null,
+    owner.balanceUpdateId ?? null,
+    JSON.stringify(body)
+  )
   return Number(r.lastInsertRowid)
 }
 
 /** Marks the sub-object of a ledger row's activity as canceled (status 2), in place. */
 export function markActivityCanceled(db: Db, ref: { transactionId: number } | { balanceUpdateId: number }): void {
   if ('transactionId' in ref) {
-    sql(db, `UPDATE activities SET payload = json_set(payload, '$.transaction.status', 2)
-      WHERE id = (SELECT activity_id FROM transactions WHERE id = ?)`).run(ref.transactionId)
+    sql(
+      db,
+      `UPDATE activities SET payload = json_set(payload, '$.transaction.status', 2)
+      WHERE id = (SELECT activity_id FROM transactions WHERE id = ?)`
+    ).run(ref.transactionId)
   } else {
-    sql(db, `UPDATE activities SET payload = json_set(payload, '$.balance_update.status', 2)
-      WHERE id = (SELECT activity_id FROM balance_updates WHERE id = ?)`).run(ref.balanceUpdateId)
+    sql(
+      db,
+      `UPDATE activities SET payload = json_set(payload, '$.balance_update.status', 2)
+      WHERE id = (SELECT activity_id FROM balance_updates WHERE id = ?)`
+    ).run(ref.balanceUpdateId)
   }
 }
 
@@ -55,7 +71,13 @@ export function merchantActivityPage(db: Db, userId: number, merchantId: number,
  * page per merchant, each from its own index range, merged. O(page x merchants) whatever the
  * history's length, and one index fewer to write on every ledger change.
  */
-export function groupActivityPage(db: Db, userId: number, groupId: number, merchantIds?: readonly number[], olderThan?: number): ActivityRow[] {
+export function groupActivityPage(
+  db: Db,
+  userId: number,
+  groupId: number,
+  merchantIds?: readonly number[],
+  olderThan?: number
+): ActivityRow[] {
   const inGroup = groupMerchantIds(db, groupId)
   // merchants outside the group are dropped: their activities are not this group's to show
   const wanted = merchantIds ? [...new Set(merchantIds)].filter((m) => inGroup.includes(m)) : inGroup

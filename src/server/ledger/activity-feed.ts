@@ -5,7 +5,10 @@ import { LedgerError } from './ledger-error'
 import { requireMember } from './members'
 import { getMerchant } from './merchants'
 
-export interface FeedQuery { user: string; older_than?: number }
+export interface FeedQuery {
+  user: string
+  older_than?: number
+}
 
 function caller(db: Db, merchantId: number) {
   const merchant = getMerchant(db, merchantId)
@@ -21,7 +24,11 @@ export function memberActivities(db: Db, merchantId: number, q: FeedQuery): Acti
 }
 
 /** GET /api/v3/activities/by-merchant-group: every merchant of the group, or those named. */
-export function groupActivities(db: Db, merchantId: number, q: FeedQuery & { merchant_id?: readonly number[] }): ActivityRow[] {
+export function groupActivities(
+  db: Db,
+  merchantId: number,
+  q: FeedQuery & { merchant_id?: readonly number[] }
+): ActivityRow[] {
   const merchant = caller(db, merchantId)
   const member = requireMember(db, merchant.group_id, q.user)
   return groupActivityPage(db, member.user_id, merchant.group_id, q.merchant_id, q.older_than)

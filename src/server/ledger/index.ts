@@ -4,9 +4,25 @@ export { addTransaction, cancelTransaction, previewEarnings } from './transactio
 export { creditBalance, debitBalance, cancelBalanceUpdate, type BalanceChange } from './balances'
 export { memberActivities, groupActivities, type FeedQuery } from './activity-feed'
 export { activitiesJson, activityObjects, writeActivity, type ActivityRow } from './activities'
-export { findMember, registerMember, membershipDetails, normaliseMobile, type MemberRow, type Registration } from './members'
 export {
-  ensureMerchant, configureMerchant, getMerchant, getStore, merchantForKey, DEFAULT_LEVELS, DEFAULT_STAMPS_PER_VALUE,
-  type MerchantSpec, type LevelRule, type MerchantRow, type StoreRow
+  findMember,
+  registerMember,
+  membershipDetails,
+  normaliseMobile,
+  type MemberRow,
+  type Registration
+} from './members'
+export {
+  ensureMerchant,
+  configureMerchant,
+  getMerchant,
+  getStore,
+  merchantForKey,
+  DEFAULT_LEVELS,
+  DEFAULT_STAMPS_PER_VALUE,
+  type MerchantSpec,
+  type LevelRule,
+  type MerchantRow,
+  type StoreRow
 } from './merchants'
 export { toCents, fromCents, localDay, stampsFor } from './money'

@@ -9,7 +9,11 @@ export class LedgerError extends Error {
     readonly kind: LedgerErrorKind,
     readonly fields: Readonly<Record<string, string>> = {}
   ) {
-    super(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') || kind)
+    super(
+      Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ') || kind
+    )
     this.name = 'LedgerError'
   }
 }
@@ -27,7 +31,8 @@ export const LEDGER_TEXT = {
   tooLarge: 'Ensure this value is less than or equal to 1000000000000.',
   counterFull: "The member's ledger cannot hold this amount",
   decimalPlaces: 'Ensure that there are no more than 2 decimal places.',
-  badDatetime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
+  badDatetime:
+    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
 } as const
 
 /** Throws `invalid` when any field error was collected. */

@@ -6,8 +6,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../db/open-db'
 import { seedDemo } from '../seed/demo-seed'
 import {
-  activityObjects, addTransaction, cancelBalanceUpdate, cancelTransaction, configureMerchant, creditBalance, debitBalance,
-  ensureMerchant, groupActivities, LedgerError, localDay, memberActivities, membershipDetails, previewEarnings
+  activityObjects,
+  addTransaction,
+  cancelBalanceUpdate,
+  cancelTransaction,
+  configureMerchant,
+  creditBalance,
+  debitBalance,
+  ensureMerchant,
+  groupActivities,
+  LedgerError,
+  localDay,
+  memberActivities,
+  membershipDetails,
+  previewEarnings
 } from './index'
 
 let dir: string
@@ -24,7 +36,13 @@ afterEach(() => {
 
 const USER = 'customer@stamps.co.id'
 let n = 0
-const sale = (total: number, extra: object = {}) => ({ user: USER, store: 2, invoice_number: `L-${++n}`, total_value: total, ...extra })
+const sale = (total: number, extra: object = {}) => ({
+  user: USER,
+  store: 2,
+  invoice_number: `L-${++n}`,
+  total_value: total,
+  ...extra
+})
 const fields = (fn: () => unknown): Record<string, string> | string => {
   try {
     fn()
@@ -52,16 +70,35 @@ describe('stamps ledger', () => {
     expect(b.customer.status).toBe('Silver')
     const c = addTransaction(db, 14, sale(4_000_000))
     expect(c.customer.status).toBe('Gold')
-    expect(feed().slice(0, 2).map((x) => [x.type, x.notes])).toEqual([[5, 'Upgraded to Gold'], [0, '']])
+    expect(
+      feed()
+        .slice(0, 2)
+        .map((x) => [x.type, x.notes])
+    ).toEqual([
+      [5, 'Upgraded to Gold'],
+      [0, '']
+    ])
     const undone = cancelTransaction(db, 14, c.transaction.id)
-    expect(undone).toMatchObject({ customer: { status: 'Silver', stamps_remaining: 99 }, transaction: { status: 'Canceled', stamps_earned: 400 } })
+    expect(undone).toMatchObject({
+      customer: { status: 'Silver', stamps_remaining: 99 },
+      transaction: { status: 'Canceled', stamps_earned: 400 }
+    })
     const top = feed()[0]!
     expect([top.type, top.notes]).toEqual([6, 'Downgraded to Silver'])
-    expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership).toMatchObject({ level: 2, level_text: 'Silver', stamps: 99 })
+    expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership).toMatchObject({
+      level: 2,
+      level_text: 'Silver',
+      stamps: 99
+    })
   })
 
   it('honours per-merchant levels', () => {
-    configureMerchant(db, 14, { levels: [{ name: 'Bronze', minSpending: 0 }, { name: 'Platinum', minSpending: 50_000 }] })
+    configureMerchant(db, 14, {
+      levels: [
+        { name: 'Bronze', minSpending: 0 },
+        { name: 'Platinum', minSpending: 50_000 }
+      ]
+    })
     expect(addTransaction(db, 14, sale(60_000)).customer.status).toBe('Platinum')
     expect(feed()[0]!.notes).toBe('Upgraded to Platinum')
   })
@@ -70,24 +107,32 @@ describe('stamps ledger', () => {
     const t = addTransaction(db, 14, sale(50_000))
     expect(cancelTransaction(db, 14, t.transaction.id).customer.stamps_remaining).toBe(0)
     expect((feed().find((x) => x.type === 0)!.transaction as { status: number }).status).toBe(2)
-    expect(fields(() => cancelTransaction(db, 14, t.transaction.id))).toEqual({ info: 'Transaction has already been canceled' })
+    expect(fields(() => cancelTransaction(db, 14, t.transaction.id))).toEqual({
+      info: 'Transaction has already been canceled'
+    })
     expect(fields(() => cancelTransaction(db, 14, 999_999))).toBe('not_found')
     expect(fields(() => cancelTransaction(db, 5, t.transaction.id))).toBe('not_found')
     // a sale whose stamps are no longer all there cannot be canceled, and nothing changes
     const u = addTransaction(db, 14, sale(50_000))
     db.prepare('UPDATE memberships SET stamps = 3').run()
-    expect(fields(() => cancelTransaction(db, 14, u.transaction.id))).toEqual({ info: "Transaction can't be canceled due to insufficient Stamps" })
+    expect(fields(() => cancelTransaction(db, 14, u.transaction.id))).toEqual({
+      info: "Transaction can't be canceled due to insufficient Stamps"
+    })
     expect(db.prepare('SELECT status FROM transactions WHERE id = ?').pluck().get(u.transaction.id)).toBe(1)
   })
 
   it('keeps invoice numbers unique per store per Jakarta day, with nothing written on refusal', () => {
     addTransaction(db, 14, { ...sale(10_000), invoice_number: 'X' }, Date.UTC(2024, 0, 1, 16, 59))
     const before = db.prepare('SELECT COUNT(*) FROM activities').pluck().get()
-    expect(fields(() => addTransaction(db, 14, { ...sale(10_000), invoice_number: 'X' }, Date.UTC(2024, 0, 1, 0, 0)))).toEqual({
+    expect(
+      fields(() => addTransaction(db, 14, { ...sale(10_000), invoice_number: 'X' }, Date.UTC(2024, 0, 1, 0, 0)))
+    ).toEqual({
       invoice_number: 'Transaction with this invoice number already exists'
     })
     expect(db.prepare('SELECT COUNT(*) FROM activities').pluck().get()).toBe(before)
-    expect(() => addTransaction(db, 14, { ...sale(10_000), invoice_number: 'X' }, Date.UTC(2024, 0, 1, 17, 0))).not.toThrow()
+    expect(() =>
+      addTransaction(db, 14, { ...sale(10_000), invoice_number: 'X' }, Date.UTC(2024, 0, 1, 17, 0))
+    ).not.toThrow()
     expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership.stamps).toBe(2)
   })
 })
@@ -96,14 +141,27 @@ describe('balance ledger', () => {
   const change = { user: USER, amount: 500, merchant: 14, store: 3 }
   it('credits, debits and cancels, separate from stamps', () => {
     const c = creditBalance(db, 14, change)
-    expect(c).toEqual({ customer: { id: c.customer.id, balance: 500, status: 'Blue' }, balance_update: { id: c.balance_update.id, amount: 500 } })
+    expect(c).toEqual({
+      customer: { id: c.customer.id, balance: 500, status: 'Blue' },
+      balance_update: { id: c.balance_update.id, amount: 500 }
+    })
     const d = debitBalance(db, 14, { ...change, amount: 199.99 })
     expect(d.customer.balance).toBe(300.01)
-    expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership).toMatchObject({ stamps: 0, balance: 300.01 })
-    expect(cancelBalanceUpdate(db, 14, d.balance_update.id)).toMatchObject({ customer: { balance: 500 }, balance_update: { status: 'Canceled', amount: 199.99 } })
-    expect(fields(() => cancelBalanceUpdate(db, 14, d.balance_update.id))).toEqual({ id: 'Balance update has already been canceled' })
+    expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership).toMatchObject({
+      stamps: 0,
+      balance: 300.01
+    })
+    expect(cancelBalanceUpdate(db, 14, d.balance_update.id)).toMatchObject({
+      customer: { balance: 500 },
+      balance_update: { status: 'Canceled', amount: 199.99 }
+    })
+    expect(fields(() => cancelBalanceUpdate(db, 14, d.balance_update.id))).toEqual({
+      id: 'Balance update has already been canceled'
+    })
     expect(fields(() => cancelBalanceUpdate(db, 14, 12345))).toBe('not_found')
-    const acts = feed().filter((x) => x.type === 7).map((x) => x.balance_update)
+    const acts = feed()
+      .filter((x) => x.type === 7)
+      .map((x) => x.balance_update)
     expect(acts).toEqual([
       { transaction_number: `BU-${d.balance_update.id}`, amount: -199.99, status: 2, balance_type: 1 },
       { transaction_number: `BU-${c.balance_update.id}`, amount: 500, status: 1, balance_type: 1 }
@@ -112,14 +170,18 @@ describe('balance ledger', () => {
 
   it('never goes negative: overdraw and cancelling a spent credit are refused', () => {
     const c = creditBalance(db, 14, change)
-    expect(fields(() => debitBalance(db, 14, { ...change, amount: 500.01 }))).toEqual({ amount: 'Insufficient balance' })
+    expect(fields(() => debitBalance(db, 14, { ...change, amount: 500.01 }))).toEqual({
+      amount: 'Insufficient balance'
+    })
     debitBalance(db, 14, { ...change, amount: 400 })
     expect(fields(() => cancelBalanceUpdate(db, 14, c.balance_update.id))).toEqual({ amount: 'Insufficient balance' })
     expect(membershipDetails(db, 14, { user: USER, merchant: 14 }).membership.balance).toBe(100)
     expect(() => db.prepare('UPDATE memberships SET balance_cents = -1').run()).toThrow(/CHECK/)
     // a credit that would take the balance past exact integers is refused, not rounded
     db.prepare('UPDATE memberships SET balance_cents = ?').run(Number.MAX_SAFE_INTEGER - 10)
-    expect(fields(() => creditBalance(db, 14, { ...change, amount: 1 }))).toEqual({ amount: "The member's ledger cannot hold this amount" })
+    expect(fields(() => creditBalance(db, 14, { ...change, amount: 1 }))).toEqual({
+      amount: "The member's ledger cannot hold this amount"
+    })
   })
 })
 
@@ -139,11 +201,19 @@ describe('merchant groups', () => {
   it('a merchant outside any group has its own members', () => {
     ensureMerchant(db, { id: 77, name: 'Solo', keys: ['solo'], stores: [{ id: 700, name: 'S1' }] })
     expect(fields(() => addTransaction(db, 77, { ...sale(10_000), store: 700 }))).toEqual({ user: 'User not found' })
-    expect(fields(() => membershipDetails(db, 77, { user: USER, merchant: 14 }))).toEqual({ merchant: 'Select a valid choice. That choice is not one of the available choices.' })
+    expect(fields(() => membershipDetails(db, 77, { user: USER, merchant: 14 }))).toEqual({
+      merchant: 'Select a valid choice. That choice is not one of the available choices.'
+    })
   })
 
   it('seeding twice changes nothing', () => {
-    const count = () => db.prepare('SELECT (SELECT COUNT(*) FROM activities) || (SELECT COUNT(*) FROM memberships) || (SELECT COUNT(*) FROM stores)').pluck().get()
+    const count = () =>
+      db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM activities) || (SELECT COUNT(*) FROM memberships) || (SELECT COUNT(*) FROM stores)'
+        )
+        .pluck()
+        .get()
     const before = count()
     seedDemo(db)
     expect(count()).toBe(before)
@@ -153,8 +223,18 @@ describe('merchant groups', () => {
 
 describe('local day', () => {
   it('matches Intl for Jakarta around midnight, and follows other zones', () => {
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' })
-    for (const ms of [Date.UTC(2024, 1, 28, 16, 59, 59, 999), Date.UTC(2024, 1, 28, 17), Date.UTC(2024, 11, 31, 17), 0 + Date.UTC(1999, 0, 1)]) {
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit'
+    })
+    for (const ms of [
+      Date.UTC(2024, 1, 28, 16, 59, 59, 999),
+      Date.UTC(2024, 1, 28, 17),
+      Date.UTC(2024, 11, 31, 17),
+      0 + Date.UTC(1999, 0, 1)
+    ]) {
       expect(localDay(ms)).toBe(fmt.format(ms))
     }
     expect(localDay(Date.UTC(2024, 0, 1, 3), 'America/New_York')).toBe('2023-12-31')

@@ -33,12 +33,16 @@ const MEMBERSHIP_COLUMNS = `id AS membership_id, user_id, group_id, card_number,
 type UserRow = Pick<MemberRow, 'user_id' | 'name' | 'email' | 'mobile_phone'>
 
 function userBy(db: Db, column: 'id' | 'email' | 'mobile_phone', value: string | number): UserRow | undefined {
-  return sql(db, `SELECT id AS user_id, name, email, mobile_phone FROM users WHERE ${column} = ?`).get(value) as UserRow | undefined
+  return sql(db, `SELECT id AS user_id, name, email, mobile_phone FROM users WHERE ${column} = ?`).get(value) as
+    UserRow | undefined
 }
 
 function membershipOf(db: Db, groupId: number, user: UserRow | undefined): MemberRow | undefined {
   if (!user) return undefined
-  const m = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE group_id = ? AND user_id = ?`).get(groupId, user.user_id)
+  const m = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE group_id = ? AND user_id = ?`).get(
+    groupId,
+    user.user_id
+  )
   return m ? { ...(m as MemberRow), ...user } : undefined
 }
 
@@ -56,9 +60,10 @@ export function normaliseMobile(raw: string): string | undefined {
 export function findMember(db: Db, groupId: number, identifier: string): MemberRow | undefined {
   const id = identifier.trim()
   if (id.includes('@')) return membershipOf(db, groupId, userBy(db, 'email', id.toLowerCase()))
-  const byCard = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE card_number = ? AND group_id = ?`).get(id, groupId) as
-    | MemberRow
-    | undefined
+  const byCard = sql(db, `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE card_number = ? AND group_id = ?`).get(
+    id,
+    groupId
+  ) as MemberRow | undefined
   if (byCard) return { ...byCard, ...userBy(db, 'id', byCard.user_id)! }
   const mobile = normaliseMobile(id)
   return mobile ? membershipOf(db, groupId, userBy(db, 'mobile_phone', mobile)) : undefined
@@ -86,36 +91,60 @@ export interface Registration {
  * existing membership is returned untouched.
  */
 export function registerMember(db: Db, reg: Registration): MemberRow {
-  return db.transaction(() => {
-    const merchant = getMerchant(db, reg.merchantId)
-    if (!merchant) throw new RangeError(`unknown merchant ${reg.merchantId}`)
-    const now = reg.nowMs ?? Date.now()
-    const email = reg.email?.trim().toLowerCase() ?? null
-    const mobile = reg.mobilePhone ? (normaliseMobile(reg.mobilePhone) ?? reg.mobilePhone) : null
-    let userId = email ? (sql(db, 'SELECT id FROM users WHERE email = ?').pluck().get(email) as number | undefined) : undefined
-    if (userId === undefined) {
-      userId = Number(
-        sql(db, 'INSERT INTO users (name, email, mobile_phone, created_ms) VALUES (?, ?, ?, ?)').run(reg.name, email, mobile, now).lastInsertRowid
+  return db
+    .transaction(() => {
+      const merchant = getMerchant(db, reg.merchantId)
+      if (!merchant) throw new RangeError(`unknown merchant ${reg.merchantId}`)
+      const now = reg.nowMs ?? Date.now()
+      const email = reg.email?.trim().toLowerCase() ?? null
+      const mobile = reg.mobilePhone ? (normaliseMobile(reg.mobilePhone) ?? reg.mobilePhone) : null
+      let userId = email
+        ? (sql(db, 'SELECT id FROM users WHERE email = ?').pluck().get(email) as number | undefined)
+        : undefined
+      if (userId === undefined) {
+        userId = Number(
+          sql(db, 'INSERT INTO users (name, email, mobile_phone, created_ms) VALUES (?, ?, ?, ?)').run(
+            reg.name,
+            email,
+            mobile,
+            now
+          ).lastInsertRowid
+        )
+      }
+      const existing = sql(db, 'SELECT id FROM memberships WHERE group_id = ? AND user_id = ?').get(
+        merchant.group_id,
+        userId
       )
-    }
-    const existing = sql(db, 'SELECT id FROM memberships WHERE group_id = ? AND user_id = ?').get(merchant.group_id, userId)
-    if (!existing) {
-      sql(db, 'INSERT INTO memberships (group_id, user_id, card_number, start_date, created_ms) VALUES (?, ?, ?, ?, ?)').run(
-        merchant.group_id, userId, reg.cardNumber ?? null, localDay(now), now
-      )
-      writeActivity(db, { userId, groupId: merchant.group_id, merchantId: merchant.id }, {
-        type: ACTIVITY_TYPE.completedRegistration, created: Math.floor(now / 1000), notes: ''
-      })
-    }
-    return membershipOf(db, merchant.group_id, userBy(db, 'id', userId))!
-  }).immediate()
+      if (!existing) {
+        sql(
+          db,
+          'INSERT INTO memberships (group_id, user_id, card_number, start_date, created_ms) VALUES (?, ?, ?, ?, ?)'
+        ).run(merchant.group_id, userId, reg.cardNumber ?? null, localDay(now), now)
+        writeActivity(
+          db,
+          { userId, groupId: merchant.group_id, merchantId: merchant.id },
+          {
+            type: ACTIVITY_TYPE.completedRegistration,
+            created: Math.floor(now / 1000),
+            notes: ''
+          }
+        )
+      }
+      return membershipOf(db, merchant.group_id, userBy(db, 'id', userId))!
+    })
+    .immediate()
 }
 
 /** GET /api/v2/memberships/details: `merchant` may name any merchant of the caller's group. */
-export function membershipDetails(db: Db, callerMerchantId: number, q: { user: string; merchant: number }): MembershipResponse {
+export function membershipDetails(
+  db: Db,
+  callerMerchantId: number,
+  q: { user: string; merchant: number }
+): MembershipResponse {
   const caller = getMerchant(db, callerMerchantId)
   const named = getMerchant(db, q.merchant)
-  if (!caller || !named || named.group_id !== caller.group_id) throw new LedgerError('invalid', { merchant: LEDGER_TEXT.invalidChoice })
+  if (!caller || !named || named.group_id !== caller.group_id)
+    throw new LedgerError('invalid', { merchant: LEDGER_TEXT.invalidChoice })
   const m = requireMember(db, caller.group_id, q.user, '__all__')
   const levels = groupLevels(db, caller.group_id)
   return {

@@ -2,9 +2,23 @@
 import type { Db } from '../db/open-db'
 import { sql } from '../db/statements'
 
-export interface MerchantRow { id: number; name: string; group_id: number; stamps_per_value: number }
-export interface StoreRow { id: number; merchant_id: number; name: string; display_name: string; time_zone: string }
-export interface LevelRule { name: string; minSpending: number }
+export interface MerchantRow {
+  id: number
+  name: string
+  group_id: number
+  stamps_per_value: number
+}
+export interface StoreRow {
+  id: number
+  merchant_id: number
+  name: string
+  display_name: string
+  time_zone: string
+}
+export interface LevelRule {
+  name: string
+  minSpending: number
+}
 
 /** Sandbox default levels: Blue from the start, Silver from Rp 1,000,000, Gold from Rp 5,000,000. */
 export const DEFAULT_LEVELS: readonly LevelRule[] = [
@@ -40,7 +54,13 @@ export function invalidateMerchantCache(db: Db): void {
 }
 
 export function getMerchant(db: Db, id: number): MerchantRow | undefined {
-  return cachedConfig(db, `m:${id}`, () => sql(db, 'SELECT id, name, group_id, stamps_per_value FROM merchants WHERE id = ?').get(id) as MerchantRow | undefined)
+  return cachedConfig(
+    db,
+    `m:${id}`,
+    () =>
+      sql(db, 'SELECT id, name, group_id, stamps_per_value FROM merchants WHERE id = ?').get(id) as
+        MerchantRow | undefined
+  )
 }
 
 /** The merchant a static API key belongs to. */
@@ -52,12 +72,24 @@ export function merchantForKey(db: Db, key: string): MerchantRow | undefined {
 }
 
 export function getStore(db: Db, id: number): StoreRow | undefined {
-  return cachedConfig(db, `s:${id}`, () => sql(db, 'SELECT id, merchant_id, name, display_name, time_zone FROM stores WHERE id = ?').get(id) as StoreRow | undefined)
+  return cachedConfig(
+    db,
+    `s:${id}`,
+    () =>
+      sql(db, 'SELECT id, merchant_id, name, display_name, time_zone FROM stores WHERE id = ?').get(id) as
+        StoreRow | undefined
+  )
 }
 
 /** Ids of every merchant in a group, ascending. */
 export function groupMerchantIds(db: Db, groupId: number): readonly number[] {
-  return cachedConfig(db, `g:${groupId}`, () => sql(db, 'SELECT id FROM merchants WHERE group_id = ? ORDER BY id').pluck().all(groupId) as number[]) ?? []
+  return (
+    cachedConfig(
+      db,
+      `g:${groupId}`,
+      () => sql(db, 'SELECT id FROM merchants WHERE group_id = ? ORDER BY id').pluck().all(groupId) as number[]
+    ) ?? []
+  )
 }
 
 export interface MerchantSpec {
@@ -75,23 +107,34 @@ export interface MerchantSpec {
 export function ensureMerchant(db: Db, spec: MerchantSpec): void {
   db.transaction(() => {
     const groupId = spec.groupId ?? spec.id
-    sql(db, 'INSERT OR IGNORE INTO merchant_groups (id, name, program_merchant_id) VALUES (?, ?, ?)').run(groupId, spec.name, spec.id)
-    const created = sql(db, 'INSERT OR IGNORE INTO merchants (id, name, group_id, stamps_per_value) VALUES (?, ?, ?, ?)').run(
-      spec.id, spec.name, groupId, spec.stampsPerValue ?? DEFAULT_STAMPS_PER_VALUE
-    ).changes
+    sql(db, 'INSERT OR IGNORE INTO merchant_groups (id, name, program_merchant_id) VALUES (?, ?, ?)').run(
+      groupId,
+      spec.name,
+      spec.id
+    )
+    const created = sql(
+      db,
+      'INSERT OR IGNORE INTO merchants (id, name, group_id, stamps_per_value) VALUES (?, ?, ?, ?)'
+    ).run(spec.id, spec.name, groupId, spec.stampsPerValue ?? DEFAULT_STAMPS_PER_VALUE).changes
     if (created) setLevels(db, spec.id, spec.levels ?? DEFAULT_LEVELS)
-    for (const key of spec.keys ?? []) sql(db, 'INSERT OR IGNORE INTO api_keys (key, merchant_id) VALUES (?, ?)').run(key, spec.id)
+    for (const key of spec.keys ?? [])
+      sql(db, 'INSERT OR IGNORE INTO api_keys (key, merchant_id) VALUES (?, ?)').run(key, spec.id)
     for (const s of spec.stores ?? []) {
-      sql(db, 'INSERT OR IGNORE INTO stores (id, merchant_id, name, display_name, time_zone) VALUES (?, ?, ?, ?, ?)').run(
-        s.id, spec.id, s.name, s.displayName ?? s.name, s.timeZone ?? 'Asia/Jakarta'
-      )
+      sql(
+        db,
+        'INSERT OR IGNORE INTO stores (id, merchant_id, name, display_name, time_zone) VALUES (?, ?, ?, ?, ?)'
+      ).run(s.id, spec.id, s.name, s.displayName ?? s.name, s.timeZone ?? 'Asia/Jakarta')
     }
   }).immediate()
   invalidateMerchantCache(db)
 }
 
 /** Changes a merchant's stamps rule and/or membership levels (levels are numbered from 1). */
-export function configureMerchant(db: Db, id: number, rules: { stampsPerValue?: number; levels?: readonly LevelRule[] }): void {
+export function configureMerchant(
+  db: Db,
+  id: number,
+  rules: { stampsPerValue?: number; levels?: readonly LevelRule[] }
+): void {
   db.transaction(() => {
     if (rules.stampsPerValue !== undefined) {
       if (!(rules.stampsPerValue > 0)) throw new RangeError('stampsPerValue must be positive')
@@ -107,7 +150,10 @@ function setLevels(db: Db, merchantId: number, levels: readonly LevelRule[]): vo
   sql(db, 'DELETE FROM merchant_levels WHERE merchant_id = ?').run(merchantId)
   levels.forEach((l, i) =>
     sql(db, 'INSERT INTO merchant_levels (merchant_id, number, name, min_spending_cents) VALUES (?, ?, ?, ?)').run(
-      merchantId, i + 1, l.name, Math.round(l.minSpending * 100)
+      merchantId,
+      i + 1,
+      l.name,
+      Math.round(l.minSpending * 100)
     )
   )
 }

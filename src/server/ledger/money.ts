@@ -29,7 +29,8 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>()
 /** The calendar date (YYYY-MM-DD) of `ms` in `timeZone`: the day invoice numbers are unique in. */
 export function localDay(ms: number, timeZone = 'Asia/Jakarta'): string {
   // Jakarta has kept UTC+7 without DST since 1964: plain arithmetic, no Intl on the hot path
-  if (timeZone === 'Asia/Jakarta' && ms >= JAKARTA_FIXED_SINCE) return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
+  if (timeZone === 'Asia/Jakarta' && ms >= JAKARTA_FIXED_SINCE)
+    return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
   let fmt = dayFormats.get(timeZone)
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })

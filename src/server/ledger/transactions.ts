@@ -1,7 +1,10 @@
 /** Sales on the stamps ledger: add, cancel (reversing exactly once) and the earnings preview. */
 import { ACTIVITY_STATUS, ACTIVITY_TYPE } from '../../shared/stamps/activities'
 import type {
-  AddTransactionRequest, AddTransactionResponse, CancelTransactionResponse, PreviewEarningsQuery
+  AddTransactionRequest,
+  AddTransactionResponse,
+  CancelTransactionResponse,
+  PreviewEarningsQuery
 } from '../../shared/stamps/transactions'
 import { parseIsoDateTime } from '../../shared/stamps/wire-values'
 import type { Db } from '../db/open-db'
@@ -33,87 +36,141 @@ function resolveSale(db: Db, merchantId: number, storeId: number, userField: str
 }
 
 /** POST /api/transactions/add: one sale, its stamps, spending, level and activities, atomically. */
-export function addTransaction(db: Db, merchantId: number, req: AddTransactionRequest, nowMs = Date.now()): AddTransactionResponse {
-  return db.transaction((): AddTransactionResponse => {
-    const userField = req.user !== undefined ? 'user' : 'user_email'
-    const { merchant, store, member } = resolveSale(db, merchantId, req.store, userField, req.user ?? req.user_email)
-    if (!member) throw new LedgerError('invalid', { user: LEDGER_TEXT.required })
-    const createdMs = req.created === undefined ? nowMs : parseIsoDateTime(req.created)
-    const totalCents = toCents(req.total_value)
-    throwIfInvalid({
-      ...(Number.isNaN(createdMs) ? { created: LEDGER_TEXT.badDatetime } : {}),
-      ...totalError(req.total_value, totalCents)
-    })
-    const stamps = stampsFor(totalCents, merchant.stamps_per_value)
-    const { token: _token, ...details } = req
-    let txId: number
-    try {
-      txId = Number(
-        sql(db, `INSERT INTO transactions (merchant_id, store_id, membership_id, invoice_number, invoice_day, total_cents, value,
-          stamps_earned, created_ms, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-          merchant.id, store.id, member.membership_id, req.invoice_number, localDay(createdMs, store.time_zone),
-          totalCents, req.total_value, stamps, createdMs, JSON.stringify(details)
-        ).lastInsertRowid
+export function addTransaction(
+  db: Db,
+  merchantId: number,
+  req: AddTransactionRequest,
+  nowMs = Date.now()
+): AddTransactionResponse {
+  return db
+    .transaction((): AddTransactionResponse => {
+      const userField = req.user !== undefined ? 'user' : 'user_email'
+      const { merchant, store, member } = resolveSale(db, merchantId, req.store, userField, req.user ?? req.user_email)
+      if (!member) throw new LedgerError('invalid', { user: LEDGER_TEXT.required })
+      const createdMs = req.created === undefined ? nowMs : parseIsoDateTime(req.created)
+      const totalCents = toCents(req.total_value)
+      throwIfInvalid({
+        ...(Number.isNaN(createdMs) ? { created: LEDGER_TEXT.badDatetime } : {}),
+        ...totalError(req.total_value, totalCents)
+      })
+      const stamps = stampsFor(totalCents, merchant.stamps_per_value)
+      const { token: _token, ...details } = req
+      let txId: number
+      try {
+        txId = Number(
+          sql(
+            db,
+            `INSERT INTO transactions (merchant_id, store_id, membership_id, invoice_number, invoice_day, total_cents, value,
+          stamps_earned, created_ms, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          ).run(
+            merchant.id,
+            store.id,
+            member.membership_id,
+            req.invoice_number,
+            localDay(createdMs, store.time_zone),
+            totalCents,
+            req.total_value,
+            stamps,
+            createdMs,
+            JSON.stringify(details)
+          ).lastInsertRowid
+        )
+      } catch (err) {
+        // the UNIQUE index is the duplicate check: no read-then-write race is possible
+        if (isUniqueViolation(err)) throw new LedgerError('invalid', { invoice_number: LEDGER_TEXT.duplicateInvoice })
+        throw err
+      }
+      // guarded so counters stay exact JS integers; a refusal rolls the whole sale back
+      const after = sql(
+        db,
+        `UPDATE memberships SET stamps = stamps + ?, spending_cents = spending_cents + ?
+      WHERE id = ? AND stamps + ? <= ${MAX_COUNTER} AND spending_cents + ? <= ${MAX_COUNTER} RETURNING stamps, spending_cents`
+      ).get(stamps, totalCents, member.membership_id, stamps, totalCents) as
+        { stamps: number; spending_cents: number } | undefined
+      if (!after) throw new LedgerError('invalid', { total_value: LEDGER_TEXT.counterFull })
+      const owner = { userId: member.user_id, groupId: merchant.group_id, merchantId: merchant.id }
+      const activityId = writeActivity(
+        db,
+        { ...owner, transactionId: txId },
+        {
+          type: ACTIVITY_TYPE.transaction,
+          created: Math.floor(createdMs / 1000),
+          notes: '',
+          merchant: { id: merchant.id, name: merchant.name },
+          store: { name: store.name, display_name: store.display_name },
+          transaction: {
+            stamps,
+            name: `Transaction #${txId}`,
+            status: ACTIVITY_STATUS.created,
+            invoice_number: req.invoice_number,
+            channel: 'POS'
+          }
+        }
       )
-    } catch (err) {
-      // the UNIQUE index is the duplicate check: no read-then-write race is possible
-      if (isUniqueViolation(err)) throw new LedgerError('invalid', { invoice_number: LEDGER_TEXT.duplicateInvoice })
-      throw err
-    }
-    // guarded so counters stay exact JS integers; a refusal rolls the whole sale back
-    const after = sql(db, `UPDATE memberships SET stamps = stamps + ?, spending_cents = spending_cents + ?
-      WHERE id = ? AND stamps + ? <= ${MAX_COUNTER} AND spending_cents + ? <= ${MAX_COUNTER} RETURNING stamps, spending_cents`)
-      .get(stamps, totalCents, member.membership_id, stamps, totalCents) as { stamps: number; spending_cents: number } | undefined
-    if (!after) throw new LedgerError('invalid', { total_value: LEDGER_TEXT.counterFull })
-    const owner = { userId: member.user_id, groupId: merchant.group_id, merchantId: merchant.id }
-    const activityId = writeActivity(db, { ...owner, transactionId: txId }, {
-      type: ACTIVITY_TYPE.transaction,
-      created: Math.floor(createdMs / 1000),
-      notes: '',
-      merchant: { id: merchant.id, name: merchant.name },
-      store: { name: store.name, display_name: store.display_name },
-      transaction: { stamps, name: `Transaction #${txId}`, status: ACTIVITY_STATUS.created, invoice_number: req.invoice_number, channel: 'POS' }
+      sql(db, 'UPDATE transactions SET activity_id = ? WHERE id = ?').run(activityId, txId)
+      const levels = groupLevels(db, merchant.group_id)
+      const level = settleLevel(
+        db,
+        { ...owner, membershipId: member.membership_id, nowMs },
+        member.level_number,
+        after.spending_cents,
+        levels
+      )
+      return {
+        customer: { status: level.name, id: member.user_id, stamps_remaining: after.stamps },
+        transaction: { stamps_earned: stamps, id: txId, value: req.total_value }
+      }
     })
-    sql(db, 'UPDATE transactions SET activity_id = ? WHERE id = ?').run(activityId, txId)
-    const levels = groupLevels(db, merchant.group_id)
-    const level = settleLevel(db, { ...owner, membershipId: member.membership_id, nowMs }, member.level_number, after.spending_cents, levels)
-    return {
-      customer: { status: level.name, id: member.user_id, stamps_remaining: after.stamps },
-      transaction: { stamps_earned: stamps, id: txId, value: req.total_value }
-    }
-  }).immediate()
+    .immediate()
 }
 
-interface TxRow { id: number; merchant_id: number; membership_id: number; total_cents: number; value: number; stamps_earned: number }
+interface TxRow {
+  id: number
+  merchant_id: number
+  membership_id: number
+  total_cents: number
+  value: number
+  stamps_earned: number
+}
 
 /**
  * POST /api/transactions/cancel: takes back the sale's stamps and spending (possibly
  * downgrading the member). Refused when the member already spent those stamps, and a second
  * cancel finds the status already flipped, so a sale is reversed exactly once.
  */
-export function cancelTransaction(db: Db, merchantId: number, id: number, nowMs = Date.now()): CancelTransactionResponse {
-  return db.transaction((): CancelTransactionResponse => {
-    const tx = sql(db, 'SELECT id, merchant_id, membership_id, total_cents, value, stamps_earned FROM transactions WHERE id = ? AND merchant_id = ?')
-      .get(id, merchantId) as TxRow | undefined
-    if (!tx) throw new LedgerError('not_found')
-    if (sql(db, 'UPDATE transactions SET status = 2 WHERE id = ? AND status = 1').run(id).changes !== 1) {
-      throw new LedgerError('invalid', { info: LEDGER_TEXT.transactionCanceled })
-    }
-    const after = sql(db, `UPDATE memberships SET stamps = stamps - ?, spending_cents = spending_cents - ?
-      WHERE id = ? AND stamps >= ? RETURNING stamps, spending_cents, level_number, user_id, group_id`)
-      .get(tx.stamps_earned, tx.total_cents, tx.membership_id, tx.stamps_earned) as
-      | { stamps: number; spending_cents: number; level_number: number; user_id: number; group_id: number }
-      | undefined
-    if (!after) throw new LedgerError('invalid', { info: LEDGER_TEXT.insufficientStamps })
-    markActivityCanceled(db, { transactionId: id })
-    const levels = groupLevels(db, after.group_id)
-    const ctx = { membershipId: tx.membership_id, userId: after.user_id, groupId: after.group_id, merchantId, nowMs }
-    const level = settleLevel(db, ctx, after.level_number, after.spending_cents, levels)
-    return {
-      customer: { status: level.name, id: after.user_id, stamps_remaining: after.stamps },
-      transaction: { id: tx.id, value: tx.value, stamps_earned: tx.stamps_earned, status: 'Canceled' }
-    }
-  }).immediate()
+export function cancelTransaction(
+  db: Db,
+  merchantId: number,
+  id: number,
+  nowMs = Date.now()
+): CancelTransactionResponse {
+  return db
+    .transaction((): CancelTransactionResponse => {
+      const tx = sql(
+        db,
+        'SELECT id, merchant_id, membership_id, total_cents, value, stamps_earned FROM transactions WHERE id = ? AND merchant_id = ?'
+      ).get(id, merchantId) as TxRow | undefined
+      if (!tx) throw new LedgerError('not_found')
+      if (sql(db, 'UPDATE transactions SET status = 2 WHERE id = ? AND status = 1').run(id).changes !== 1) {
+        throw new LedgerError('invalid', { info: LEDGER_TEXT.transactionCanceled })
+      }
+      const after = sql(
+        db,
+        `UPDATE memberships SET stamps = stamps - ?, spending_cents = spending_cents - ?
+      WHERE id = ? AND stamps >= ? RETURNING stamps, spending_cents, level_number, user_id, group_id`
+      ).get(tx.stamps_earned, tx.total_cents, tx.membership_id, tx.stamps_earned) as
+        { stamps: number; spending_cents: number; level_number: number; user_id: number; group_id: number } | undefined
+      if (!after) throw new LedgerError('invalid', { info: LEDGER_TEXT.insufficientStamps })
+      markActivityCanceled(db, { transactionId: id })
+      const levels = groupLevels(db, after.group_id)
+      const ctx = { membershipId: tx.membership_id, userId: after.user_id, groupId: after.group_id, merchantId, nowMs }
+      const level = settleLevel(db, ctx, after.level_number, after.spending_cents, levels)
+      return {
+        customer: { status: level.name, id: after.user_id, stamps_remaining: after.stamps },
+        transaction: { id: tx.id, value: tx.value, stamps_earned: tx.stamps_earned, status: 'Canceled' }
+      }
+    })
+    .immediate()
 }
 
 /** GET /api/v2/transactions/preview-earnings: what a sale would earn, writing nothing. */

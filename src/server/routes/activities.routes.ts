@@ -8,7 +8,8 @@ import { activitiesJson, activityObjects, type ActivityRow } from '../ledger/act
 import { groupActivities, memberActivities } from '../ledger/activity-feed'
 
 /** A page answered from the stored JSON text, parsed only when XML is asked for. */
-const page = (rows: ActivityRow[]): PrebuiltJson => new PrebuiltJson(activitiesJson(rows), () => ({ activities: activityObjects(rows) }))
+const page = (rows: ActivityRow[]): PrebuiltJson =>
+  new PrebuiltJson(activitiesJson(rows), () => ({ activities: activityObjects(rows) }))
 
 export function activityRoutes(app: FastifyInstance, ctx: ServerContext): void {
   registerEndpoint(app, ctx, {

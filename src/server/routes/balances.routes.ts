@@ -7,7 +7,11 @@ import { cancelBalanceUpdate, creditBalance, debitBalance } from '../ledger/bala
 
 export function balanceRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const common = { schema: balanceUpdateRequestSchema, errors: 'fields', stringFields: ['token', 'user'] } as const
-  registerEndpoint(app, ctx, { ...STAMPS_PATHS.credit, ...common, handle: (m, input) => creditBalance(ctx.db, m, input) })
+  registerEndpoint(app, ctx, {
+    ...STAMPS_PATHS.credit,
+    ...common,
+    handle: (m, input) => creditBalance(ctx.db, m, input)
+  })
   registerEndpoint(app, ctx, { ...STAMPS_PATHS.debit, ...common, handle: (m, input) => debitBalance(ctx.db, m, input) })
   registerEndpoint(app, ctx, {
     ...STAMPS_PATHS.cancelBalance,

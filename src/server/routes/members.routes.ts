@@ -33,7 +33,8 @@ export function memberRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: accessTokenRequestSchema.partial({ token: true }),
     errors: 'fields',
     handle: (merchantId, input) => {
-      if (input.crm_merchant_id !== merchantId) throw new LedgerError('invalid', { crm_merchant_id: LEDGER_TEXT.invalidChoice })
+      if (input.crm_merchant_id !== merchantId)
+        throw new LedgerError('invalid', { crm_merchant_id: LEDGER_TEXT.invalidChoice })
       return { access_token: signAccessToken(ctx.secret, merchantId, ACCESS_TOKEN_TTL_SECONDS) }
     }
   })

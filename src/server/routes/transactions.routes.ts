@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify'
 import { STAMPS_PATHS } from '../../shared/stamps/paths'
 import {
-  addTransactionRequestSchema, cancelTransactionRequestSchema, previewEarningsQuerySchema
+  addTransactionRequestSchema,
+  cancelTransactionRequestSchema,
+  previewEarningsQuerySchema
 } from '../../shared/stamps/transactions'
 import { registerEndpoint, type ServerContext } from '../http/endpoint'
 import type { Db } from '../db/open-db'
@@ -20,7 +22,8 @@ function saleChecks(db: Db, data: unknown, merchantId: number): Record<string, s
   const d = data as Record<string, unknown>
   const out: Record<string, string> = {}
   const storeId = typeof d.store === 'string' && /^\d+$/.test(d.store) ? Number(d.store) : d.store
-  if (Number.isSafeInteger(storeId) && getStore(db, storeId as number)?.merchant_id !== merchantId) out.store = LEDGER_TEXT.invalidChoice
+  if (Number.isSafeInteger(storeId) && getStore(db, storeId as number)?.merchant_id !== merchantId)
+    out.store = LEDGER_TEXT.invalidChoice
   if (d.user === undefined && d.user_email === undefined) out.user = LEDGER_TEXT.required
   return out
 }

@@ -8,11 +8,26 @@ import { ensureMerchant } from '../ledger/merchants'
 import { registerMember } from '../ledger/members'
 
 /** Merchant 14's keys: the two printed in the transaction document. */
-export const DEMO_KEYS = { coffee: 'aaaabbbbccccddddeeeefffff', coffeeCurl: 'aaabbbcccdddeeeffff', levis: 'demo-levis-key', ace: 'demo-ace-key' } as const
+export const DEMO_KEYS = {
+  coffee: 'aaaabbbbccccddddeeeefffff',
+  coffeeCurl: 'aaabbbcccdddeeeffff',
+  levis: 'demo-levis-key',
+  ace: 'demo-ace-key'
+} as const
 
 export const DEMO_MEMBERS = {
-  customer: { email: 'customer@stamps.co.id', name: 'Demo Customer', mobilePhone: '+6281234567890', cardNumber: '1234567890123' },
-  second: { email: 'second@stamps.co.id', name: 'Second Customer', mobilePhone: '+6281298765432', cardNumber: '2000000000002' }
+  customer: {
+    email: 'customer@stamps.co.id',
+    name: 'Demo Customer',
+    mobilePhone: '+6281234567890',
+    cardNumber: '1234567890123'
+  },
+  second: {
+    email: 'second@stamps.co.id',
+    name: 'Second Customer',
+    mobilePhone: '+6281298765432',
+    cardNumber: '2000000000002'
+  }
 } as const
 
 /** Seeds the demo merchant group (14 Demo Coffee, 2 Levi's, 5 Ace Hardware) and two members. */
@@ -29,9 +44,19 @@ export function seedDemo(db: Db, nowMs = Date.now()): void {
         { id: 84, name: 'Pondok Indah' }
       ]
     })
-    ensureMerchant(db, { id: 2, name: "Levi's", groupId: 14, keys: [DEMO_KEYS.levis], stores: [{ id: 201, name: 'L123', displayName: 'Levi Store' }] })
     ensureMerchant(db, {
-      id: 5, name: 'Ace Hardware', groupId: 14, keys: [DEMO_KEYS.ace], stores: [{ id: 301, name: 'A301', displayName: 'ST ACE KARAWACI MAL' }]
+      id: 2,
+      name: "Levi's",
+      groupId: 14,
+      keys: [DEMO_KEYS.levis],
+      stores: [{ id: 201, name: 'L123', displayName: 'Levi Store' }]
+    })
+    ensureMerchant(db, {
+      id: 5,
+      name: 'Ace Hardware',
+      groupId: 14,
+      keys: [DEMO_KEYS.ace],
+      stores: [{ id: 301, name: 'A301', displayName: 'ST ACE KARAWACI MAL' }]
     })
     // registrations belong to merchant 14, the group's program merchant
     for (const m of Object.values(DEMO_MEMBERS)) registerMember(db, { merchantId: 14, nowMs, ...m })

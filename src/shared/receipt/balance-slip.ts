@@ -17,12 +17,29 @@ export const balanceSlipSchema = z.object({
 export type BalanceSlipInput = z.input<typeof balanceSlipSchema>
 
 const LABELS = {
-  en: { title: { credit: 'BALANCE TOP-UP', debit: 'BALANCE PAYMENT', cancel: 'BALANCE UPDATE CANCELED' }, amount: 'Amount', balance: 'New balance', unknown: 'ask at the counter', ref: 'Ref', date: 'Date' },
-  id: { title: { credit: 'ISI SALDO', debit: 'PEMBAYARAN SALDO', cancel: 'PEMBATALAN SALDO' }, amount: 'Jumlah', balance: 'Saldo baru', unknown: 'tanyakan di kasir', ref: 'Ref', date: 'Tanggal' }
+  en: {
+    title: { credit: 'BALANCE TOP-UP', debit: 'BALANCE PAYMENT', cancel: 'BALANCE UPDATE CANCELED' },
+    amount: 'Amount',
+    balance: 'New balance',
+    unknown: 'ask at the counter',
+    ref: 'Ref',
+    date: 'Date'
+  },
+  id: {
+    title: { credit: 'ISI SALDO', debit: 'PEMBAYARAN SALDO', cancel: 'PEMBATALAN SALDO' },
+    amount: 'Jumlah',
+    balance: 'Saldo baru',
+    unknown: 'tanyakan di kasir',
+    ref: 'Ref',
+    date: 'Tanggal'
+  }
 } as const
 
 /** Money hazard: the printed balance is Stamps' own figure, never one computed here. */
-export function balanceSlip(input: BalanceSlipInput, options: { columns?: 32 | 48; language?: 'id' | 'en' } = {}): Receipt {
+export function balanceSlip(
+  input: BalanceSlipInput,
+  options: { columns?: 32 | 48; language?: 'id' | 'en' } = {}
+): Receipt {
   const s = balanceSlipSchema.parse(input)
   const l = LABELS[options.language ?? 'id']
   const row = (label: string, value: string, bold = false): ReceiptItemInput => ({ type: 'row', label, value, bold })

@@ -42,7 +42,10 @@ describe('loyaltyReceipt', () => {
       'Balance                 Rp15.000',
       '',
       '           Thank you!',
-      '', '', '', '',
+      '',
+      '',
+      '',
+      '',
       '- - - - - - - - - - - - - ✂ cut'
     ])
     expect(items.find((i) => i.type === 'line' && i.text.startsWith('TOTAL'))).toMatchObject({ bold: true })
@@ -50,7 +53,12 @@ describe('loyaltyReceipt', () => {
 
   it('says stamps are pending while the sale is queued, and leaves out unknown numbers', () => {
     const lines = previewLines(
-      layoutReceipt(loyaltyReceipt({ ...sale, pending: true, stamps_earned: null, stamps_remaining: null, items: [] }, { columns: 48 })),
+      layoutReceipt(
+        loyaltyReceipt(
+          { ...sale, pending: true, stamps_earned: null, stamps_remaining: null, items: [] },
+          { columns: 48 }
+        )
+      ),
       48
     )
     expect(lines.join('\n')).not.toContain('Stamps earned')
@@ -92,7 +100,12 @@ describe('memberSlip', () => {
       '--------------------------------',
       'Latest activity'
     ])
-    expect(lines.slice(10, 14)).toEqual(['- 14/03 +8 stamps INV-42', '- 13/03 redeemed Free Coffee', '-'.repeat(32), 'Printed         14/03/2025 23:59'])
+    expect(lines.slice(10, 14)).toEqual([
+      '- 14/03 +8 stamps INV-42',
+      '- 13/03 redeemed Free Coffee',
+      '-'.repeat(32),
+      'Printed         14/03/2025 23:59'
+    ])
   })
 })
 

@@ -42,7 +42,11 @@ export const queuedTransactionResponseSchema = z.object({
   pending: z.literal(true),
   invoice_number: z.string(),
   store: z.number(),
-  customer: z.object({ status: z.string().nullable(), id: z.number().nullable(), stamps_remaining: z.number().nullable() }),
+  customer: z.object({
+    status: z.string().nullable(),
+    id: z.number().nullable(),
+    stamps_remaining: z.number().nullable()
+  }),
   transaction: z.object({ stamps_earned: z.number().nullable(), id: z.number().nullable(), value: z.number() })
 })
 

@@ -10,8 +10,12 @@ import {
 describe('wire schemas', () => {
   it('accepts the documented JSON sale and reads numbers from XML text', () => {
     const sale = addTransactionRequestSchema.parse({
-      token: 'aaaabbbbccccddddeeeefffff', user_email: 'customer@stamps.co.id', store: '32',
-      invoice_number: 'abc123456', total_value: '50000', service_change: 5000,
+      token: 'aaaabbbbccccddddeeeefffff',
+      user_email: 'customer@stamps.co.id',
+      store: '32',
+      invoice_number: 'abc123456',
+      total_value: '50000',
+      service_change: 5000,
       items: [{ product_name: 'Cappucino', quantity: '2', price: 10000 }]
     })
     expect(sale.store).toBe(32)
@@ -21,7 +25,10 @@ describe('wire schemas', () => {
 
   it('refuses a negative total and a fractional quantity', () => {
     const r = addTransactionRequestSchema.safeParse({
-      user: 'a@b.c', store: 2, invoice_number: 'x', total_value: -1,
+      user: 'a@b.c',
+      store: 2,
+      invoice_number: 'x',
+      total_value: -1,
       items: [{ product_name: 'A', quantity: 1.5, price: 1 }]
     })
     expect(r.success).toBe(false)

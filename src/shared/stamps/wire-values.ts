@@ -38,9 +38,10 @@ export const tokenField = z.string().min(1).max(512)
 
 /** Parses an ISO datetime with an optional hour-only offset into epoch milliseconds. */
 export function parseIsoDateTime(value: string, defaultOffsetMinutes = 7 * 60): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|([+-])(\d{2}):?(\d{2})?)?$/.exec(
-    value
-  )
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|([+-])(\d{2}):?(\d{2})?)?$/.exec(
+      value
+    )
   if (!m) return Number.NaN
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone, sign, oh, om] = m
   const utc = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000))

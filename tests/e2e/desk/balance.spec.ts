@@ -4,7 +4,12 @@ import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { DEMO_CARD } from '../support/demo'
 import { DEMO, expect, test } from '../support/desk-fixtures'
 
-test('credit and debit after a wrong PIN, with the new balance shown and printed, then cancel the last', async ({ host, desk, kioskPage, printer }, testInfo) => {
+test('credit and debit after a wrong PIN, with the new balance shown and printed, then cancel the last', async ({
+  host,
+  desk,
+  kioskPage,
+  printer
+}, testInfo) => {
   await desk.lookUp(DEMO_CARD)
   await expect(desk.member).toBeVisible()
   await desk.open('balance')
@@ -49,7 +54,12 @@ test('credit and debit after a wrong PIN, with the new balance shown and printed
 test.describe('through a fault proxy', () => {
   test.use({ upstreamKind: 'proxied' })
 
-  test('a credit whose answer is lost shows "unknown, check history" and reconciles without a second credit', async ({ desk, kioskPage, faultProxy, sandbox }) => {
+  test('a credit whose answer is lost shows "unknown, check history" and reconciles without a second credit', async ({
+    desk,
+    kioskPage,
+    faultProxy,
+    sandbox
+  }) => {
     await desk.lookUp(DEMO.card)
     await expect(desk.member).toBeVisible()
     await desk.open('balance')

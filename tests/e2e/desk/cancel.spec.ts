@@ -5,9 +5,16 @@ import { DEMO, expect, test } from '../support/desk-fixtures'
 test.use({ upstreamKind: 'proxied' })
 
 const setStamps = (db: { prepare(sql: string): { run(...a: unknown[]): unknown } }, stamps: number): void =>
-  void db.prepare('UPDATE memberships SET stamps = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)').run(stamps, DEMO.customer)
+  void db
+    .prepare('UPDATE memberships SET stamps = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)')
+    .run(stamps, DEMO.customer)
 
-test('cancels a posted sale after showing the stamps to take back, and explains a refusal', async ({ host, desk, kioskPage, sandbox }, testInfo) => {
+test('cancels a posted sale after showing the stamps to take back, and explains a refusal', async ({
+  host,
+  desk,
+  kioskPage,
+  sandbox
+}, testInfo) => {
   await host.ipc('auth:unlock', { role: 'cashier', pin: '1111' })
   const first = await host.ipc('sale:submit', { user: DEMO.customer, invoiceNumber: 'CXL-1', totalValue: 50_000 })
   const second = await host.ipc('sale:submit', { user: DEMO.customer, invoiceNumber: 'CXL-2', totalValue: 40_000 })
@@ -30,7 +37,9 @@ test('cancels a posted sale after showing the stamps to take back, and explains 
   await checkAtKioskSizes(kioskPage, testInfo, 'desk-cancel')
   await kioskPage.getByRole('button', { name: 'Batalkan penjualan' }).dblclick()
   const remaining = second.data.stampsRemaining! - first.data.stampsEarned!
-  await expect(kioskPage.getByTestId('cancel-result')).toHaveText(`Dibatalkan: ${first.data.stampsEarned} stamp ditarik, sisa ${remaining}.`)
+  await expect(kioskPage.getByTestId('cancel-result')).toHaveText(
+    `Dibatalkan: ${first.data.stampsEarned} stamp ditarik, sisa ${remaining}.`
+  )
   await expect(desk.memberStamps).toHaveText(String(remaining))
 
   // The member spent stamps elsewhere since CXL-2: the preview warns, Stamps refuses, the screen says why.

@@ -3,7 +3,11 @@ import { DEMO_CARD } from '../support/demo'
 import { salesForInvoice } from '../support/desk'
 import { expect, test } from '../support/desk-fixtures'
 
-test('double click, Enter twice and a repeat through main all post the sale once', async ({ host, desk, kioskPage }) => {
+test('double click, Enter twice and a repeat through main all post the sale once', async ({
+  host,
+  desk,
+  kioskPage
+}) => {
   await desk.lookUp(DEMO_CARD)
   await expect(desk.member).toBeVisible()
   const user = (await host.ipc('member:lookup', { query: DEMO_CARD })) as { ok: true; data: { user: string } }

@@ -3,7 +3,11 @@ import { DEMO_KEYS, DEMO_MEMBERS } from '../../../src/server/seed/demo-seed'
 import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { expect, test } from '../support/desk-fixtures'
 
-test('the group filter shows sales at the other merchants of the group, by merchant id', async ({ host, desk, kioskPage }, testInfo) => {
+test('the group filter shows sales at the other merchants of the group, by merchant id', async ({
+  host,
+  desk,
+  kioskPage
+}, testInfo) => {
   const user = DEMO_MEMBERS.customer.email
   // A sale at Levi's (merchant 2, store 201), a merchant of the same group, posted with its own key.
   const res = await fetch(`${host.sandboxUrl}/api/transactions/add`, {

@@ -5,7 +5,13 @@ import { DEMO, expect, test } from '../support/desk-fixtures'
 
 test.use({ upstreamKind: 'proxied' })
 
-test('a sale while the upstream refuses is queued, says stamps pending, and posts once when it is back', async ({ desk, kioskPage, faultProxy, sandbox, printer }, testInfo) => {
+test('a sale while the upstream refuses is queued, says stamps pending, and posts once when it is back', async ({
+  desk,
+  kioskPage,
+  faultProxy,
+  sandbox,
+  printer
+}, testInfo) => {
   test.setTimeout(120_000)
   await desk.lookUp(DEMO.card)
   await expect(desk.member).toBeVisible()
@@ -17,7 +23,9 @@ test('a sale while the upstream refuses is queued, says stamps pending, and post
   await expect(desk.result).toHaveAttribute('data-state', 'queued', { timeout: 30_000 })
   await expect(desk.result).toContainText('stamp tertunda')
   const jobs = await printer.waitForJobs(jobsBefore + 1, 15_000)
-  const paper = decodeEscPos(jobs.at(-1)!.bytes).lines.map((l) => l.text).join('\n')
+  const paper = decodeEscPos(jobs.at(-1)!.bytes)
+    .lines.map((l) => l.text)
+    .join('\n')
   expect(paper).toContain('tertunda')
   await expect(desk.receipt).toContainText('tertunda')
   await expect(desk.statusValue('queue')).toHaveText(/^[1-9]\d* tertunda, 0 gagal$/)

@@ -4,7 +4,11 @@ import { DEMO_MEMBERS } from '../../../src/server/seed/demo-seed'
 import { salesForInvoice } from '../support/desk'
 import { expect, test } from '../support/desk-fixtures'
 
-test('a refused sale is fixed and resent once; another is discarded; none is lost', async ({ host, desk, kioskPage }) => {
+test('a refused sale is fixed and resent once; another is discarded; none is lost', async ({
+  host,
+  desk,
+  kioskPage
+}) => {
   const user = DEMO_MEMBERS.customer.email
   for (const invoiceNumber of ['FIX-1', 'FIX-2']) {
     const r = await host.ipc('sale:submit', { user: 'nobody@example.com', invoiceNumber, totalValue: 30_000 })
@@ -34,5 +38,8 @@ test('a refused sale is fixed and resent once; another is discarded; none is los
   await expect(desk.statusValue('queue')).toHaveText('0 tertunda, 0 gagal')
   // Discarded is a state, not a deletion: main still holds both rows.
   const list = await host.ipc('outbox:list', {})
-  expect(list.ok && list.data.items.map((i) => [i.invoiceNumber, i.state]).sort()).toEqual([['FIX-1', 'posted'], ['FIX-2', 'discarded']])
+  expect(list.ok && list.data.items.map((i) => [i.invoiceNumber, i.state]).sort()).toEqual([
+    ['FIX-1', 'posted'],
+    ['FIX-2', 'discarded']
+  ])
 })

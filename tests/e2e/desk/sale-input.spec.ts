@@ -2,7 +2,11 @@
 import { DEMO_CARD } from '../support/demo'
 import { expect, test } from '../support/desk-fixtures'
 
-test('each sale field refuses bad input, the sums are checked, and an invalid member id says why', async ({ host, desk, kioskPage }) => {
+test('each sale field refuses bad input, the sums are checked, and an invalid member id says why', async ({
+  host,
+  desk,
+  kioskPage
+}) => {
   await desk.lookUp('08123')
   await expect(kioskPage.getByRole('alert')).toHaveText('Nomor HP tidak valid (08 diikuti 8 sampai 12 angka).')
   await desk.lookUp(DEMO_CARD)

@@ -5,9 +5,16 @@ import { DEMO_CARD, UNKNOWN_CARD } from '../support/demo'
 import { salesForInvoice } from '../support/desk'
 import { expect, test } from '../support/desk-fixtures'
 
-test('a typed card finds the member; a sale posts once and its printed receipt is what the screen shows', async ({ host, desk, printer, kioskPage }, testInfo) => {
+test('a typed card finds the member; a sale posts once and its printed receipt is what the screen shows', async ({
+  host,
+  desk,
+  printer,
+  kioskPage
+}, testInfo) => {
   await desk.lookUp(UNKNOWN_CARD)
-  await expect(kioskPage.getByRole('alert')).toHaveText('Member tidak ditemukan. Periksa nomor kartu, email, atau nomor HP.')
+  await expect(kioskPage.getByRole('alert')).toHaveText(
+    'Member tidak ditemukan. Periksa nomor kartu, email, atau nomor HP.'
+  )
   await desk.lookUp(DEMO_CARD)
   await expect(desk.member).toContainText('Demo Customer')
   const member = await host.ipc('member:lookup', { query: DEMO_CARD })

@@ -3,7 +3,12 @@ import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { AttractPage } from '../support/pages/AttractPage'
 import { expect, test } from '../support/desk-fixtures'
 
-test('wrong PIN, bad fields and a bad upstream are refused; language saves live; secrets stay in main', async ({ host, desk, kioskPage, printer }, testInfo) => {
+test('wrong PIN, bad fields and a bad upstream are refused; language saves live; secrets stay in main', async ({
+  host,
+  desk,
+  kioskPage,
+  printer
+}, testInfo) => {
   await desk.open('admin')
   await desk.unlock('1111')
   await expect(kioskPage.getByText(/^PIN salah/)).toBeVisible()
@@ -53,7 +58,11 @@ test('wrong PIN, bad fields and a bad upstream are refused; language saves live;
   await kioskPage.getByRole('button', { name: 'Simpan pengaturan' }).click()
   await expect(kioskPage.getByTestId('admin-saved')).toContainText('Saved.')
   const view = await host.ipc('settings:get', {})
-  expect(view.ok && view.data.settings).toMatchObject({ language: 'en', kiosk: { idleTimeoutSeconds: 90 }, credential: { keySet: true } })
+  expect(view.ok && view.data.settings).toMatchObject({
+    language: 'en',
+    kiosk: { idleTimeoutSeconds: 90 },
+    credential: { keySet: true }
+  })
   expect(JSON.stringify(view)).not.toContain('aaaabbbbccccddddeeeefffff')
 
   // Printer: live status and a test print that reaches the printer.

@@ -3,7 +3,9 @@ import { expect, test } from '../support/fixtures'
 import { hidPosReports } from '../support/hid-report'
 
 test.use({ scannerSpec: 'fake' })
-test.beforeEach(({ runtime }) => test.skip(runtime !== 'browser', 'the HID report hook is a route of the browser host (Electron runs without it)'))
+test.beforeEach(({ runtime }) =>
+  test.skip(runtime !== 'browser', 'the HID report hook is a route of the browser host (Electron runs without it)')
+)
 
 test('an injected HID POS report reaches the screen through main', async ({ host, shell, attract, member }) => {
   await attract.expectShown()

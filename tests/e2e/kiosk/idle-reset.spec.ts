@@ -4,7 +4,13 @@ import { expect, test } from '../support/fixtures'
 // The shortest timeout settings allow; written to settings.json in the fresh data directory.
 test.use({ settingsFile: { kiosk: { mode: 'kiosk', idleTimeoutSeconds: 10 } } })
 
-test('idle timeout returns to the attract screen and clears the member from the screen', async ({ host, shell, attract, member, kioskPage }) => {
+test('idle timeout returns to the attract screen and clears the member from the screen', async ({
+  host,
+  shell,
+  attract,
+  member,
+  kioskPage
+}) => {
   test.setTimeout(60_000)
   const status = await host.ipc('status:get', {})
   expect(status.ok && status.data.idleTimeoutSeconds).toBe(10)

@@ -3,7 +3,13 @@ import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { DEMO_CARD } from '../support/demo'
 import { expect, test } from '../support/fixtures'
 
-test('the visitor can switch between Bahasa Indonesia and English', async ({ host, shell, attract, member, kioskPage }, testInfo) => {
+test('the visitor can switch between Bahasa Indonesia and English', async ({
+  host,
+  shell,
+  attract,
+  member,
+  kioskPage
+}, testInfo) => {
   await shell.waitReady()
   await expect(shell.languageSwitch).toHaveAccessibleName('Switch to English')
   await shell.languageSwitch.click()

@@ -9,7 +9,11 @@ test('load older pages through the history 20 at a time', async ({ host, shell, 
   if (!view.ok) throw new Error(JSON.stringify(view.error))
   // Real history: sales posted through the host's own sale path into the embedded sandbox.
   for (let i = 0; i < SALES; i++) {
-    const r = await host.ipc('sale:submit', { user: view.data.user, invoiceNumber: `E2E-PAGE-${i}`, totalValue: 20_000 + i * 1_000 })
+    const r = await host.ipc('sale:submit', {
+      user: view.data.user,
+      invoiceNumber: `E2E-PAGE-${i}`,
+      totalValue: 20_000 + i * 1_000
+    })
     if (!r.ok) throw new Error(`sale ${i}: ${JSON.stringify(r.error)}`)
   }
   // The oracle: every page as main serves it.

@@ -3,7 +3,13 @@ import { formatRupiah } from '../../../src/shared/money'
 import { DEMO_CARD } from '../support/demo'
 import { expect, test } from '../support/fixtures'
 
-test('"print my slip" prints a member slip that decodes to what the screen shows', async ({ host, shell, attract, member, printer }) => {
+test('"print my slip" prints a member slip that decodes to what the screen shows', async ({
+  host,
+  shell,
+  attract,
+  member,
+  printer
+}) => {
   await shell.waitReady()
   const view = await host.ipc('member:lookup', { query: DEMO_CARD })
   if (!view.ok) throw new Error(JSON.stringify(view.error))

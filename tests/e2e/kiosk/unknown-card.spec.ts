@@ -3,7 +3,13 @@ import { UNKNOWN_CARD } from '../support/demo'
 import { expect, test } from '../support/fixtures'
 import { parseMemberId } from '../../../src/shared/member-id'
 
-test('an unknown card gets a friendly message, then back to the attract screen', async ({ host, shell, attract, notice, kioskPage }, testInfo) => {
+test('an unknown card gets a friendly message, then back to the attract screen', async ({
+  host,
+  shell,
+  attract,
+  notice,
+  kioskPage
+}, testInfo) => {
   await shell.waitReady()
   const lookup = await host.ipc('member:lookup', { query: UNKNOWN_CARD })
   expect(lookup.ok ? 'found' : lookup.error.code).toBe('not-found')

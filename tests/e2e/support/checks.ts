@@ -11,7 +11,10 @@ interface BrowserElement {
   getAttribute(name: string): string | null
   getBoundingClientRect(): { width: number; height: number; left: number; right: number }
 }
-declare const document: { documentElement: { scrollWidth: number; scrollHeight: number }; querySelectorAll(selector: string): Iterable<BrowserElement> }
+declare const document: {
+  documentElement: { scrollWidth: number; scrollHeight: number }
+  querySelectorAll(selector: string): Iterable<BrowserElement>
+}
 declare const innerWidth: number
 declare const innerHeight: number
 declare function requestAnimationFrame(cb: () => void): number
@@ -23,8 +26,12 @@ export const VIEWPORTS = [
 
 /** WCAG 2.1 A/AA through axe-core; the violations are listed in the failure message. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+  )
   expect(summary, `axe violations on the ${screen} screen`).toEqual([])
 }
 
@@ -38,7 +45,10 @@ export async function expectLayoutFits(page: Page): Promise<void> {
     for (const el of document.querySelectorAll('button, input, a[href], [role="button"]')) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 && r.height === 0) continue
-      if (r.width < 48 || r.height < 48) out.push(`${el.tagName} "${el.textContent?.trim() || el.getAttribute('aria-label')}" is ${Math.round(r.width)}x${Math.round(r.height)}`)
+      if (r.width < 48 || r.height < 48)
+        out.push(
+          `${el.tagName} "${el.textContent?.trim() || el.getAttribute('aria-label')}" is ${Math.round(r.width)}x${Math.round(r.height)}`
+        )
       if (r.right > innerWidth + 1 || r.left < -1) out.push(`${el.tagName} "${el.textContent?.trim()}" is off screen`)
     }
     return out
@@ -60,7 +70,11 @@ export async function checkAtKioskSizes(page: Page, testInfo: TestInfo, name: st
     if (testInfo.project.name === 'chromium' && process.env.UPDATE_SCREENSHOTS) {
       const dir = join(process.cwd(), 'docs', 'screenshots')
       mkdirSync(dir, { recursive: true })
-      await page.screenshot({ path: join(dir, `${name}-${size.width}x${size.height}.png`), animations: 'disabled', caret: 'hide' })
+      await page.screenshot({
+        path: join(dir, `${name}-${size.width}x${size.height}.png`),
+        animations: 'disabled',
+        caret: 'hide'
+      })
     }
   }
   await page.setViewportSize(VIEWPORTS[0])

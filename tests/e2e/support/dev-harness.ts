@@ -35,23 +35,40 @@ async function main(): Promise<void> {
   })
   const dir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'kiosk-dev-'))
   const settingsPath = join(dir, 'settings.json')
-  const settings = existsSync(settingsPath) ? (JSON.parse(readFileSync(settingsPath, 'utf8')) as { kiosk?: { idleTimeoutSeconds?: number } }) : {}
+  const settings = existsSync(settingsPath)
+    ? (JSON.parse(readFileSync(settingsPath, 'utf8')) as { kiosk?: { idleTimeoutSeconds?: number } })
+    : {}
   const sandbox = await startSandboxServer({ port: 0, dbPath: join(dir, 'sandbox.db'), seed: 'demo' })
   const auth = { authorization: `Token ${EMBEDDED_DEFAULTS.key}` }
 
   const call = async (path: string, init: RequestInit = {}): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${sandbox.url}${path}`, { ...init, headers: { ...auth, 'content-type': 'application/json', ...init.headers } })
+    const res = await fetch(`${sandbox.url}${path}`, {
+      ...init,
+      headers: { ...auth, 'content-type': 'application/json', ...init.headers }
+    })
     const body = (await res.json()) as Record<string, unknown>
-    if (res.status === 404 || (res.status === 400 && /not (found|exist)/i.test(JSON.stringify(body)))) throw new IpcRefusal('not-found', 'member not found')
+    if (res.status === 404 || (res.status === 400 && /not (found|exist)/i.test(JSON.stringify(body))))
+      throw new IpcRefusal('not-found', 'member not found')
     if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`)
     return body
   }
   const sale = (user: string, invoice: string, total: number): Promise<Record<string, unknown>> =>
-    call('/api/transactions/add', { method: 'POST', body: JSON.stringify({ user, store: EMBEDDED_DEFAULTS.store, invoice_number: invoice, total_value: total, items: [] }) })
+    call('/api/transactions/add', {
+      method: 'POST',
+      body: JSON.stringify({
+        user,
+        store: EMBEDDED_DEFAULTS.store,
+        invoice_number: invoice,
+        total_value: total,
+        items: []
+      })
+    })
   for (let i = 0; i < Number(values.sales); i++) await sale('customer@stamps.co.id', `DEV-${i}`, 25_000 + i * 1_000)
 
   const details = async (query: string): Promise<{ m: Record<string, unknown>; u: Record<string, unknown> }> => {
-    const r = await call(`/api/v2/memberships/details?user=${encodeURIComponent(query)}&merchant=${EMBEDDED_DEFAULTS.merchant}`)
+    const r = await call(
+      `/api/v2/memberships/details?user=${encodeURIComponent(query)}&merchant=${EMBEDDED_DEFAULTS.merchant}`
+    )
     return { m: r.membership as Record<string, unknown>, u: r.user as Record<string, unknown> }
   }
   const printer = values.printer ? createTransport(values.printer) : null
@@ -82,7 +99,9 @@ async function main(): Promise<void> {
       }
     },
     'member:activities': async ({ user, olderThan }) => {
-      const r = await call(`/api/v3/activities/?user=${encodeURIComponent(user)}${olderThan ? `&older_than=${olderThan}` : ''}`)
+      const r = await call(
+        `/api/v3/activities/?user=${encodeURIComponent(user)}${olderThan ? `&older_than=${olderThan}` : ''}`
+      )
       const activities = r.activities as Array<{ id: number; type: number }>
       return { activities, hasMore: activities.length === 20 }
     },
@@ -91,7 +110,15 @@ async function main(): Promise<void> {
       const { m, u } = await details(user)
       const card = m.primary_card as { number: string } | null
       const receipt = memberSlip(
-        { merchant_name: 'Demo Coffee', name: String(u.name), card_number: card?.number ?? null, level: String(m.level_text), stamps: Number(m.stamps), balance: Number(m.balance), printed_at: new Date().toISOString() },
+        {
+          merchant_name: 'Demo Coffee',
+          name: String(u.name),
+          card_number: card?.number ?? null,
+          level: String(m.level_text),
+          stamps: Number(m.stamps),
+          balance: Number(m.balance),
+          printed_at: new Date().toISOString()
+        },
         { columns: 32 }
       )
       await printer.write(encodeReceipt(receipt))
@@ -100,7 +127,14 @@ async function main(): Promise<void> {
     'sale:submit': async (s) => {
       const r = await sale(s.user, s.invoiceNumber ?? `DEV-${Date.now()}`, s.totalValue)
       const tx = r.transaction as { id: number; stamps_earned: number }
-      return { state: 'posted', invoiceNumber: s.invoiceNumber ?? '', outboxId: tx.id, stampsEarned: tx.stamps_earned, stampsRemaining: null, receiptJobId: null }
+      return {
+        state: 'posted',
+        invoiceNumber: s.invoiceNumber ?? '',
+        outboxId: tx.id,
+        stampsEarned: tx.stamps_earned,
+        stampsRemaining: null,
+        receiptJobId: null
+      }
     }
   })
 
@@ -118,7 +152,12 @@ async function main(): Promise<void> {
           const hex = (body as { hex?: unknown }).hex
           if (typeof hex !== 'string') return { status: 400, body: { error: 'hex required' } }
           for (const out of decoder.push(fromHex(hex), Date.now())) {
-            if (out.type === 'scan') ui.broadcast('scan:received', { source: out.scan.source, text: out.scan.text, ...(out.scan.symbology && { symbology: out.scan.symbology }) })
+            if (out.type === 'scan')
+              ui.broadcast('scan:received', {
+                source: out.scan.source,
+                text: out.scan.text,
+                ...(out.scan.symbology && { symbology: out.scan.symbology })
+              })
           }
           return { status: 200, body: { ok: true } }
         }

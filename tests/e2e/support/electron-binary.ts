@@ -16,8 +16,13 @@ export function electronBinary(): { path: string } | { path: null; reason: strin
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const pathFile = join(pkgDir, 'path.txt')
   if (!override && !existsSync(pathFile)) {
-    return { path: null, reason: `the Electron binary was never downloaded (${pathFile} is missing; this machine cannot fetch it)` }
+    return {
+      path: null,
+      reason: `the Electron binary was never downloaded (${pathFile} is missing; this machine cannot fetch it)`
+    }
   }
-  const exe = override ? join(override, process.platform === 'win32' ? 'electron.exe' : 'electron') : join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  const exe = override
+    ? join(override, process.platform === 'win32' ? 'electron.exe' : 'electron')
+    : join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
   return existsSync(exe) ? { path: exe } : { path: null, reason: `the Electron binary is missing at ${exe}` }
 }

@@ -77,7 +77,17 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       // window's own preload API, i.e. the same IPC table over Electron IPC.
       const app = await _electron.launch({
         executablePath: bin.path,
-        args: ['out/main/index.js', '--data-dir', dataDir, '--printer', printer.url, '--bridge-port', '0', ...(scannerSpec ? ['--scanner', scannerSpec] : []), ...hostExtraArgs]
+        args: [
+          'out/main/index.js',
+          '--data-dir',
+          dataDir,
+          '--printer',
+          printer.url,
+          '--bridge-port',
+          '0',
+          ...(scannerSpec ? ['--scanner', scannerSpec] : []),
+          ...hostExtraArgs
+        ]
       })
       const win = await app.firstWindow()
       electronWindows.set(dataDir, win)
@@ -89,7 +99,11 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         output: () => '',
         ipc: (channel, payload) =>
           win.evaluate(
-            ([c, p]) => (globalThis as unknown as { stampsKiosk: StampsKioskApi }).stampsKiosk.invoke(c as IpcChannel, p as never),
+            ([c, p]) =>
+              (globalThis as unknown as { stampsKiosk: StampsKioskApi }).stampsKiosk.invoke(
+                c as IpcChannel,
+                p as never
+              ),
             [channel, payload] as const
           ) as never,
         post: async () => {
@@ -100,7 +114,12 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       await app.close()
       return
     }
-    const host = await startHostProcess({ dataDir, printerUrl: printer.url, ...(scannerSpec && { scanner: scannerSpec }), extraArgs: hostExtraArgs })
+    const host = await startHostProcess({
+      dataDir,
+      printerUrl: printer.url,
+      ...(scannerSpec && { scanner: scannerSpec }),
+      extraArgs: hostExtraArgs
+    })
     await use(host)
     await host.stop()
   },

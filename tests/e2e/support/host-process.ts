@@ -36,16 +36,33 @@ const READY_TIMEOUT_MS = 30_000
 /** Spawns the host and waits for its readiness lines. */
 export async function startHostProcess(opts: HostOptions): Promise<HostProcess> {
   const [cmd, ...prefix] = opts.command ?? ['npm', 'run', '--silent', 'serve', '--']
-  const args = [...prefix, '--data-dir', opts.dataDir, '--ui-port', '0', '--bridge-port', '0', '--printer', opts.printerUrl]
+  const args = [
+    ...prefix,
+    '--data-dir',
+    opts.dataDir,
+    '--ui-port',
+    '0',
+    '--bridge-port',
+    '0',
+    '--printer',
+    opts.printerUrl
+  ]
   if (opts.scanner) args.push('--scanner', opts.scanner)
   if (opts.language) args.push('--language', opts.language)
   args.push(...(opts.extraArgs ?? []))
   // detached: its own process group, so stopping it also stops tsx under npm.
-  const child = spawn(cmd!, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' } })
+  const child = spawn(cmd!, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0', STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' }
+  })
   let out = ''
   const lines: Record<string, string> = {}
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host not ready after ${READY_TIMEOUT_MS} ms:\n${out}`)), READY_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`host not ready after ${READY_TIMEOUT_MS} ms:\n${out}`)),
+      READY_TIMEOUT_MS
+    )
     const onData = (chunk: Buffer): void => {
       out += chunk.toString()
       for (const m of out.matchAll(/^(ui|bridge|sandbox): (\S+)$/gm)) lines[m[1]!] = m[2]!
@@ -103,7 +120,11 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
       })
     },
     post: (path, body) =>
-      fetch(`${origin}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      fetch(`${origin}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body)
+      }),
     async stop() {
       if (socket) (await socket.catch(() => null))?.close()
       await stopGroup(child)

@@ -31,28 +31,73 @@ export function AdminPanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
   const d = s.draft
   return (
     <div className="admin">
-      <form className="admin__form" aria-labelledby="admin-title" noValidate onSubmit={(e) => (e.preventDefault(), void s.save(api))}>
+      <form
+        className="admin__form"
+        aria-labelledby="admin-title"
+        noValidate
+        onSubmit={(e) => (e.preventDefault(), void s.save(api))}
+      >
         <h2 id="admin-title" className="panel__title">
           {t('admin.title')}
         </h2>
         <UpstreamSection api={api} />
         <fieldset className="admin__section">
           <legend>{t('admin.store')}</legend>
-          <Field label={t('admin.merchant')} value={d.merchant} onChange={(v) => s.set('merchant', v)} error={err('merchant')} inputMode="numeric" name="merchant" />
-          <Field label={t('admin.storeId')} value={d.store} onChange={(v) => s.set('store', v)} error={err('store')} inputMode="numeric" name="store" />
+          <Field
+            label={t('admin.merchant')}
+            value={d.merchant}
+            onChange={(v) => s.set('merchant', v)}
+            error={err('merchant')}
+            inputMode="numeric"
+            name="merchant"
+          />
+          <Field
+            label={t('admin.storeId')}
+            value={d.store}
+            onChange={(v) => s.set('store', v)}
+            error={err('store')}
+            inputMode="numeric"
+            name="store"
+          />
         </fieldset>
         <PrinterSection api={api} />
         <ScannerSection api={api} />
         <fieldset className="admin__section">
           <legend>{t('admin.kiosk')}</legend>
-          <Select label={t('admin.mode')} value={d.mode} onChange={(v) => s.set('mode', v)} name="mode" options={[['kiosk', t('admin.mode.kiosk')], ['cashier', t('admin.mode.cashier')]]} />
-          <Field label={t('admin.idle')} value={d.idle} onChange={(v) => s.set('idle', v)} error={err('kiosk.idleTimeoutSeconds')} inputMode="numeric" name="idle" />
-          <Select label={t('admin.language')} value={d.language} onChange={(v) => s.set('language', v)} name="language" options={[['id', 'Bahasa Indonesia'], ['en', 'English']]} />
+          <Select
+            label={t('admin.mode')}
+            value={d.mode}
+            onChange={(v) => s.set('mode', v)}
+            name="mode"
+            options={[
+              ['kiosk', t('admin.mode.kiosk')],
+              ['cashier', t('admin.mode.cashier')]
+            ]}
+          />
+          <Field
+            label={t('admin.idle')}
+            value={d.idle}
+            onChange={(v) => s.set('idle', v)}
+            error={err('kiosk.idleTimeoutSeconds')}
+            inputMode="numeric"
+            name="idle"
+          />
+          <Select
+            label={t('admin.language')}
+            value={d.language}
+            onChange={(v) => s.set('language', v)}
+            name="language"
+            options={[
+              ['id', 'Bahasa Indonesia'],
+              ['en', 'English']
+            ]}
+          />
         </fieldset>
         <ErrorNote error={s.error} testId="admin-error" />
         {s.saved && (
           <p className="note note--good" role="status" data-testid="admin-saved">
-            {t('admin.saved')} {s.view.restartNeeded ? t('admin.restart', { fields: s.view.restartFields.join(', ') }) : ''}
+            {t('admin.saved')}{' '}
+            {s.view.restartNeeded ? t('admin.restart', { fields: s.view.restartFields.join(', ') }) : ''}
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={s.busy}>

@@ -28,12 +28,27 @@ export function PinSection({ api }: { api: StampsKioskApi }): React.JSX.Element 
       {(defaults?.cashier || defaults?.admin) && <p className="note note--warn">{t('admin.defaultPins')}</p>}
       <div className="segmented" role="group" aria-label={t('admin.pinRole')}>
         {(['cashier', 'admin'] as const).map((r) => (
-          <button key={r} type="button" className="button segmented__option" aria-pressed={role === r} onClick={() => setRole(r)}>
+          <button
+            key={r}
+            type="button"
+            className="button segmented__option"
+            aria-pressed={role === r}
+            onClick={() => setRole(r)}
+          >
             {t(r === 'cashier' ? 'admin.pinRole.cashier' : 'admin.pinRole.admin')}
           </button>
         ))}
       </div>
-      <Field label={t('admin.newPin')} type="password" inputMode="numeric" maxLength={8} value={pin} onChange={(v) => (setPinText(v), setBad(false))} error={bad ? t('pin.format') : null} name="new-pin" />
+      <Field
+        label={t('admin.newPin')}
+        type="password"
+        inputMode="numeric"
+        maxLength={8}
+        value={pin}
+        onChange={(v) => (setPinText(v), setBad(false))}
+        error={bad ? t('pin.format') : null}
+        name="new-pin"
+      />
       <button type="submit" className="button button--primary" disabled={busy}>
         {t('admin.setPin')}
       </button>

@@ -18,7 +18,10 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   const [held, setHeld] = useState<PrintJob[]>([])
   const [test, setTest] = useState<PrintJob | null>(null)
   const refresh = useCallback(async () => {
-    const [st, jobs] = await Promise.all([api.invoke('printer:status', {}), api.invoke('printer:jobs', { state: 'held', limit: 10 })])
+    const [st, jobs] = await Promise.all([
+      api.invoke('printer:status', {}),
+      api.invoke('printer:jobs', { state: 'held', limit: 10 })
+    ])
     if (st.ok) setStatus(st.data)
     if (jobs.ok) setHeld(jobs.data.jobs)
   }, [api])
@@ -36,10 +39,29 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   return (
     <fieldset className="admin__section">
       <legend>{t('admin.printer')}</legend>
-      <Field label={t('admin.printerSpec')} hint={t('admin.printerHint')} value={d.printer} onChange={(v) => s.set('printer', v)} error={err('printer')} name="printer" />
-      <Select label={t('admin.paper')} value={d.paperWidth} onChange={(v) => s.set('paperWidth', v)} name="paper" options={[['58', '58 mm'], ['80', '80 mm']]} />
+      <Field
+        label={t('admin.printerSpec')}
+        hint={t('admin.printerHint')}
+        value={d.printer}
+        onChange={(v) => s.set('printer', v)}
+        error={err('printer')}
+        name="printer"
+      />
+      <Select
+        label={t('admin.paper')}
+        value={d.paperWidth}
+        onChange={(v) => s.set('paperWidth', v)}
+        name="paper"
+        options={[
+          ['58', '58 mm'],
+          ['80', '80 mm']
+        ]}
+      />
       <p role="status" data-testid="printer-live">
-        {t('status.printer')}: {status ? `${t(`device.${status.state}` as StringKey)} · ${t('admin.paperState', { paper: status.paper })}` : '…'}
+        {t('status.printer')}:{' '}
+        {status
+          ? `${t(`device.${status.state}` as StringKey)} · ${t('admin.paperState', { paper: status.paper })}`
+          : '…'}
       </p>
       <button
         type="button"
@@ -48,16 +70,28 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
       >
         {t('admin.testPrint')}
       </button>
-      {test && <p data-testid="printer-test">{t('admin.testJob', { id: test.id, state: t(`job.${test.state}` as StringKey) })}</p>}
+      {test && (
+        <p data-testid="printer-test">
+          {t('admin.testJob', { id: test.id, state: t(`job.${test.state}` as StringKey) })}
+        </p>
+      )}
       {held.length > 0 && (
         <ul className="admin__jobs" aria-label={t('admin.heldJobs')}>
           {held.map((j) => (
             <li key={j.id}>
               #{j.id} {j.label ?? j.kind}: {j.reason}
-              <button type="button" className="button button--secondary" onClick={() => void api.invoke('printer:retry', { id: j.id }).then(refresh)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void api.invoke('printer:retry', { id: j.id }).then(refresh)}
+              >
                 {t('admin.retryJob')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => void api.invoke('printer:discard', { id: j.id }).then(refresh)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void api.invoke('printer:discard', { id: j.id }).then(refresh)}
+              >
                 {t('admin.discardJob')}
               </button>
             </li>

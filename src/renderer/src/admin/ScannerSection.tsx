@@ -33,8 +33,20 @@ export function ScannerSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   return (
     <fieldset className="admin__section">
       <legend>{t('admin.scanner')}</legend>
-      <Field label={t('admin.scannerSpec')} hint={t('admin.scannerHint')} value={d.scanner} onChange={(v) => s.set('scanner', v)} error={err('scanner')} name="scanner" />
-      <button type="button" className="button button--secondary" onClick={() => void toggle()} aria-pressed={s.scannerTesting}>
+      <Field
+        label={t('admin.scannerSpec')}
+        hint={t('admin.scannerHint')}
+        value={d.scanner}
+        onChange={(v) => s.set('scanner', v)}
+        error={err('scanner')}
+        name="scanner"
+      />
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void toggle()}
+        aria-pressed={s.scannerTesting}
+      >
         {s.scannerTesting ? t('admin.scanStop') : t('admin.scanStart')}
       </button>
       {s.scannerTesting && <p role="status">{t('admin.scanPrompt')}</p>}
@@ -43,7 +55,9 @@ export function ScannerSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
           <li key={`${s.reads.length - i}`}>
             <span>{t('admin.scanDecoded')}: </span>
             <strong data-testid="scan-decoded">{r.decoded ?? t('admin.scanDropped', { why: r.dropped ?? '?' })}</strong>
-            <code className="admin__hex">{r.source}: {r.hex || '—'}</code>
+            <code className="admin__hex">
+              {r.source}: {r.hex || '—'}
+            </code>
           </li>
         ))}
       </ol>

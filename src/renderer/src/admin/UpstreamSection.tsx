@@ -17,12 +17,61 @@ export function UpstreamSection({ api }: { api: StampsKioskApi }): React.JSX.Ele
   return (
     <fieldset className="admin__section">
       <legend>{t('admin.upstream')}</legend>
-      <Select label={t('admin.upstreamMode')} value={d.upstreamMode} onChange={(v) => s.set('upstreamMode', v)} name="upstream-mode" options={[['embedded', t('admin.upstream.embedded')], ['custom', t('admin.upstream.custom')]]} />
-      {d.upstreamMode === 'custom' && <Field label={t('admin.upstreamUrl')} value={d.upstream} onChange={(v) => s.set('upstream', v)} error={err('upstream')} type="url" name="upstream" />}
-      <Select label={t('admin.credKind')} value={d.credKind} onChange={(v) => s.set('credKind', v)} name="cred-kind" options={[['token', t('admin.cred.token')], ['jwt', t('admin.cred.jwt')]]} />
-      <Field label={t('admin.key')} hint={keySet ? t('admin.keyKept') : undefined} value={d.key} onChange={(v) => s.set('key', v)} error={err('credential.key')} type="password" name="key" />
-      {d.credKind === 'jwt' && <Field label={t('admin.credMerchant')} value={d.credMerchantId} onChange={(v) => s.set('credMerchantId', v)} error={err('credential.merchantId')} inputMode="numeric" name="cred-merchant" />}
-      <button type="button" className="button button--secondary" onClick={() => void s.testUpstream(api)} disabled={s.busy}>
+      <Select
+        label={t('admin.upstreamMode')}
+        value={d.upstreamMode}
+        onChange={(v) => s.set('upstreamMode', v)}
+        name="upstream-mode"
+        options={[
+          ['embedded', t('admin.upstream.embedded')],
+          ['custom', t('admin.upstream.custom')]
+        ]}
+      />
+      {d.upstreamMode === 'custom' && (
+        <Field
+          label={t('admin.upstreamUrl')}
+          value={d.upstream}
+          onChange={(v) => s.set('upstream', v)}
+          error={err('upstream')}
+          type="url"
+          name="upstream"
+        />
+      )}
+      <Select
+        label={t('admin.credKind')}
+        value={d.credKind}
+        onChange={(v) => s.set('credKind', v)}
+        name="cred-kind"
+        options={[
+          ['token', t('admin.cred.token')],
+          ['jwt', t('admin.cred.jwt')]
+        ]}
+      />
+      <Field
+        label={t('admin.key')}
+        hint={keySet ? t('admin.keyKept') : undefined}
+        value={d.key}
+        onChange={(v) => s.set('key', v)}
+        error={err('credential.key')}
+        type="password"
+        name="key"
+      />
+      {d.credKind === 'jwt' && (
+        <Field
+          label={t('admin.credMerchant')}
+          value={d.credMerchantId}
+          onChange={(v) => s.set('credMerchantId', v)}
+          error={err('credential.merchantId')}
+          inputMode="numeric"
+          name="cred-merchant"
+        />
+      )}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void s.testUpstream(api)}
+        disabled={s.busy}
+      >
         {t('admin.testUpstream')}
       </button>
       {s.upstreamTest?.ok && (

@@ -39,7 +39,8 @@ export function draftOf(s: PublicSettings): SettingsDraft {
   }
 }
 
-const wholeIn = (text: string, min: number, max: number): boolean => /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max
+const wholeIn = (text: string, min: number, max: number): boolean =>
+  /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max
 
 /** Error codes by field (`admin.err.<code>`), checked before anything is sent. */
 export function checkSettings(d: SettingsDraft): Record<string, string> {
@@ -69,7 +70,11 @@ export function buildPatch(d: SettingsDraft, s: PublicSettings): SettingsPatchIn
   if (upstream !== s.upstream) p.upstream = upstream
   const merchantId = d.credKind === 'jwt' ? Number(d.credMerchantId) : undefined
   if (d.key !== '' || d.credKind !== s.credential.kind || merchantId !== s.credential.merchantId) {
-    p.credential = { kind: d.credKind, ...(d.key !== '' && { key: d.key }), ...(merchantId !== undefined && { merchantId }) }
+    p.credential = {
+      kind: d.credKind,
+      ...(d.key !== '' && { key: d.key }),
+      ...(merchantId !== undefined && { merchantId })
+    }
   }
   if (Number(d.merchant) !== s.merchant) p.merchant = Number(d.merchant)
   if (Number(d.store) !== s.store) p.store = Number(d.store)
@@ -77,7 +82,8 @@ export function buildPatch(d: SettingsDraft, s: PublicSettings): SettingsPatchIn
   if (printer !== s.printer) p.printer = printer
   if (Number(d.paperWidth) !== s.paperWidth) p.paperWidth = d.paperWidth === '80' ? 80 : 58
   if (d.scanner.trim() !== s.scanner) p.scanner = d.scanner.trim()
-  if (d.mode !== s.kiosk.mode || Number(d.idle) !== s.kiosk.idleTimeoutSeconds) p.kiosk = { mode: d.mode, idleTimeoutSeconds: Number(d.idle) }
+  if (d.mode !== s.kiosk.mode || Number(d.idle) !== s.kiosk.idleTimeoutSeconds)
+    p.kiosk = { mode: d.mode, idleTimeoutSeconds: Number(d.idle) }
   if (d.language !== s.language) p.language = d.language
   return p
 }

@@ -9,7 +9,10 @@ import type { IpcError, IpcEvent, IpcResult, StampsKioskApi } from '../../../sha
 type Pending = { resolve: (r: IpcResult<unknown>) => void; timer: ReturnType<typeof setTimeout> }
 
 const CALL_TIMEOUT_MS = 30_000
-const unreachable = (message: string): IpcResult<never> => ({ ok: false, error: { code: 'unreachable', message } satisfies IpcError })
+const unreachable = (message: string): IpcResult<never> => ({
+  ok: false,
+  error: { code: 'unreachable', message } satisfies IpcError
+})
 
 /** Creates a client for `ws://<host>/ipc`; `token` defaults to `?token=` of the page URL. */
 export function createWsClient(

@@ -7,7 +7,8 @@ export function ErrorNote({ error, testId }: { error: IpcError | null; testId?: 
   if (!error) return null
   return (
     <div className="error-note" role="alert" data-testid={testId}>
-      <strong>{t(`ipcError.${error.code}` as StringKey)}</strong> <span className="error-note__detail">{error.message}</span>
+      <strong>{t(`ipcError.${error.code}` as StringKey)}</strong>{' '}
+      <span className="error-note__detail">{error.message}</span>
       {error.fields && error.fields.length > 0 && (
         <ul className="error-note__fields">
           {error.fields.map(([f, m]) => (

@@ -10,7 +10,14 @@ interface SelectProps<V extends string> {
   name?: string
 }
 
-export function Select<V extends string>({ label, value, options, onChange, error, name }: SelectProps<V>): React.JSX.Element {
+export function Select<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  name
+}: SelectProps<V>): React.JSX.Element {
   const id = useId()
   return (
     <div className="field">

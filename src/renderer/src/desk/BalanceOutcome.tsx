@@ -11,9 +11,14 @@ export function BalanceOutcome({ api }: { api: StampsKioskApi }): React.JSX.Elem
   if (outcome.outcome === 'posted') {
     return (
       <div className="note note--good" role="status" data-testid="balance-outcome" data-outcome="posted">
-        <p>{t(outcome.direction === 'credit' ? 'balance.credited' : 'balance.debited', { amount: formatRupiah(outcome.amount) })}</p>
         <p>
-          {t('balance.newBalance')} <strong data-testid="balance-new">{outcome.balance === null ? '—' : formatRupiah(outcome.balance)}</strong>
+          {t(outcome.direction === 'credit' ? 'balance.credited' : 'balance.debited', {
+            amount: formatRupiah(outcome.amount)
+          })}
+        </p>
+        <p>
+          {t('balance.newBalance')}{' '}
+          <strong data-testid="balance-new">{outcome.balance === null ? '—' : formatRupiah(outcome.balance)}</strong>
         </p>
         {outcome.reconciled && <p>{t('balance.reconciled')}</p>}
         {outcome.slipJobId !== null && <p>{t('balance.slipPrinted')}</p>}
@@ -30,7 +35,8 @@ export function BalanceOutcome({ api }: { api: StampsKioskApi }): React.JSX.Elem
   return (
     <div className="note note--bad" role="alert" data-testid="balance-outcome" data-outcome="unknown">
       <p>
-        <strong>{t('balance.unknownTitle')}</strong> {t('balance.unknownBody', { amount: formatRupiah(outcome.amount) })}
+        <strong>{t('balance.unknownTitle')}</strong>{' '}
+        {t('balance.unknownBody', { amount: formatRupiah(outcome.amount) })}
       </p>
       <button type="button" className="button button--secondary" onClick={() => void reconcile(api)} disabled={busy}>
         {t('balance.checkAgain')}

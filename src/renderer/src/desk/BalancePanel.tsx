@@ -23,13 +23,26 @@ export function BalancePanel({ api, member }: { api: StampsKioskApi; member: Mem
       </h2>
       <p>{t('balance.current', { amount: formatRupiah(member.balance) })}</p>
       {s.confirm ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="balance-confirm-title" aria-describedby="balance-confirm-body">
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="balance-confirm-title"
+          aria-describedby="balance-confirm-body"
+        >
           <h3 id="balance-confirm-title">{t('balance.confirmTitle')}</h3>
           <p id="balance-confirm-body">
-            {t(s.confirm.direction === 'credit' ? 'balance.confirmCredit' : 'balance.confirmDebit', { amount: formatRupiah(s.confirm.amount), name: member.name })}
+            {t(s.confirm.direction === 'credit' ? 'balance.confirmCredit' : 'balance.confirmDebit', {
+              amount: formatRupiah(s.confirm.amount),
+              name: member.name
+            })}
           </p>
           <div className="button-row">
-            <button type="button" className="button button--primary" onClick={() => void s.send(api, member.user)} disabled={s.busy}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void s.send(api, member.user)}
+              disabled={s.busy}
+            >
               {s.busy ? t('balance.sending') : t('balance.confirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={s.dismiss} disabled={s.busy}>
@@ -39,7 +52,14 @@ export function BalancePanel({ api, member }: { api: StampsKioskApi; member: Mem
         </div>
       ) : (
         <form className="balance__form" noValidate onSubmit={(e) => (e.preventDefault(), s.ask('credit'))}>
-          <Field label={t('balance.amount')} value={s.amount} onChange={s.setAmount} inputMode="numeric" name="balance-amount" error={s.amountError ? t(`sale.err.${s.amountError}`) : null} />
+          <Field
+            label={t('balance.amount')}
+            value={s.amount}
+            onChange={s.setAmount}
+            inputMode="numeric"
+            name="balance-amount"
+            error={s.amountError ? t(`sale.err.${s.amountError}`) : null}
+          />
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={() => s.ask('credit')}>
               {t('balance.credit')}
@@ -54,14 +74,26 @@ export function BalancePanel({ api, member }: { api: StampsKioskApi; member: Mem
       <BalanceOutcome api={api} />
       {s.canceled && (
         <p className="note note--good" role="status" data-testid="balance-canceled">
-          {t('balance.canceled', { amount: formatRupiah(s.canceled.amount), balance: s.canceled.balance === null ? '—' : formatRupiah(s.canceled.balance) })}
+          {t('balance.canceled', {
+            amount: formatRupiah(s.canceled.amount),
+            balance: s.canceled.balance === null ? '—' : formatRupiah(s.canceled.balance)
+          })}
         </p>
       )}
       {s.last && s.last.user === member.user && (
         <div className="balance__last">
-          <p>{t(s.last.direction === 'credit' ? 'balance.lastCredit' : 'balance.lastDebit', { amount: formatRupiah(s.last.amount) })}</p>
+          <p>
+            {t(s.last.direction === 'credit' ? 'balance.lastCredit' : 'balance.lastDebit', {
+              amount: formatRupiah(s.last.amount)
+            })}
+          </p>
           {s.last.cancelable && (
-            <button type="button" className="button button--secondary" onClick={() => void s.cancelLast(api)} disabled={s.busy}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void s.cancelLast(api)}
+              disabled={s.busy}
+            >
               {t('balance.cancelLast')}
             </button>
           )}

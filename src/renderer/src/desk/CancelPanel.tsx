@@ -17,21 +17,31 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
   useEffect(() => {
     if (s.result) void useDeskMemberStore.getState().refresh(api)
   }, [api, s.result])
-  const insufficient = s.error?.code === 'validation' && s.error.fields?.some(([f, m]) => f === 'info' && /insufficient/i.test(m))
+  const insufficient =
+    s.error?.code === 'validation' && s.error.fields?.some(([f, m]) => f === 'info' && /insufficient/i.test(m))
   return (
     <section className="cancel" aria-labelledby="cancel-title">
       <h2 id="cancel-title" className="panel__title">
         {t('cancel.title')}
       </h2>
       <form className="form-row" noValidate onSubmit={(e) => (e.preventDefault(), void s.find(api, member.user))}>
-        <Field label={t('cancel.query')} hint={t('cancel.queryHint')} value={s.query} onChange={s.setQuery} name="cancel-query" error={s.queryError ? t(`sale.err.${s.queryError}`) : null} />
+        <Field
+          label={t('cancel.query')}
+          hint={t('cancel.queryHint')}
+          value={s.query}
+          onChange={s.setQuery}
+          name="cancel-query"
+          error={s.queryError ? t(`sale.err.${s.queryError}`) : null}
+        />
         <button type="submit" className="button button--primary" disabled={s.busy}>
           {t('cancel.find')}
         </button>
       </form>
       {s.preview && (
         <div className="confirm" role="group" aria-labelledby="cancel-preview-title" data-testid="cancel-preview">
-          <h3 id="cancel-preview-title">{t('cancel.previewTitle', { invoice: s.preview.invoiceNumber ?? `#${s.preview.transactionId}` })}</h3>
+          <h3 id="cancel-preview-title">
+            {t('cancel.previewTitle', { invoice: s.preview.invoiceNumber ?? `#${s.preview.transactionId}` })}
+          </h3>
           <dl className="figures">
             <div>
               <dt>{t('cancel.takeBack')}</dt>
@@ -51,7 +61,12 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
           {s.preview.alreadyCanceled && <p className="note note--warn">{t('cancel.already')}</p>}
           {s.preview.enoughStamps === false && <p className="note note--warn">{t('cancel.notEnough')}</p>}
           <div className="button-row">
-            <button type="button" className="button button--primary" onClick={() => void s.confirm(api)} disabled={s.busy || s.preview.alreadyCanceled}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void s.confirm(api)}
+              disabled={s.busy || s.preview.alreadyCanceled}
+            >
               {t('cancel.confirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={s.back}>

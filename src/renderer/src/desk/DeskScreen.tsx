@@ -44,9 +44,14 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
   useEffect(() => useQueueStore.getState().follow(api), [api])
   useEffect(() => api.on('scan:received', (scan) => onLookup(scan.text)), [api, onLookup])
   // While the admin's scanner test runs, a wedge scan is shown there instead of looked up.
-  useWedgeScan((text) => (useAdminStore.getState().scannerTesting ? useAdminStore.getState().wedgeRead(text) : onLookup(text)))
+  useWedgeScan((text) =>
+    useAdminStore.getState().scannerTesting ? useAdminStore.getState().wedgeRead(text) : onLookup(text)
+  )
 
-  const label = (k: Tab): string => (k === 'queue' && queue && queue.pending + queue.failed > 0 ? `${t('desk.tab.queue')} (${queue.pending + queue.failed})` : t(`desk.tab.${k}` as StringKey))
+  const label = (k: Tab): string =>
+    k === 'queue' && queue && queue.pending + queue.failed > 0
+      ? `${t('desk.tab.queue')} (${queue.pending + queue.failed})`
+      : t(`desk.tab.${k}` as StringKey)
   const needMember = <p className="note">{t('desk.needMember')}</p>
   return (
     <div className="desk">
@@ -55,18 +60,43 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
       <div className="desk__work">
         <nav className="tabs" aria-label={t('desk.tabs')}>
           {TABS.map((k) => (
-            <button key={k} type="button" className="button tabs__tab" aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)} data-tab={k}>
+            <button
+              key={k}
+              type="button"
+              className="button tabs__tab"
+              aria-current={tab === k ? 'page' : undefined}
+              onClick={() => setTab(k)}
+              data-tab={k}
+            >
               {label(k)}
             </button>
           ))}
         </nav>
         <div className="panel desk__panel">
           {tab === 'sale' && <SalePanel api={api} user={member?.user ?? null} />}
-          {tab === 'balance' && (member ? <PinGate api={api} role="cashier"><BalancePanel api={api} member={member} /></PinGate> : needMember)}
-          {tab === 'cancel' && (member ? <PinGate api={api} role="cashier"><CancelPanel api={api} member={member} /></PinGate> : needMember)}
+          {tab === 'balance' &&
+            (member ? (
+              <PinGate api={api} role="cashier">
+                <BalancePanel api={api} member={member} />
+              </PinGate>
+            ) : (
+              needMember
+            ))}
+          {tab === 'cancel' &&
+            (member ? (
+              <PinGate api={api} role="cashier">
+                <CancelPanel api={api} member={member} />
+              </PinGate>
+            ) : (
+              needMember
+            ))}
           {tab === 'history' && (member ? <HistoryPanel api={api} user={member.user} /> : needMember)}
           {tab === 'queue' && <QueuePanel api={api} />}
-          {tab === 'admin' && <PinGate api={api} role="admin"><AdminPanel api={api} /></PinGate>}
+          {tab === 'admin' && (
+            <PinGate api={api} role="admin">
+              <AdminPanel api={api} />
+            </PinGate>
+          )}
         </div>
       </div>
     </div>

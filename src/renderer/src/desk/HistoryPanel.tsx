@@ -18,19 +18,38 @@ export function HistoryPanel({ api, user }: { api: StampsKioskApi; user: string 
       <form className="history__filter" noValidate onSubmit={(e) => (e.preventDefault(), void s.load(api, user))}>
         <div className="segmented" role="group" aria-label={t('history.scope')}>
           {(['merchant', 'group'] as const).map((scope) => (
-            <button key={scope} type="button" className="button segmented__option" aria-pressed={s.scope === scope} onClick={() => s.setScope(scope)}>
+            <button
+              key={scope}
+              type="button"
+              className="button segmented__option"
+              aria-pressed={s.scope === scope}
+              onClick={() => s.setScope(scope)}
+            >
               {t(scope === 'merchant' ? 'history.scope.merchant' : 'history.scope.group')}
             </button>
           ))}
         </div>
         {s.scope === 'group' && (
-          <Field label={t('history.merchantIds')} hint={t('history.merchantIdsHint')} value={s.merchantIds} onChange={s.setMerchantIds} inputMode="numeric" name="merchant-ids" error={s.idsError ? t('history.badIds') : null} />
+          <Field
+            label={t('history.merchantIds')}
+            hint={t('history.merchantIdsHint')}
+            value={s.merchantIds}
+            onChange={s.setMerchantIds}
+            inputMode="numeric"
+            name="merchant-ids"
+            error={s.idsError ? t('history.badIds') : null}
+          />
         )}
         <button type="submit" className="button button--primary">
           {t('history.apply')}
         </button>
       </form>
-      <ActivityList activities={s.activities} hasMore={s.hasMore} state={s.state} onLoadOlder={() => void s.loadOlder(api)} />
+      <ActivityList
+        activities={s.activities}
+        hasMore={s.hasMore}
+        state={s.state}
+        onLoadOlder={() => void s.loadOlder(api)}
+      />
     </section>
   )
 }

@@ -8,7 +8,13 @@ import { useT } from '../i18n'
 import { useDeskMemberStore } from '../stores/desk-member-store'
 import { useLanguageStore } from '../stores/language-store'
 
-export function MemberPanel({ api, onLookup }: { api: StampsKioskApi; onLookup: (text: string) => void }): React.JSX.Element {
+export function MemberPanel({
+  api,
+  onLookup
+}: {
+  api: StampsKioskApi
+  onLookup: (text: string) => void
+}): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
   const { phase, member, invalidReason, error, clear } = useDeskMemberStore()
@@ -64,7 +70,11 @@ export function MemberPanel({ api, onLookup }: { api: StampsKioskApi; onLookup: 
               </div>
             </dl>
             <div className="button-row">
-              <button type="button" className="button button--secondary" onClick={() => void useDeskMemberStore.getState().refresh(api)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void useDeskMemberStore.getState().refresh(api)}
+              >
                 {t('desk.member.refresh')}
               </button>
               <button type="button" className="button button--secondary" onClick={clear}>

@@ -8,12 +8,23 @@ import { Field } from '../common/Field'
 import { useT } from '../i18n'
 import { hasRole, useAuthStore } from '../stores/auth-store'
 
-export function PinGate({ api, role, children }: { api: StampsKioskApi; role: Role; children: ReactNode }): React.JSX.Element {
+export function PinGate({
+  api,
+  role,
+  children
+}: {
+  api: StampsKioskApi
+  role: Role
+  children: ReactNode
+}): React.JSX.Element {
   const t = useT()
   const { auth, unlocking, error, unlock } = useAuthStore()
   const [pin, setPin] = useState('')
   if (hasRole(auth, role)) return <>{children}</>
-  const wrong = error?.code === 'invalid-input' ? t('pin.wrong', { left: error.fields?.find(([f]) => f === 'pin')?.[1] ?? '' }) : null
+  const wrong =
+    error?.code === 'invalid-input'
+      ? t('pin.wrong', { left: error.fields?.find(([f]) => f === 'pin')?.[1] ?? '' })
+      : null
   const locked = error?.code === 'forbidden' || (auth?.lockedUntil ?? 0) > Date.now() ? t('pin.locked') : null
   const badFormat = pin !== '' && !isPinFormat(pin)
   return (

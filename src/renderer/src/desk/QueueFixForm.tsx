@@ -37,9 +37,21 @@ export function QueueFixForm({ api, item }: { api: StampsKioskApi; item: OutboxI
   }
 
   return (
-    <form className="queue-fix" noValidate aria-label={t('queue.fixTitle', { invoice: item.invoiceNumber })} onSubmit={(e) => (e.preventDefault(), submit())}>
+    <form
+      className="queue-fix"
+      noValidate
+      aria-label={t('queue.fixTitle', { invoice: item.invoiceNumber })}
+      onSubmit={(e) => (e.preventDefault(), submit())}
+    >
       {FIELDS.map(([f, label]) => (
-        <Field key={f} label={t(label)} value={values[f]} onChange={(v) => setValues({ ...values, [f]: v })} error={fieldError(f)} name={`fix-${f}`} />
+        <Field
+          key={f}
+          label={t(label)}
+          value={values[f]}
+          onChange={(v) => setValues({ ...values, [f]: v })}
+          error={fieldError(f)}
+          name={`fix-${f}`}
+        />
       ))}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>

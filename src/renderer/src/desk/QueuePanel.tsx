@@ -11,7 +11,10 @@ import { QueueFixForm } from './QueueFixForm'
 export function QueuePanel({ api }: { api: StampsKioskApi }): React.JSX.Element {
   const t = useT()
   const s = useQueueStore()
-  const cashier = hasRole(useAuthStore((a) => a.auth), 'cashier')
+  const cashier = hasRole(
+    useAuthStore((a) => a.auth),
+    'cashier'
+  )
   const items = openItems(s.items)
   return (
     <section className="queue" aria-labelledby="queue-title">
@@ -26,9 +29,16 @@ export function QueuePanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
       {s.loaded && items.length === 0 && <p className="note">{t('queue.empty')}</p>}
       <ul className="queue__list">
         {items.map((i) => (
-          <li key={i.id} className="queue-item" data-testid="queue-item" data-state={i.state} data-invoice={i.invoiceNumber}>
+          <li
+            key={i.id}
+            className="queue-item"
+            data-testid="queue-item"
+            data-state={i.state}
+            data-invoice={i.invoiceNumber}
+          >
             <div className="queue-item__head">
-              <strong>{i.invoiceNumber}</strong> <span className={`badge badge--${i.state}`}>{t(`queue.state.${i.state}` as StringKey)}</span>
+              <strong>{i.invoiceNumber}</strong>{' '}
+              <span className={`badge badge--${i.state}`}>{t(`queue.state.${i.state}` as StringKey)}</span>
             </div>
             <p className="queue-item__line">
               {i.user} · {formatRupiah(i.totalValue)} · {t('queue.attempts', { n: i.attempts })}
@@ -49,7 +59,12 @@ export function QueuePanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
                   {t('queue.fix')}
                 </button>
                 {s.confirmDiscard === i.id ? (
-                  <button type="button" className="button button--danger" onClick={() => void s.discard(api, i.id)} disabled={s.busy}>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    onClick={() => void s.discard(api, i.id)}
+                    disabled={s.busy}
+                  >
                     {t('queue.discardConfirm')}
                   </button>
                 ) : (

@@ -21,7 +21,10 @@ export function SaleForm({ api, user }: { api: StampsKioskApi; user: string }): 
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
   const { draft, errors, serverErrors, error, preview, submitting, setField, submit } = useSaleStore()
-  const errorOf = (field: string): string | undefined => (errors[field] ? t(`sale.err.${errors[field]}` as StringKey) : serverErrors[field === 'total' ? 'totalValue' : field === 'invoice' ? 'invoiceNumber' : field])
+  const errorOf = (field: string): string | undefined =>
+    errors[field]
+      ? t(`sale.err.${errors[field]}` as StringKey)
+      : serverErrors[field === 'total' ? 'totalValue' : field === 'invoice' ? 'invoiceNumber' : field]
 
   useEffect(() => {
     const timer = setTimeout(() => void useSaleStore.getState().loadPreview(api, user), 250)
@@ -41,18 +44,39 @@ export function SaleForm({ api, user }: { api: StampsKioskApi; user: string }): 
       <h2 id="sale-title" className="panel__title">
         {t('sale.title')}
       </h2>
-      <Field label={t('sale.invoice')} hint={t('sale.invoiceHint')} value={draft.invoice} onChange={(v) => setField('invoice', v)} error={errorOf('invoice')} maxLength={120} name="invoice" />
+      <Field
+        label={t('sale.invoice')}
+        hint={t('sale.invoiceHint')}
+        value={draft.invoice}
+        onChange={(v) => setField('invoice', v)}
+        error={errorOf('invoice')}
+        maxLength={120}
+        name="invoice"
+      />
       <ItemRows />
       <div className="sums">
         {SUMS.map(([field, label]) => (
-          <Field key={field} label={t(label)} value={draft[field]} onChange={(v) => setField(field, v)} error={errorOf(field)} inputMode="numeric" name={field} />
+          <Field
+            key={field}
+            label={t(label)}
+            value={draft[field]}
+            onChange={(v) => setField(field, v)}
+            error={errorOf(field)}
+            inputMode="numeric"
+            name={field}
+          />
         ))}
       </div>
       <p className="sale-form__preview" role="status" data-testid="sale-preview">
         {preview !== null ? t('sale.willEarn', { n: formatCount(preview, lang) }) : ''}
       </p>
       <ErrorNote error={error} testId="sale-error" />
-      <button type="submit" className="button button--primary sale-form__submit" disabled={submitting} aria-disabled={submitting}>
+      <button
+        type="submit"
+        className="button button--primary sale-form__submit"
+        disabled={submitting}
+        aria-disabled={submitting}
+      >
         {submitting ? t('sale.submitting') : t('sale.submit')}
       </button>
     </form>

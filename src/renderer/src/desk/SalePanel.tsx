@@ -9,5 +9,9 @@ export function SalePanel({ api, user }: { api: StampsKioskApi; user: string | n
   const t = useT()
   const result = useSaleStore((s) => s.result)
   if (!user) return <p className="note">{t('desk.needMember')}</p>
-  return result ? <SaleResult api={api} result={result} onNew={() => useSaleStore.getState().open()} /> : <SaleForm api={api} user={user} />
+  return result ? (
+    <SaleResult api={api} result={result} onNew={() => useSaleStore.getState().open()} />
+  ) : (
+    <SaleForm api={api} user={user} />
+  )
 }

@@ -8,7 +8,15 @@ import { useLanguageStore } from '../stores/language-store'
 import { useSaleStore } from '../stores/sale-store'
 import { ReceiptPreview } from './ReceiptPreview'
 
-export function SaleResult({ api, result, onNew }: { api: StampsKioskApi; result: Result; onNew: () => void }): React.JSX.Element {
+export function SaleResult({
+  api,
+  result,
+  onNew
+}: {
+  api: StampsKioskApi
+  result: Result
+  onNew: () => void
+}): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
   const { receipt, printState, reprint } = useSaleStore()
@@ -18,9 +26,19 @@ export function SaleResult({ api, result, onNew }: { api: StampsKioskApi; result
     // The member's stamps changed (or will): show the new figures beside the result.
     void useDeskMemberStore.getState().refresh(api)
   }, [api])
-  const title = result.state === 'posted' ? t('sale.result.posted') : result.state === 'queued' ? t('sale.result.queued') : t('sale.result.already')
+  const title =
+    result.state === 'posted'
+      ? t('sale.result.posted')
+      : result.state === 'queued'
+        ? t('sale.result.queued')
+        : t('sale.result.already')
   return (
-    <section className="sale-result" aria-labelledby="sale-result-title" data-state={result.state} data-testid="sale-result">
+    <section
+      className="sale-result"
+      aria-labelledby="sale-result-title"
+      data-state={result.state}
+      data-testid="sale-result"
+    >
       <h2 id="sale-result-title" ref={heading} tabIndex={-1} className="panel__title">
         {title}
       </h2>
@@ -35,12 +53,19 @@ export function SaleResult({ api, result, onNew }: { api: StampsKioskApi; result
           </div>
           <div>
             <dt>{t('sale.result.remaining')}</dt>
-            <dd data-testid="stamps-remaining">{result.stampsRemaining === null ? '—' : formatCount(result.stampsRemaining, lang)}</dd>
+            <dd data-testid="stamps-remaining">
+              {result.stampsRemaining === null ? '—' : formatCount(result.stampsRemaining, lang)}
+            </dd>
           </div>
         </dl>
       )}
       <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={() => void reprint(api)} disabled={printState === 'printing'}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void reprint(api)}
+          disabled={printState === 'printing'}
+        >
           {result.state === 'already-posted' ? t('sale.result.reprintAlready') : t('sale.result.reprint')}
         </button>
         <button type="button" className="button button--primary" onClick={onNew}>
@@ -48,7 +73,11 @@ export function SaleResult({ api, result, onNew }: { api: StampsKioskApi; result
         </button>
       </div>
       <p role="status" className="sale-result__print">
-        {printState === 'printed' ? t('sale.result.printed') : printState === 'failed' ? t('sale.result.printFailed') : ''}
+        {printState === 'printed'
+          ? t('sale.result.printed')
+          : printState === 'failed'
+            ? t('sale.result.printFailed')
+            : ''}
       </p>
       {receipt && <ReceiptPreview lines={receipt} />}
     </section>

@@ -15,13 +15,37 @@ describe('sale form', () => {
   })
 
   it('checks items and sums before anything is sent', () => {
-    const d = { ...emptyDraft('INV-1'), items: [{ key: 1, name: 'Kopi', quantity: '2', price: '10.000' }], subtotal: '20000', tax: '2000', total: '22000' }
+    const d = {
+      ...emptyDraft('INV-1'),
+      items: [{ key: 1, name: 'Kopi', quantity: '2', price: '10.000' }],
+      subtotal: '20000',
+      tax: '2000',
+      total: '22000'
+    }
     expect(checkDraft(d, 'a@b.id')).toEqual({
       ok: true,
-      input: { user: 'a@b.id', invoiceNumber: 'INV-1', items: [{ product_name: 'Kopi', quantity: 2, price: 10_000 }], subtotal: 20_000, discount: 0, serviceCharge: 0, tax: 2_000, totalValue: 22_000 }
+      input: {
+        user: 'a@b.id',
+        invoiceNumber: 'INV-1',
+        items: [{ product_name: 'Kopi', quantity: 2, price: 10_000 }],
+        subtotal: 20_000,
+        discount: 0,
+        serviceCharge: 0,
+        tax: 2_000,
+        totalValue: 22_000
+      }
     })
-    expect(checkDraft({ ...d, subtotal: '19000' }, 'a@b.id')).toMatchObject({ ok: false, errors: { subtotal: 'subtotal-mismatch' } })
-    expect(checkDraft({ ...d, total: '21000' }, 'a@b.id')).toMatchObject({ ok: false, errors: { total: 'total-mismatch' } })
-    expect(checkDraft({ ...d, discount: '30000' }, 'a@b.id')).toMatchObject({ ok: false, errors: { discount: 'discount-too-large' } })
+    expect(checkDraft({ ...d, subtotal: '19000' }, 'a@b.id')).toMatchObject({
+      ok: false,
+      errors: { subtotal: 'subtotal-mismatch' }
+    })
+    expect(checkDraft({ ...d, total: '21000' }, 'a@b.id')).toMatchObject({
+      ok: false,
+      errors: { total: 'total-mismatch' }
+    })
+    expect(checkDraft({ ...d, discount: '30000' }, 'a@b.id')).toMatchObject({
+      ok: false,
+      errors: { discount: 'discount-too-large' }
+    })
   })
 })

@@ -23,7 +23,8 @@ export interface SaleDraft {
 }
 
 /** Field error codes; the screen translates them (`sale.err.<code>`). */
-export type FieldError = 'required' | 'amount' | 'quantity' | 'invoice' | 'subtotal-mismatch' | 'total-mismatch' | 'discount-too-large'
+export type FieldError =
+  'required' | 'amount' | 'quantity' | 'invoice' | 'subtotal-mismatch' | 'total-mismatch' | 'discount-too-large'
 export type FieldErrors = Record<string, FieldError>
 
 const MAX_RUPIAH = 1_000_000_000_000
@@ -41,7 +42,10 @@ export function parseRupiah(text: string): number | null | 'empty' {
 export function newInvoiceNumber(now = new Date(), random = Math.random): string {
   const p = (n: number): string => String(n).padStart(2, '0')
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`
-  const tail = Math.floor(random() * 36 ** 4).toString(36).toUpperCase().padStart(4, '0')
+  const tail = Math.floor(random() * 36 ** 4)
+    .toString(36)
+    .toUpperCase()
+    .padStart(4, '0')
   return `INV-${stamp}-${tail}`
 }
 
@@ -76,7 +80,10 @@ export function expectedTotal(d: SaleDraft): number | null {
 }
 
 /** Checks every field and the sums; `ok` carries the request for `sale:submit`. */
-export function checkDraft(d: SaleDraft, user: string): { ok: true; input: SaleInput } | { ok: false; errors: FieldErrors } {
+export function checkDraft(
+  d: SaleDraft,
+  user: string
+): { ok: true; input: SaleInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {}
   const invoice = d.invoice.trim()
   if (invoice === '') errors.invoice = 'required'
@@ -85,7 +92,8 @@ export function checkDraft(d: SaleDraft, user: string): { ok: true; input: SaleI
     const name = row.name.trim()
     if (name === '') errors[`items.${i}.name`] = 'required'
     const q = Number(row.quantity)
-    if (!/^\d+$/.test(row.quantity.trim()) || !Number.isInteger(q) || q <= 0 || q > 100_000) errors[`items.${i}.quantity`] = 'quantity'
+    if (!/^\d+$/.test(row.quantity.trim()) || !Number.isInteger(q) || q <= 0 || q > 100_000)
+      errors[`items.${i}.quantity`] = 'quantity'
     const p = parseRupiah(row.price)
     if (typeof p !== 'number') errors[`items.${i}.price`] = p === 'empty' ? 'required' : 'amount'
     return { product_name: name, quantity: q, price: typeof p === 'number' ? p : 0 }
@@ -113,6 +121,15 @@ export function checkDraft(d: SaleDraft, user: string): { ok: true; input: SaleI
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return {
     ok: true,
-    input: { user, invoiceNumber: invoice, items, ...(subtotal !== undefined && { subtotal }), discount, serviceCharge, tax, totalValue: total }
+    input: {
+      user,
+      invoiceNumber: invoice,
+      items,
+      ...(subtotal !== undefined && { subtotal }),
+      discount,
+      serviceCharge,
+      tax,
+      totalValue: total
+    }
   }
 }

@@ -12,8 +12,19 @@ const created = Date.UTC(2025, 2, 12, 7, 5) / 1000
 
 describe('describeActivity', () => {
   it('names known types in both languages and keeps unknown types readable', () => {
-    const sale: Activity = { id: 1, type: 0, created, store: { name: 'S2', display_name: 'Kelapa Gading' }, transaction: { stamps: 6, name: 'T', status: 1, invoice_number: 'INV', channel: 'POS' } }
-    expect(describeActivity(sale, tId, 'id')).toMatchObject({ title: 'Transaksi', place: 'Kelapa Gading', stamps: '+6 stamp', canceled: false })
+    const sale: Activity = {
+      id: 1,
+      type: 0,
+      created,
+      store: { name: 'S2', display_name: 'Kelapa Gading' },
+      transaction: { stamps: 6, name: 'T', status: 1, invoice_number: 'INV', channel: 'POS' }
+    }
+    expect(describeActivity(sale, tId, 'id')).toMatchObject({
+      title: 'Transaksi',
+      place: 'Kelapa Gading',
+      stamps: '+6 stamp',
+      canceled: false
+    })
     expect(describeActivity(sale, tEn, 'en').title).toBe('Transaction')
     expect(describeActivity({ id: 2, type: 7 }, tId, 'id').title).toBe('Perubahan saldo')
     expect(describeActivity({ id: 3, type: 99 }, tEn, 'en').title).toBe('Activity #99')
@@ -21,9 +32,17 @@ describe('describeActivity', () => {
   })
 
   it('shows balance changes in rupiah with a sign and marks canceled rows', () => {
-    const credit: Activity = { id: 5, type: 7, balance_update: { transaction_number: 'BU-1', amount: 10_000, status: 2, balance_type: 1 } }
+    const credit: Activity = {
+      id: 5,
+      type: 7,
+      balance_update: { transaction_number: 'BU-1', amount: 10_000, status: 2, balance_type: 1 }
+    }
     expect(describeActivity(credit, tId, 'id')).toMatchObject({ amount: '+Rp10.000', canceled: true })
-    const debit: Activity = { id: 6, type: 7, balance_update: { transaction_number: 'BU-2', amount: -1_250_000, status: 1, balance_type: 1 } }
+    const debit: Activity = {
+      id: 6,
+      type: 7,
+      balance_update: { transaction_number: 'BU-2', amount: -1_250_000, status: 1, balance_type: 1 }
+    }
     expect(describeActivity(debit, tId, 'id').amount).toBe('-Rp1.250.000')
   })
 

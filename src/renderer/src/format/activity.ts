@@ -37,7 +37,8 @@ export function describeActivity(a: Activity, t: Translate, lang: Language): Act
       : typeof value === 'number'
         ? formatSignedRupiah(value).replace(/^\+/, '')
         : null
-  const canceled = a.transaction?.status === ACTIVITY_STATUS.canceled || a.balance_update?.status === ACTIVITY_STATUS.canceled
+  const canceled =
+    a.transaction?.status === ACTIVITY_STATUS.canceled || a.balance_update?.status === ACTIVITY_STATUS.canceled
   return {
     id: a.id,
     title,

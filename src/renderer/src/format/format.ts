@@ -5,7 +5,8 @@ import type { Language } from '../stores/language-store'
 export { formatRupiah }
 
 /** `+Rp10.000` / `-Rp10.000`: a signed amount for activity entries. */
-export const formatSignedRupiah = (amount: number): string => (amount > 0 ? `+${formatRupiah(amount)}` : formatRupiah(amount))
+export const formatSignedRupiah = (amount: number): string =>
+  amount > 0 ? `+${formatRupiah(amount)}` : formatRupiah(amount)
 
 /** Thousands with dots (id) or commas (en), no decimals: stamp counts. */
 export const formatCount = (n: number, lang: Language): string =>

@@ -62,7 +62,7 @@ export const adminId = {
   'job.printing': 'mencetak',
   'job.printed': 'tercetak',
   'job.held': 'tertahan',
-  'job.discarded': 'dibuang',
+  'job.discarded': 'dibuang'
 } as const
 
 export type AdminKey = keyof typeof adminId

@@ -76,7 +76,7 @@ export const deskId = {
   'sale.result.new': 'Penjualan baru',
   'sale.result.printed': 'Struk dicetak ulang.',
   'sale.result.printFailed': 'Struk tidak dapat dicetak.',
-  'receipt.caption': 'Struk yang dicetak',
+  'receipt.caption': 'Struk yang dicetak'
 } as const
 
 export type DeskKey = keyof typeof deskId

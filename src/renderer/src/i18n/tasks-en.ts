@@ -35,7 +35,8 @@ export const tasksEn = {
   'cancel.already': 'This sale was canceled already.',
   'cancel.notEnough': 'The member has spent these stamps: Stamps will refuse the cancel.',
   'cancel.confirm': 'Cancel the sale',
-  'cancel.insufficient': 'Stamps refused: the member has already spent the stamps this sale earned, so they cannot be taken back.',
+  'cancel.insufficient':
+    'Stamps refused: the member has already spent the stamps this sale earned, so they cannot be taken back.',
   'cancel.done': 'Canceled: {taken} stamps taken back, {remaining} left.',
   'history.title': 'Member history',
   'history.scope': 'Show',

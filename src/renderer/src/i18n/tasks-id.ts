@@ -33,7 +33,8 @@ export const tasksId = {
   'cancel.already': 'Penjualan ini sudah dibatalkan.',
   'cancel.notEnough': 'Member sudah memakai stamp ini: Stamps akan menolak pembatalan.',
   'cancel.confirm': 'Batalkan penjualan',
-  'cancel.insufficient': 'Stamps menolak: stamp dari penjualan ini sudah dipakai member, jadi tidak bisa ditarik kembali.',
+  'cancel.insufficient':
+    'Stamps menolak: stamp dari penjualan ini sudah dipakai member, jadi tidak bisa ditarik kembali.',
   'cancel.done': 'Dibatalkan: {taken} stamp ditarik, sisa {remaining}.',
   'history.title': 'Riwayat member',
   'history.scope': 'Tampilkan',
@@ -58,7 +59,7 @@ export const tasksId = {
   'queue.fix.user': 'Member (email, kartu, atau HP)',
   'queue.resend': 'Kirim ulang',
   'queue.discard': 'Buang',
-  'queue.discardConfirm': 'Ya, buang penjualan ini',
+  'queue.discardConfirm': 'Ya, buang penjualan ini'
 } as const
 
 export type TasksKey = keyof typeof tasksId

@@ -45,11 +45,18 @@ export function ActivityList({ activities, hasMore, state, onLoadOlder }: Props)
           </p>
         )}
         {(hasMore || state === 'failed') && (
-          <button type="button" className="button button--secondary activities__more" onClick={onLoadOlder} disabled={state === 'loading'}>
+          <button
+            type="button"
+            className="button button--secondary activities__more"
+            onClick={onLoadOlder}
+            disabled={state === 'loading'}
+          >
             {state === 'loading' ? t('activities.loading') : t('activities.loadOlder')}
           </button>
         )}
-        {!hasMore && state === 'idle' && entries.length > 0 && <p className="activities__note">{t('activities.end')}</p>}
+        {!hasMore && state === 'idle' && entries.length > 0 && (
+          <p className="activities__note">{t('activities.end')}</p>
+        )}
         {state === 'loading' && entries.length === 0 && (
           <p className="activities__note" role="status">
             {t('activities.loading')}

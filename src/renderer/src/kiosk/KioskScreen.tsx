@@ -38,7 +38,11 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
   useWedgeScan(onScan)
 
   const notice = session.phase === 'not-found' || session.phase === 'invalid' || session.phase === 'error'
-  useIdleReset(session.phase !== 'attract' || lang !== defaultLang, notice ? Math.min(idleSeconds, NOTICE_SECONDS) : idleSeconds, endSession)
+  useIdleReset(
+    session.phase !== 'attract' || lang !== defaultLang,
+    notice ? Math.min(idleSeconds, NOTICE_SECONDS) : idleSeconds,
+    endSession
+  )
 
   switch (session.phase) {
     case 'looking':
@@ -48,7 +52,11 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
         </p>
       )
     case 'member':
-      return session.member ? <MemberScreen api={api} member={session.member} onDone={endSession} /> : <AttractScreen onSubmit={onScan} />
+      return session.member ? (
+        <MemberScreen api={api} member={session.member} onDone={endSession} />
+      ) : (
+        <AttractScreen onSubmit={onScan} />
+      )
     case 'not-found':
       return <NoticeScreen title={t('notFound.title')} body={t('notFound.body')} onBack={endSession} />
     case 'invalid':

@@ -7,7 +7,15 @@ import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
 import { ActivityList } from './ActivityList'
 
-export function MemberScreen({ api, member, onDone }: { api: StampsKioskApi; member: MemberView; onDone: () => void }): React.JSX.Element {
+export function MemberScreen({
+  api,
+  member,
+  onDone
+}: {
+  api: StampsKioskApi
+  member: MemberView
+  onDone: () => void
+}): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
   const { activities, hasMore, activitiesState, printState, scanAt, loadOlder, printSlip } = useSessionStore()
@@ -16,7 +24,8 @@ export function MemberScreen({ api, member, onDone }: { api: StampsKioskApi; mem
   useEffect(() => {
     heading.current?.focus()
     // Budget probe: scan to member on screen, read by `npm run bench:ui`.
-    if (scanAt !== null) requestAnimationFrame(() => performance.measure('scan-to-member', { start: scanAt, end: performance.now() }))
+    if (scanAt !== null)
+      requestAnimationFrame(() => performance.measure('scan-to-member', { start: scanAt, end: performance.now() }))
   }, [member.user, scanAt])
 
   return (
@@ -46,7 +55,12 @@ export function MemberScreen({ api, member, onDone }: { api: StampsKioskApi; mem
           </div>
         </dl>
         <div className="member__actions">
-          <button type="button" className="button button--primary" onClick={() => void printSlip(api)} disabled={printState === 'printing'}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void printSlip(api)}
+            disabled={printState === 'printing'}
+          >
             {printState === 'printing' ? t('print.printing') : t('print.button')}
           </button>
           <button type="button" className="button button--secondary" onClick={onDone}>
@@ -57,7 +71,12 @@ export function MemberScreen({ api, member, onDone }: { api: StampsKioskApi; mem
           {printState === 'done' ? t('print.done') : printState === 'failed' ? t('print.failed') : ''}
         </p>
       </section>
-      <ActivityList activities={activities} hasMore={hasMore} state={activitiesState} onLoadOlder={() => void loadOlder(api)} />
+      <ActivityList
+        activities={activities}
+        hasMore={hasMore}
+        state={activitiesState}
+        onLoadOlder={() => void loadOlder(api)}
+      />
     </div>
   )
 }

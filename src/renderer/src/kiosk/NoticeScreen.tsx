@@ -2,7 +2,15 @@
 import { useEffect, useRef } from 'react'
 import { useT } from '../i18n'
 
-export function NoticeScreen({ title, body, onBack }: { title: string; body: string; onBack: () => void }): React.JSX.Element {
+export function NoticeScreen({
+  title,
+  body,
+  onBack
+}: {
+  title: string
+  body: string
+  onBack: () => void
+}): React.JSX.Element {
   const t = useT()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])

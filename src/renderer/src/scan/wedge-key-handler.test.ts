@@ -23,7 +23,10 @@ function harness() {
     }
   })
   const press = (key: string) => {
-    const ev = { key, timeStamp: now, prevented: false, stopped: false } as WedgeKeyEvent & { prevented: boolean; stopped: boolean }
+    const ev = { key, timeStamp: now, prevented: false, stopped: false } as WedgeKeyEvent & {
+      prevented: boolean
+      stopped: boolean
+    }
     ev.preventDefault = () => void (ev.prevented = true)
     ev.stopPropagation = () => void (ev.stopped = true)
     handler.onKeyDown(ev)

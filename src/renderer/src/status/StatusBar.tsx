@@ -28,7 +28,10 @@ function items(status: Status, t: Translate): Array<{ key: string; label: string
       key: 'printer',
       label: t('status.printer'),
       // Held jobs wait for paper or a reconnect: worth showing, since a visitor's slip may be among them.
-      value: printer.held > 0 ? t('status.printer.held', { value: t(`device.${printer.state}`), n: printer.held }) : t(`device.${printer.state}`),
+      value:
+        printer.held > 0
+          ? t('status.printer.held', { value: t(`device.${printer.state}`), n: printer.held })
+          : t(`device.${printer.state}`),
       tone: printer.held > 0 && deviceTone(printer.state) === 'good' ? 'warn' : deviceTone(printer.state)
     },
     { key: 'scanner', label: t('status.scanner'), value: t(`device.${scanner.state}`), tone: deviceTone(scanner.state) }
@@ -48,7 +51,8 @@ export function StatusBar(): React.JSX.Element {
           {items(status, t).map((i) => (
             <li key={i.key} className="status-item" data-status={i.key} data-tone={i.tone}>
               <span className="status-item__dot" aria-hidden="true" />
-              <span className="status-item__label">{i.label}:</span> <span className="status-item__value">{i.value}</span>
+              <span className="status-item__label">{i.label}:</span>{' '}
+              <span className="status-item__value">{i.value}</span>
             </li>
           ))}
         </ul>

@@ -35,7 +35,18 @@ interface AdminState extends AdminData {
   wedgeRead(text: string): void
 }
 
-const empty: AdminData = { view: null, draft: null, errors: {}, busy: false, error: null, saved: null, upstreamTest: null, scannerTesting: false, reads: [], pinSaved: null }
+const empty: AdminData = {
+  view: null,
+  draft: null,
+  errors: {},
+  busy: false,
+  error: null,
+  saved: null,
+  upstreamTest: null,
+  scannerTesting: false,
+  reads: [],
+  pinSaved: null
+}
 const fields = (e: IpcError): Record<string, string> => Object.fromEntries(e.fields ?? [])
 
 export const useAdminStore = create<AdminState>()((set, get) => ({
@@ -70,7 +81,11 @@ export const useAdminStore = create<AdminState>()((set, get) => ({
       upstream: draft.upstreamMode === 'embedded' ? null : draft.upstream.trim(),
       ...(patch.credential && { credential: patch.credential })
     })
-    set({ busy: false, upstreamTest: r.ok ? { ok: true, merchant: r.data.merchant } : { ok: false, error: r.error }, ...(!r.ok && { errors: fields(r.error) }) })
+    set({
+      busy: false,
+      upstreamTest: r.ok ? { ok: true, merchant: r.data.merchant } : { ok: false, error: r.error },
+      ...(!r.ok && { errors: fields(r.error) })
+    })
   },
   async setPin(api, role, pin) {
     set({ busy: true, error: null, pinSaved: null })
@@ -89,9 +104,11 @@ export const useAdminStore = create<AdminState>()((set, get) => ({
     await api.invoke('scanner:test-stop', {})
   },
   // A wedge scanner types into the page: main never sees it, so the page reports its own read.
-  wedgeRead: (text) => set({ reads: [{ source: 'wedge', hex: hexOf(text), decoded: text }, ...get().reads].slice(0, 10) })
+  wedgeRead: (text) =>
+    set({ reads: [{ source: 'wedge', hex: hexOf(text), decoded: text }, ...get().reads].slice(0, 10) })
 }))
 
-const hexOf = (text: string): string => Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join(' ')
+const hexOf = (text: string): string =>
+  Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join(' ')
 
 export const resetAdminStore = (): void => useAdminStore.setState(empty)

@@ -33,9 +33,19 @@ interface BalanceState extends BalanceData {
   cancelLast(api: StampsKioskApi): Promise<void>
 }
 
-const empty: BalanceData = { amount: '', amountError: null, confirm: null, busy: false, outcome: null, canceled: null, last: null, error: null }
+const empty: BalanceData = {
+  amount: '',
+  amountError: null,
+  confirm: null,
+  busy: false,
+  outcome: null,
+  canceled: null,
+  last: null,
+  error: null
+}
 
-const newRequestId = (): string => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`)
+const newRequestId = (): string =>
+  crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`
 
 export const useBalanceStore = create<BalanceState>()((set, get) => ({
   ...empty,
@@ -50,8 +60,16 @@ export const useBalanceStore = create<BalanceState>()((set, get) => ({
     const { confirm, busy } = get()
     if (!confirm || busy) return
     set({ busy: true, error: null })
-    const r = await api.invoke(confirm.direction === 'credit' ? 'balance:credit' : 'balance:debit', { requestId: confirm.requestId, user, amount: confirm.amount })
-    set(r.ok ? { busy: false, confirm: null, outcome: r.data, amount: '' } : { busy: false, confirm: null, error: r.error })
+    const r = await api.invoke(confirm.direction === 'credit' ? 'balance:credit' : 'balance:debit', {
+      requestId: confirm.requestId,
+      user,
+      amount: confirm.amount
+    })
+    set(
+      r.ok
+        ? { busy: false, confirm: null, outcome: r.data, amount: '' }
+        : { busy: false, confirm: null, error: r.error }
+    )
     await get().loadLast(api)
   },
   async reconcile(api) {
@@ -71,7 +89,15 @@ export const useBalanceStore = create<BalanceState>()((set, get) => ({
     if (!last?.cancelable || last.balanceUpdateId === null || busy) return
     set({ busy: true, error: null })
     const r = await api.invoke('balance:cancel-last', { balanceUpdateId: last.balanceUpdateId })
-    set(r.ok ? { busy: false, canceled: { amount: r.data.amount, direction: r.data.direction, balance: r.data.balance }, outcome: null } : { busy: false, error: r.error })
+    set(
+      r.ok
+        ? {
+            busy: false,
+            canceled: { amount: r.data.amount, direction: r.data.direction, balance: r.data.balance },
+            outcome: null
+          }
+        : { busy: false, error: r.error }
+    )
     await get().loadLast(api)
   }
 }))

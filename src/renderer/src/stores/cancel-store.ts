@@ -32,7 +32,10 @@ export const useCancelStore = create<CancelState>()((set, get) => ({
     set({ busy: true, error: null, preview: null, result: null })
     // "#123" names a Stamps transaction id; anything else is the invoice number.
     const byId = /^#\d+$/.test(q)
-    const r = await api.invoke('sale:cancel-preview', byId ? { transactionId: Number(q.slice(1)), user } : { invoiceNumber: q, user })
+    const r = await api.invoke(
+      'sale:cancel-preview',
+      byId ? { transactionId: Number(q.slice(1)), user } : { invoiceNumber: q, user }
+    )
     set(r.ok ? { busy: false, preview: r.data } : { busy: false, error: r.error })
   },
   async confirm(api) {

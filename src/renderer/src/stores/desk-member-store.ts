@@ -34,7 +34,10 @@ export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
     const r = await api.invoke('member:lookup', { query: id.value })
     if (gen !== generation) return
     if (r.ok) return set({ phase: 'found', member: r.data })
-    set({ phase: r.error.code === 'not-found' ? 'not-found' : r.error.code === 'invalid-input' ? 'invalid' : 'error', error: r.error })
+    set({
+      phase: r.error.code === 'not-found' ? 'not-found' : r.error.code === 'invalid-input' ? 'invalid' : 'error',
+      error: r.error
+    })
   },
   async refresh(api) {
     const { member } = get()

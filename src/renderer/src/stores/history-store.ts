@@ -25,7 +25,15 @@ interface HistoryState extends HistoryData {
   loadOlder(api: StampsKioskApi): Promise<void>
 }
 
-const empty: HistoryData = { scope: 'merchant', merchantIds: '', idsError: false, user: null, activities: [], hasMore: false, state: 'idle' }
+const empty: HistoryData = {
+  scope: 'merchant',
+  merchantIds: '',
+  idsError: false,
+  user: null,
+  activities: [],
+  hasMore: false,
+  state: 'idle'
+}
 let generation = 0
 
 /** Comma- or space-separated merchant ids; null when any is not a positive whole number. */
@@ -39,7 +47,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
   const page = async (api: StampsKioskApi, user: string, olderThan?: number) => {
     const { scope, merchantIds } = get()
     const ids = scope === 'group' ? parseMerchantIds(merchantIds) : undefined
-    return api.invoke('member:activities', { user, ...(olderThan !== undefined && { olderThan }), ...(ids && { merchantIds: ids }) })
+    return api.invoke('member:activities', {
+      user,
+      ...(olderThan !== undefined && { olderThan }),
+      ...(ids && { merchantIds: ids })
+    })
   }
   return {
     ...empty,
@@ -62,7 +74,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
       if (gen !== generation) return
       if (!r.ok) return set({ state: 'failed' })
       const seen = new Set(activities.map((a) => a.id))
-      set({ activities: [...activities, ...r.data.activities.filter((a) => !seen.has(a.id))], hasMore: r.data.hasMore, state: 'idle' })
+      set({
+        activities: [...activities, ...r.data.activities.filter((a) => !seen.has(a.id))],
+        hasMore: r.data.hasMore,
+        state: 'idle'
+      })
     }
   }
 })

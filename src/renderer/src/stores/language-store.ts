@@ -17,8 +17,7 @@ const initial = { language: 'id' as Language, defaultLanguage: 'id' as Language 
 
 export const useLanguageStore = create<LanguageState>()((set, get) => ({
   ...initial,
-  setDefault: (language) =>
-    set((s) => (s.defaultLanguage === language ? s : { defaultLanguage: language, language })),
+  setDefault: (language) => set((s) => (s.defaultLanguage === language ? s : { defaultLanguage: language, language })),
   toggle: () => set({ language: get().language === 'id' ? 'en' : 'id' }),
   resetToDefault: () => set({ language: get().defaultLanguage })
 }))

@@ -31,7 +31,8 @@ interface QueueState extends QueueData {
 const empty: QueueData = { items: [], loaded: false, editing: null, confirmDiscard: null, busy: false, error: null }
 
 /** What the queue view lists: everything not yet posted, and nothing silently dropped. */
-export const openItems = (items: OutboxItem[]): OutboxItem[] => items.filter((i) => i.state === 'queued' || i.state === 'sending' || i.state === 'failed')
+export const openItems = (items: OutboxItem[]): OutboxItem[] =>
+  items.filter((i) => i.state === 'queued' || i.state === 'sending' || i.state === 'failed')
 
 export const useQueueStore = create<QueueState>()((set, get) => ({
   ...empty,

@@ -5,7 +5,15 @@
  */
 import { create } from 'zustand'
 import type { IpcError, SaleResult, StampsKioskApi } from '../../../shared/ipc'
-import { checkDraft, emptyDraft, expectedTotal, itemsTotal, newInvoiceNumber, type FieldErrors, type SaleDraft } from '../desk/sale-form'
+import {
+  checkDraft,
+  emptyDraft,
+  expectedTotal,
+  itemsTotal,
+  newInvoiceNumber,
+  type FieldErrors,
+  type SaleDraft
+} from '../desk/sale-form'
 
 interface SaleData {
   draft: SaleDraft
@@ -67,8 +75,17 @@ export const useSaleStore = create<SaleState>()((set, get) => ({
   open: () => set(fresh()),
   setField(field, value) {
     const s = get()
-    const auto = { autoSubtotal: field === 'subtotal' ? false : s.autoSubtotal, autoTotal: field === 'total' ? false : s.autoTotal }
-    set({ ...auto, draft: settle({ ...auto, draft: { ...s.draft, [field]: value } }), errors: {}, serverErrors: {}, error: null })
+    const auto = {
+      autoSubtotal: field === 'subtotal' ? false : s.autoSubtotal,
+      autoTotal: field === 'total' ? false : s.autoTotal
+    }
+    set({
+      ...auto,
+      draft: settle({ ...auto, draft: { ...s.draft, [field]: value } }),
+      errors: {},
+      serverErrors: {},
+      error: null
+    })
   },
   addItem() {
     const s = get()

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { IpcResult, MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { resetSessionStore, useSessionStore } from './session-store'
 
-const member: MemberView = { user: 'a@b.id', name: 'Demo C*******', cardLast4: '0123', level: 1, levelText: 'Blue', stamps: 24, balance: 0, isBlocked: false }
+const member: MemberView = {
+  user: 'a@b.id',
+  name: 'Demo C*******',
+  cardLast4: '0123',
+  level: 1,
+  levelText: 'Blue',
+  stamps: 24,
+  balance: 0,
+  isBlocked: false
+}
 const activity = (id: number) => ({ id, type: 0 })
 
 /** An API whose answers the test releases by hand, to interleave responses with resets. */
@@ -26,7 +35,9 @@ describe('session store', () => {
       'member:lookup': () => ({ ok: true, data: member }),
       'member:activities': (p) => {
         const older = (p as { olderThan?: number }).olderThan
-        return older ? { ok: true, data: { activities: [activity(20), activity(19)], hasMore: false } } : { ok: true, data: { activities: [activity(22), activity(21), activity(20)], hasMore: true } }
+        return older
+          ? { ok: true, data: { activities: [activity(20), activity(19)], hasMore: false } }
+          : { ok: true, data: { activities: [activity(22), activity(21), activity(20)], hasMore: true } }
       }
     })
     const done = useSessionStore.getState().lookup(api, '1234567890123')
@@ -56,7 +67,9 @@ describe('session store', () => {
   })
 
   it('tells an unknown card from an unreadable code without asking main about the latter', async () => {
-    const { api, calls } = fakeApi({ 'member:lookup': () => ({ ok: false, error: { code: 'not-found', message: 'no' } }) })
+    const { api, calls } = fakeApi({
+      'member:lookup': () => ({ ok: false, error: { code: 'not-found', message: 'no' } })
+    })
     await useSessionStore.getState().lookup(api, 'not a member id!')
     expect(useSessionStore.getState().phase).toBe('invalid')
     expect(useSessionStore.getState().invalidReason?.en).toBeTruthy()

@@ -63,7 +63,11 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ phase: 'member', member: r.data, activitiesState: 'loading' })
     const page = await api.invoke('member:activities', { user: r.data.user })
     if (gen !== generation) return
-    set(page.ok ? { activities: page.data.activities, hasMore: page.data.hasMore, activitiesState: 'idle' } : { activitiesState: 'failed' })
+    set(
+      page.ok
+        ? { activities: page.data.activities, hasMore: page.data.hasMore, activitiesState: 'idle' }
+        : { activitiesState: 'failed' }
+    )
   },
 
   async loadOlder(api) {

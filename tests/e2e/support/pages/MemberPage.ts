@@ -33,6 +33,6 @@ export class MemberPage {
 
   /** Activity ids in screen order (newest first). */
   async activityIds(): Promise<number[]> {
-    return (await this.activities.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-activity-id')))))
+    return await this.activities.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-activity-id'))))
   }
 }
