@@ -157,7 +157,7 @@ function decodeSafe(s: string): string {
 /** Parses a scan or typed text into a member identifier, or a reason to show the person. */
 export function parseMemberId(input: string): MemberIdResult {
   // Scanners may add CR/LF/Tab suffixes or GS separators (GS1 codes): drop control characters.
-  const text = input.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  const text = input.replace(/\p{Cc}/gu, '').trim()
   if (text.length === 0) return fail('empty')
   if (text.length > 2048) return fail('too-long')
   if (isMagstripeText(text)) {

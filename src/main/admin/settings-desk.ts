@@ -72,7 +72,10 @@ export class SettingsDesk {
     this.settings = next
     const applied: string[] = []
     const { status, printer } = this.deps
-    if (!same(before.language, next.language)) (status.update('language', next.language), applied.push('language'))
+    if (!same(before.language, next.language)) {
+      status.update('language', next.language)
+      applied.push('language')
+    }
     if (!same(before.kiosk, next.kiosk)) {
       status.update('mode', next.kiosk.mode)
       status.update('idleTimeoutSeconds', next.kiosk.idleTimeoutSeconds)

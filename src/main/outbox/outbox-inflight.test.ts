@@ -4,7 +4,6 @@ import { startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-ri
 import { DEMO } from '../../../tests/support/sandbox'
 import { waitFor } from '../../../tests/support/wait-for'
 import { StampsClient } from '../stamps'
-import { Outbox } from './outbox'
 
 const sale = (invoice: string) => ({ user: DEMO.customer, store: 2, invoice_number: invoice, total_value: 30_000 })
 

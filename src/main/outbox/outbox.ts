@@ -154,7 +154,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
         throw new Error(`item ${id} is ${current.state}; only failed or discarded items can be resent`)
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
-        throw new Error('another sale already holds this invoice number for that store and day')
+        throw new Error('another sale already holds this invoice number for that store and day', { cause: err })
       throw err
     }
     const item = this.settle(id)

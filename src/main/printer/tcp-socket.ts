@@ -66,7 +66,8 @@ export function connectPrinter(host: string, port: number, timeoutMs: number): P
             }, ms)
             socket.once('close', () => {
               clearTimeout(t)
-              failure ? rej(failure) : res()
+              if (failure) rej(failure)
+              else res()
             })
             socket.end()
           })

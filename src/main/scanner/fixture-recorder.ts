@@ -33,7 +33,10 @@ export function buildFixture(
   const scans: ScanEvent[] = []
   const dropped: ScanDropped[] = []
   const take = (out: ReturnType<typeof decoder.push>): void => {
-    for (const o of out) o.type === 'scan' ? scans.push(o.scan) : dropped.push(o.dropped)
+    for (const o of out) {
+      if (o.type === 'scan') scans.push(o.scan)
+      else dropped.push(o.dropped)
+    }
   }
   captured.forEach((r) => take(decoder.push(r.data, r.at)))
   const last = captured.at(-1)?.at ?? 0

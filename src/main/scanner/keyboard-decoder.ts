@@ -53,7 +53,8 @@ export function keyboardStep(
 ): { state: KeyboardState; out: KeyboardOutput[] } {
   const expired = expire(state, at, opts)
   const out = [...expired.out]
-  let { down, text } = expired.state
+  const { down } = expired.state
+  let { text } = expired.state
   const payload = keyboardPayload(report)
   if (!payload) {
     out.push({ kind: 'dropped', reason: 'bad-report', length: report.length })

@@ -1,11 +1,11 @@
 /** Printer: choose (spec and paper), live status, test print, and held jobs to retry or discard. */
-import { useCallback, useEffect, useState } from 'react'
-import type { IpcResponse, StampsKioskApi } from '../../../shared/ipc'
-import type { PrintJob } from '../../../shared/receipt/printer-status'
+import { useEffect } from 'react'
+import type { StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
 import { Select } from '../common/Select'
 import { useT, type StringKey } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
+import { resetPrinterAdminStore, usePrinterAdminStore } from '../stores/printer-admin-store'
 import { useFieldError } from './AdminPanel'
 
 const POLL_MS = 3_000
@@ -14,26 +14,21 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   const t = useT()
   const s = useAdminStore()
   const err = useFieldError()
-  const [status, setStatus] = useState<IpcResponse<'printer:status'> | null>(null)
-  const [held, setHeld] = useState<PrintJob[]>([])
-  const [test, setTest] = useState<PrintJob | null>(null)
-  const refresh = useCallback(async () => {
-    const [st, jobs] = await Promise.all([
-      api.invoke('printer:status', {}),
-      api.invoke('printer:jobs', { state: 'held', limit: 10 })
-    ])
-    if (st.ok) setStatus(st.data)
-    if (jobs.ok) setHeld(jobs.data.jobs)
-  }, [api])
+  const { status, held, test, refresh, testPrint, retry, discard, jobChanged } = usePrinterAdminStore()
   useEffect(() => {
-    void refresh()
-    const timer = setInterval(() => void refresh(), POLL_MS)
+    void refresh(api)
+    const timer = setInterval(() => void refresh(api), POLL_MS)
     const off = api.on('printer:job', (job) => {
-      setTest((cur) => (cur?.id === job.id ? job : cur))
-      void refresh()
+      jobChanged(job)
+      void refresh(api)
     })
-    return () => (clearInterval(timer), off())
-  }, [api, refresh])
+    return () => {
+      clearInterval(timer)
+      off()
+      // The view belongs to this section: it starts empty each time the section opens.
+      resetPrinterAdminStore()
+    }
+  }, [api, refresh, jobChanged])
   const d = s.draft
   if (!d) return null
   return (
@@ -63,11 +58,7 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
           ? `${t(`device.${status.state}` as StringKey)} · ${t('admin.paperState', { paper: status.paper })}`
           : '…'}
       </p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void api.invoke('printer:test', {}).then((r) => (r.ok ? setTest(r.data) : setTest(null)))}
-      >
+      <button type="button" className="button button--secondary" onClick={() => void testPrint(api)}>
         {t('admin.testPrint')}
       </button>
       {test && (
@@ -80,18 +71,10 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
           {held.map((j) => (
             <li key={j.id}>
               #{j.id} {j.label ?? j.kind}: {j.reason}
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void api.invoke('printer:retry', { id: j.id }).then(refresh)}
-              >
+              <button type="button" className="button button--secondary" onClick={() => void retry(api, j.id)}>
                 {t('admin.retryJob')}
               </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void api.invoke('printer:discard', { id: j.id }).then(refresh)}
-              >
+              <button type="button" className="button button--secondary" onClick={() => void discard(api, j.id)}>
                 {t('admin.discardJob')}
               </button>
             </li>

@@ -42,17 +42,13 @@ export function draftOf(s: PublicSettings): SettingsDraft {
 const wholeIn = (text: string, min: number, max: number): boolean =>
   /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max
 
+const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)
+
 /** Error codes by field (`admin.err.<code>`), checked before anything is sent. */
 export function checkSettings(d: SettingsDraft): Record<string, string> {
   const e: Record<string, string> = {}
   if (d.upstreamMode === 'custom') {
-    let ok = false
-    try {
-      ok = /^https?:$/.test(new URL(d.upstream.trim()).protocol)
-    } catch {
-      ok = false
-    }
-    if (!ok) e.upstream = 'url'
+    if (!isHttpUrl(d.upstream.trim())) e.upstream = 'url'
   }
   if (d.key !== '' && (d.key.length < 8 || d.key.length > 512)) e['credential.key'] = 'key'
   if (d.credKind === 'jwt' && !wholeIn(d.credMerchantId, 1, 1e9)) e['credential.merchantId'] = 'id'

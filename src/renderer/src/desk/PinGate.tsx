@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react'
 import { isPinFormat, type Role, type StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
+import { useUntil } from '../common/use-until'
 import { useT } from '../i18n'
 import { hasRole, useAuthStore } from '../stores/auth-store'
 
@@ -20,12 +21,13 @@ export function PinGate({
   const t = useT()
   const { auth, unlocking, error, unlock } = useAuthStore()
   const [pin, setPin] = useState('')
+  const lockedOut = useUntil(auth?.lockedUntil)
   if (hasRole(auth, role)) return <>{children}</>
   const wrong =
     error?.code === 'invalid-input'
       ? t('pin.wrong', { left: error.fields?.find(([f]) => f === 'pin')?.[1] ?? '' })
       : null
-  const locked = error?.code === 'forbidden' || (auth?.lockedUntil ?? 0) > Date.now() ? t('pin.locked') : null
+  const locked = error?.code === 'forbidden' || lockedOut ? t('pin.locked') : null
   const badFormat = pin !== '' && !isPinFormat(pin)
   return (
     <form

@@ -87,7 +87,7 @@ export function checkDraft(
   const errors: FieldErrors = {}
   const invoice = d.invoice.trim()
   if (invoice === '') errors.invoice = 'required'
-  else if (invoice.length > 100 || /[\u0000-\u001f]/.test(invoice)) errors.invoice = 'invoice'
+  else if (invoice.length > 100 || /\p{Cc}/u.test(invoice)) errors.invoice = 'invoice'
   const items = d.items.map((row, i) => {
     const name = row.name.trim()
     if (name === '') errors[`items.${i}.name`] = 'required'

@@ -16,7 +16,10 @@ export interface UseWedgeScanOptions extends Partial<WedgeOptions> {
  */
 export function useWedgeScan(onScan: (text: string) => void, options: UseWedgeScanOptions = {}): void {
   const onScanRef = useRef(onScan)
-  onScanRef.current = onScan
+  // The latest callback, without re-installing the listener (and dropping held keys) on each render.
+  useEffect(() => {
+    onScanRef.current = onScan
+  })
   const { enabled = true, maxGapMs, minLength, suffixes } = options
   const suffixKey = suffixes?.join('\u0000')
 
