@@ -2,22 +2,17 @@
  * The Stamps-compatible sandbox server, started in process by the app and by tests, and by
  * cli.ts from the command line. Fastify for throughput, one SQLite connection for the ledger.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
-import type { Db } from './db/open-db'
+import type { FastifyInstance } from 'fastify'
+import { createStampsApp, listen } from '../platform/http/create-http-app'
 import { startCheckpointer } from './db/checkpointer'
-import { jwtSecret, openDb } from './db/open-db'
-import { arrivedOverHttps, databaseAuthenticator } from './http/auth'
-import type { ServerContext } from './http/endpoint'
-import { HttpError, httpErrors } from './http/http-error'
-import { sendAnswer } from './http/reply'
+import { jwtSecret, openDb, type Db } from './db/open-db'
+import { databaseAuthenticator } from './http/database-auth'
+import { ledgerRefusal, type ServerContext } from './http/server-context'
 import { activityRoutes } from './routes/activities.routes'
 import { balanceRoutes } from './routes/balances.routes'
 import { memberRoutes } from './routes/members.routes'
 import { transactionRoutes } from './routes/transactions.routes'
 import { seedDemo } from './seed/demo-seed'
-
-/** Bodies above 1 MiB are answered 413 without being read to the end. */
-export const BODY_LIMIT_BYTES = 1024 * 1024
 
 export interface SandboxOptions {
   port: number
@@ -36,32 +31,7 @@ export interface SandboxServer {
 
 /** Builds the Fastify app over an open database (not listening yet). */
 export function buildSandboxApp(ctx: ServerContext): FastifyInstance {
-  const app = Fastify({
-    logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
-    forceCloseConnections: true,
-    exposeHeadRoutes: false,
-    routerOptions: { ignoreTrailingSlash: true }
-  })
-  // bodies stay raw text: the pipeline decodes them after the credential and method checks
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
-  app.setNotFoundHandler((req, reply) => {
-    const err =
-      ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto'])
-        ? httpErrors.https()
-        : httpErrors.notFound()
-    return sendAnswer(req, reply, err.status, err.body)
-  })
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    if (err instanceof HttpError) return sendAnswer(req, reply, err.status, err.body)
-    if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return sendAnswer(req, reply, err.statusCode, { detail: err.message })
-    req.log.error(err)
-    process.stderr.write(`sandbox: ${req.method} ${req.url.split('?')[0]} failed: ${err.stack ?? err.message}\n`)
-    return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
-  })
+  const app = createStampsApp({ name: 'sandbox', requireHttps: ctx.requireHttps })
   transactionRoutes(app, ctx)
   balanceRoutes(app, ctx)
   activityRoutes(app, ctx)
@@ -79,25 +49,18 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
       db,
       secret,
       requireHttps: opts.requireHttps ?? false,
-      authenticator: databaseAuthenticator(db, secret)
+      authenticator: databaseAuthenticator(db, secret),
+      refusalOf: ledgerRefusal
     })
-    const host = opts.host ?? '127.0.0.1'
-    await app.listen({ port: opts.port, host })
-    const address = app.server.address()
-    const port = typeof address === 'object' && address ? address.port : opts.port
-    const urlHost = host.includes(':') ? `[${host}]` : host
     const stopCheckpoints = startCheckpointer(db)
-    let closed: Promise<void> | undefined
-    return {
-      url: `http://${urlHost}:${port}`,
-      port,
-      db,
-      close: () =>
-        (closed ??= app.close().then(() => {
-          stopCheckpoints()
-          db.close() // checkpoints what is left and removes the WAL file
-        }))
-    }
+    const listening = await listen(app, opts.port, opts.host ?? '127.0.0.1', () => {
+      stopCheckpoints()
+      db.close() // checkpoints what is left and removes the WAL file
+    }).catch((err: unknown) => {
+      stopCheckpoints()
+      throw err
+    })
+    return { ...listening, db }
   } catch (err) {
     db.close()
     throw err

@@ -8,7 +8,7 @@ import {
   TRANSACTION_ERROR_DETAIL,
   transactionErrorsSchema
 } from '../../src/shared/stamps'
-import { parseStampsXml } from '../../src/server/xml-codec'
+import { parseStampsXml } from '../../src/shared/stamps/xml-codec'
 import { KEY, startHarness, tokenHeader, type Harness } from './sandbox-harness'
 
 // transaction-api.txt, "an example of how the API call might look like in JSON format"

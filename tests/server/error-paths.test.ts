@@ -1,6 +1,6 @@
 /** Every error path of the sandbox over real HTTP: status, body and headers, never a 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseStampsXml } from '../../src/server/xml-codec'
+import { parseStampsXml } from '../../src/shared/stamps/xml-codec'
 import { KEY, startHarness, tokenHeader, type Harness } from './sandbox-harness'
 
 const SALE = { user: 'customer@stamps.co.id', store: 2, invoice_number: 'E-1', total_value: 15000 }

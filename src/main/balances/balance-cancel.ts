@@ -7,7 +7,7 @@ import type { BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import { IpcRefusal } from '../ipc/ipc-router'
 import { toRefusal } from '../ipc/stamps-refusal'
 import { StampsError } from '../stamps'
-import type { BalanceDeskDeps } from './balance-desk'
+import type { BalanceDeskDeps } from './balance-deps'
 
 export interface LastUpdate {
   balanceUpdateId: number | null

@@ -5,29 +5,16 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { BalanceOutcomeView } from '../../shared/ipc-desk'
-import type { BalanceSlipInput } from '../../shared/receipt/balance-slip'
-import type { PrintJob } from '../../shared/receipt/printer-status'
 import { IpcRefusal } from '../ipc/ipc-router'
 import { toRefusal } from '../ipc/stamps-refusal'
-import type { BalanceOutcome, StampsClient } from '../stamps'
+import type { BalanceOutcome } from '../stamps'
 import { StampsError } from '../stamps'
 import { BalanceCancel, type LastUpdate } from './balance-cancel'
-import type { UnknownUpdate, UnknownUpdateStore } from './unknown-store'
+import type { BalanceDeskDeps } from './balance-deps'
+import type { UnknownUpdate } from './unknown-store'
 
 type Direction = 'credit' | 'debit'
 type Posted = Extract<BalanceOutcome, { outcome: 'posted' }>
-
-export interface BalanceDeskDeps {
-  client: Pick<StampsClient, 'credit' | 'debit' | 'reconcileBalance' | 'cancelBalance' | 'membership'>
-  merchant: number
-  store: number
-  printer: { printBalanceSlip(slip: BalanceSlipInput): PrintJob } | null
-  merchantName: () => string
-  now?: () => number
-  log?: (line: string) => void
-  /** Where unknown outcomes are kept across restarts; memory only when absent (tests). */
-  unknownStore?: UnknownUpdateStore
-}
 
 type Unknown = UnknownUpdate
 

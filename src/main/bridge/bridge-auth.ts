@@ -4,9 +4,9 @@
  * so host POS software written for the real service works by changing only URL and key.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { Authenticator } from '../../server/http/endpoint'
-import { httpErrors } from '../../server/http/http-error'
-import { verifyAccessToken } from '../../server/http/jwt'
+import type { Authenticator } from '../../platform/http/endpoint'
+import { httpErrors } from '../../platform/http/http-error'
+import { verifyAccessToken } from '../../platform/http/jwt'
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest()
 

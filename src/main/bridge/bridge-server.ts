@@ -2,7 +2,6 @@
  * The receipt bridge: an HTTP server on loopback that speaks the Stamps API to host POS
  * software. Sales go through the durable outbox; everything else passes through to Stamps.
  */
-import Fastify from 'fastify'
 import { z } from 'zod'
 import {
   accessTokenRequestSchema,
@@ -16,11 +15,9 @@ import {
   STAMPS_PATHS,
   tokenField
 } from '../../shared/stamps'
-import { BODY_LIMIT_BYTES } from '../../server/create-sandbox-server'
-import { Answer, registerEndpoint, type EndpointContext, type EndpointDef } from '../../server/http/endpoint'
-import { HttpError, httpErrors } from '../../server/http/http-error'
-import { signAccessToken } from '../../server/http/jwt'
-import { sendAnswer } from '../../server/http/reply'
+import { createStampsApp, listen } from '../../platform/http/create-http-app'
+import { Answer, registerEndpoint, type EndpointContext, type EndpointDef } from '../../platform/http/endpoint'
+import { signAccessToken } from '../../platform/http/jwt'
 import type { SaleService } from '../sales/sale-service'
 import type { StampsClient } from '../stamps'
 import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
@@ -55,23 +52,7 @@ const needsUser = (data: unknown): Record<string, string> => {
 
 /** Starts the bridge on 127.0.0.1 only: it holds the merchant's credential on the POS's behalf. */
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const app = Fastify({
-    logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
-    forceCloseConnections: true,
-    routerOptions: { ignoreTrailingSlash: true }
-  })
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
-  app.setNotFoundHandler((req, reply) => sendAnswer(req, reply, 404, httpErrors.notFound().body))
-  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-    if (err instanceof HttpError) return sendAnswer(req, reply, err.status, err.body)
-    if (err.statusCode === 413) return sendAnswer(req, reply, 413, httpErrors.tooLarge().body)
-    if (err.statusCode && err.statusCode < 500) return sendAnswer(req, reply, err.statusCode, { detail: err.message })
-    // The path only: the query may carry `token=` (the bridge token or the merchant's key).
-    opts.log?.(`bridge: ${req.method} ${req.url.split('?')[0]} failed: ${err.stack ?? err.message}`)
-    return sendAnswer(req, reply, 500, { detail: 'A server error occurred.' })
-  })
+  const app = createStampsApp({ name: 'bridge', ...(opts.log && { log: opts.log }) })
 
   const ctx: EndpointContext = {
     requireHttps: false,
@@ -141,9 +122,5 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           })
   })
 
-  await app.listen({ port: opts.port, host: '127.0.0.1' })
-  const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : opts.port
-  let closed: Promise<void> | undefined
-  return { url: `http://127.0.0.1:${port}`, port, close: () => (closed ??= app.close()) }
+  return listen(app, opts.port, '127.0.0.1')
 }

@@ -5,14 +5,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { startSandboxServer, type SandboxServer } from '../../server/create-sandbox-server'
 import { MemberService } from '../members/member-service'
 import { LivePrinter } from '../admin/live-printer'
 import { Outbox } from '../outbox'
 import { SaleDesk } from '../sales/sale-desk'
 import { SaleService } from '../sales/sale-service'
 import type { LoadedSettings } from '../settings/settings-store'
-import { DEMO_KEYS } from '../../server/seed/demo-seed'
+import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { StampsClient } from '../stamps'
 import { StatusService } from '../status/status-service'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
@@ -22,6 +21,7 @@ import { setupDesk } from './desk-wiring'
 import { ipcHandlers } from './ipc-handlers'
 import { setupScanner } from './scanner-wiring'
 import { wireStatus, type Broadcast } from './status-wiring'
+import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox'
 import { startUiServer } from './ui-server'
 
 export interface HostOptions {
@@ -57,9 +57,9 @@ export async function startHost({
       await Promise.resolve(c()).catch((e) => log(`shutdown: ${(e as Error).message}`))
   }
   try {
-    let sandbox: SandboxServer | null = null
+    let sandbox: EmbeddedSandbox | null = null
     if (settings.upstream === null) {
-      sandbox = await startSandboxServer({ port: 0, dbPath: join(dataDir, 'sandbox.sqlite'), seed: 'demo' })
+      sandbox = await startEmbeddedSandbox(dataDir)
       closers.push(() => sandbox!.close())
     }
     const client = new StampsClient({

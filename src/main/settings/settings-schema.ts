@@ -1,6 +1,6 @@
 /** The one settings schema: what the host needs to start, validated once at boot. */
 import { z } from 'zod'
-import { DEMO_KEYS } from '../../server/seed/demo-seed'
+import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { credentialSchema } from '../stamps/client-config'
 import { pinHashSchema } from '../auth/pin-hash'
 

@@ -14,10 +14,15 @@ import {
 import type { z } from 'zod'
 import { sleep as realSleep } from './backoff'
 import type { StampsClientConfig } from './client-config'
-import type { StampsClient } from './stamps-client'
 import { errorFromZod, StampsError } from './stamps-error'
 
 type BalanceRequest = z.infer<typeof balanceUpdateRequestSchema>
+
+/** The two calls the reconciler makes: one unretried POST and activity reads (the client's own). */
+export interface ReconcileCalls {
+  postBalanceUpdate(direction: 'credit' | 'debit', request: BalanceRequest): Promise<BalanceUpdateResponse>
+  activities(query: { user: string; older_than?: number }): Promise<{ activities: Activity[] }>
+}
 
 /** What a person (or a later retry of the reconciliation) needs to decide an 'unknown'. */
 export interface ReconcileTicket {
@@ -49,7 +54,7 @@ export class BalanceReconciler {
   private readonly claimed = new Set<number>()
 
   constructor(
-    private readonly client: StampsClient,
+    private readonly client: ReconcileCalls,
     private readonly config: Pick<StampsClientConfig, 'reconcileSettleMs' | 'reconcilePages'>,
     private readonly sleep: (ms: number) => Promise<void> = realSleep
   ) {}

@@ -1,8 +1,8 @@
 /**
- * The XML form of transactions/add, over the sandbox's pure codec (src/server/xml-codec) so the
+ * The XML form of transactions/add, over the shared pure codec (src/shared/stamps/xml-codec) so the
  * client and the server agree on `<root>`/`<list-item>` and both refuse DOCTYPE and entities.
  */
-import { parseStampsXml, toStampsXml, type XmlValue } from '../../server/xml-codec'
+import { parseStampsXml, toStampsXml, type XmlValue } from '../../shared/stamps/xml-codec'
 
 /** Encodes a request object (with nested lists) as the documented XML body. */
 export function encodeXmlBody(body: Record<string, unknown>): string {

@@ -1,4 +1,5 @@
 /** The one failure type of ledger functions; routes turn it into each endpoint's error body. */
+import { ERROR_TEXT } from '../../shared/stamps/errors'
 
 /** `invalid` answers 400 with field errors, `not_found` answers 404. */
 export type LedgerErrorKind = 'invalid' | 'not_found'
@@ -20,7 +21,7 @@ export class LedgerError extends Error {
 
 /** Exact messages the ledger answers with, DRF-worded where DRF has a word for it. */
 export const LEDGER_TEXT = {
-  required: 'This field is required.',
+  required: ERROR_TEXT.required,
   invalidChoice: 'Select a valid choice. That choice is not one of the available choices.',
   userNotFound: 'User not found',
   duplicateInvoice: 'Transaction with this invoice number already exists',
@@ -31,8 +32,7 @@ export const LEDGER_TEXT = {
   tooLarge: 'Ensure this value is less than or equal to 1000000000000.',
   counterFull: "The member's ledger cannot hold this amount",
   decimalPlaces: 'Ensure that there are no more than 2 decimal places.',
-  badDatetime:
-    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
+  badDatetime: ERROR_TEXT.badDatetime
 } as const
 
 /** Throws `invalid` when any field error was collected. */

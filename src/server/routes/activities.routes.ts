@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify'
 import { activitiesQuerySchema, groupActivitiesQuerySchema } from '../../shared/stamps/activities'
 import { STAMPS_PATHS } from '../../shared/stamps/paths'
-import { registerEndpoint, type ServerContext } from '../http/endpoint'
-import { PrebuiltJson } from '../http/reply'
+import { registerEndpoint } from '../../platform/http/endpoint'
+import type { ServerContext } from '../http/server-context'
+import { PrebuiltJson } from '../../platform/http/reply'
 import { activitiesJson, activityObjects, type ActivityRow } from '../ledger/activities'
 import { groupActivities, memberActivities } from '../ledger/activity-feed'
 

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify'
 import { balanceCancelRequestSchema, balanceUpdateRequestSchema } from '../../shared/stamps/balances'
 import { STAMPS_PATHS } from '../../shared/stamps/paths'
-import { registerEndpoint, type ServerContext } from '../http/endpoint'
+import { registerEndpoint } from '../../platform/http/endpoint'
+import type { ServerContext } from '../http/server-context'
 import { cancelBalanceUpdate, creditBalance, debitBalance } from '../ledger/balances'
 
 export function balanceRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -6,7 +6,8 @@ import {
   cancelTransactionRequestSchema,
   previewEarningsQuerySchema
 } from '../../shared/stamps/transactions'
-import { registerEndpoint, type ServerContext } from '../http/endpoint'
+import { registerEndpoint } from '../../platform/http/endpoint'
+import type { ServerContext } from '../http/server-context'
 import type { Db } from '../db/open-db'
 import { LEDGER_TEXT } from '../ledger/ledger-error'
 import { getStore } from '../ledger/merchants'

@@ -6,29 +6,7 @@
 import type { Db } from '../db/open-db'
 import { ensureMerchant } from '../ledger/merchants'
 import { registerMember } from '../ledger/members'
-
-/** Merchant 14's keys: the two printed in the transaction document. */
-export const DEMO_KEYS = {
-  coffee: 'aaaabbbbccccddddeeeefffff',
-  coffeeCurl: 'aaabbbcccdddeeeffff',
-  levis: 'demo-levis-key',
-  ace: 'demo-ace-key'
-} as const
-
-export const DEMO_MEMBERS = {
-  customer: {
-    email: 'customer@stamps.co.id',
-    name: 'Demo Customer',
-    mobilePhone: '+6281234567890',
-    cardNumber: '1234567890123'
-  },
-  second: {
-    email: 'second@stamps.co.id',
-    name: 'Second Customer',
-    mobilePhone: '+6281298765432',
-    cardNumber: '2000000000002'
-  }
-} as const
+import { DEMO_KEYS, DEMO_MEMBERS } from '../../shared/stamps/demo'
 
 /** Seeds the demo merchant group (14 Demo Coffee, 2 Levi's, 5 Ace Hardware) and two members. */
 export function seedDemo(db: Db, nowMs = Date.now()): void {

@@ -42,7 +42,9 @@ export const ERROR_TEXT = {
   required: 'This field is required.',
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
   tooLarge: 'Request body is too large.',
-  userNotFound: 'User not found'
+  userNotFound: 'User not found',
+  badDatetime:
+    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
 } as const
 
 /** Flattens any of the error forms into `field -> message` pairs for display. */

@@ -1,5 +1,5 @@
 /** History at the till: this merchant's activities, or the merchant group's narrowed by merchant ids. */
-import { DEMO_KEYS, DEMO_MEMBERS } from '../../../src/server/seed/demo-seed'
+import { DEMO_KEYS, DEMO_MEMBERS } from '../../../src/shared/stamps/demo'
 import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { expect, test } from '../support/desk-fixtures'
 

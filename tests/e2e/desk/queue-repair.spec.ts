@@ -1,6 +1,6 @@
 /** The queue view: a sale Stamps refused is listed with its field errors, fixed and resent once, or discarded. */
 import { expectAccessible } from '../support/checks'
-import { DEMO_MEMBERS } from '../../../src/server/seed/demo-seed'
+import { DEMO_MEMBERS } from '../../../src/shared/stamps/demo'
 import { salesForInvoice } from '../support/desk'
 import { expect, test } from '../support/desk-fixtures'
 

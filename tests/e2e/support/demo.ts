@@ -1,5 +1,5 @@
 /** Inputs the specs scan: the embedded sandbox's demo members (values come from its seed). */
-import { DEMO_MEMBERS } from '../../../src/server/seed/demo-seed'
+import { DEMO_MEMBERS } from '../../../src/shared/stamps/demo'
 
 export const DEMO_CARD = DEMO_MEMBERS.customer.cardNumber
 export const SECOND_CARD = DEMO_MEMBERS.second.cardNumber

@@ -1,5 +1,5 @@
 /** Oracles for desk specs: the upstream's own record of a sale, read through the Stamps API. */
-import { DEMO_KEYS } from '../../../src/server/seed/demo-seed'
+import { DEMO_KEYS } from '../../../src/shared/stamps/demo'
 import type { Activity } from '../../../src/shared/stamps/activities'
 
 /** How many transactions the sandbox at `url` holds for `invoice` (demo key, member's activities). */

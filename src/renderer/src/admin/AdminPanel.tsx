@@ -4,23 +4,13 @@ import type { StampsKioskApi } from '../../../shared/ipc'
 import { ErrorNote } from '../common/ErrorNote'
 import { Field } from '../common/Field'
 import { Select } from '../common/Select'
-import { useT, type StringKey } from '../i18n'
+import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
 import { PinSection } from './PinSection'
 import { PrinterSection } from './PrinterSection'
 import { ScannerSection } from './ScannerSection'
 import { UpstreamSection } from './UpstreamSection'
-
-/** An error code from this form, or main's own text for the field. */
-export function useFieldError(): (field: string) => string | undefined {
-  const t = useT()
-  const errors = useAdminStore((s) => s.errors)
-  return (field) => {
-    const e = errors[field]
-    if (!e) return undefined
-    return /^[a-z]+$/.test(e) ? t(`admin.err.${e}` as StringKey) : e
-  }
-}
+import { useFieldError } from './use-field-error'
 
 export function AdminPanel({ api }: { api: StampsKioskApi }): React.JSX.Element {
   const t = useT()

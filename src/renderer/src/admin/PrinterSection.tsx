@@ -6,7 +6,7 @@ import { Select } from '../common/Select'
 import { useT, type StringKey } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
 import { resetPrinterAdminStore, usePrinterAdminStore } from '../stores/printer-admin-store'
-import { useFieldError } from './AdminPanel'
+import { useFieldError } from './use-field-error'
 
 const POLL_MS = 3_000
 

@@ -4,7 +4,7 @@ import type { StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
 import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
-import { useFieldError } from './AdminPanel'
+import { useFieldError } from './use-field-error'
 
 export function ScannerSection({ api }: { api: StampsKioskApi }): React.JSX.Element | null {
   const t = useT()

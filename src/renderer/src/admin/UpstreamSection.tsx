@@ -5,7 +5,7 @@ import { Field } from '../common/Field'
 import { Select } from '../common/Select'
 import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
-import { useFieldError } from './AdminPanel'
+import { useFieldError } from './use-field-error'
 
 export function UpstreamSection({ api }: { api: StampsKioskApi }): React.JSX.Element | null {
   const t = useT()

@@ -5,11 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { TRANSACTION_ERROR_DETAIL } from '../../shared/stamps/errors'
-import type { Db } from '../db/open-db'
-import { LedgerError } from '../ledger/ledger-error'
-import { arrivedOverHttps, readAuthorization, type HeaderCredential } from './auth'
+import { arrivedOverHttps, readAuthorization, type HeaderCredential } from './credentials'
 import { drfFieldErrors, numbersToStrings } from './drf-errors'
-import { HttpError, httpErrors } from './http-error'
+import { httpErrors } from './http-error'
 import { decodeBody, flattenQuery } from './negotiate'
 import { sendAnswer, type PrebuiltJson } from './reply'
 
@@ -25,15 +23,18 @@ export interface Authenticator {
   fromKey(key: unknown): number
 }
 
-/** What the request pipeline needs; the sandbox's routes also read its database and JWT secret. */
+/** A refusal an endpoint's logic threw: 404, or 400 with field errors in the endpoint's style. */
+export interface EndpointRefusal {
+  kind: 'invalid' | 'not_found'
+  fields: Readonly<Record<string, string>>
+}
+
+/** What the request pipeline needs. */
 export interface EndpointContext {
   requireHttps: boolean
   authenticator: Authenticator
-}
-
-export interface ServerContext extends EndpointContext {
-  db: Db
-  secret: string
+  /** Recognises the server's own refusal type among thrown errors (the sandbox's LedgerError). */
+  refusalOf?: (err: unknown) => EndpointRefusal | undefined
 }
 
 /** A non-200 answer decided by an endpoint's own logic (the bridge's 202, a passed-through error). */
@@ -138,15 +139,12 @@ export function registerEndpoint<S extends z.ZodType>(
         if (result instanceof Answer) return sendAnswer(req, reply, result.status, result.body, result.xml)
         return sendAnswer(req, reply, 200, result)
       } catch (err) {
-        if (err instanceof LedgerError) {
-          if (err.kind === 'not_found') return sendAnswer(req, reply, 404, httpErrors.notFound().body)
-          const e = fieldErrorBody(def.errors, { ...err.fields })
-          return sendAnswer(req, reply, 400, e.json, e.xml)
-        }
-        throw err
+        const refusal = ctx.refusalOf?.(err)
+        if (!refusal) throw err
+        if (refusal.kind === 'not_found') return sendAnswer(req, reply, 404, httpErrors.notFound().body)
+        const e = fieldErrorBody(def.errors, { ...refusal.fields })
+        return sendAnswer(req, reply, 400, e.json, e.xml)
       }
     }
   })
 }
-
-export { HttpError }

@@ -1,7 +1,7 @@
 /**
  * The Stamps XML form (`<root>` document, `<list-item>` per list member), as pure functions the
- * sandbox and the receipt bridge share. Kept in src/server so fast-xml-parser never reaches the
- * renderer bundle. Security: DOCTYPE and ENTITY declarations are refused and entities are never
+ * sandbox, the receipt bridge and the Stamps client share. Not re-exported from the stamps index,
+ * so fast-xml-parser never reaches the renderer bundle. Security: DOCTYPE and ENTITY declarations are refused and entities are never
  * expanded, so no billion-laughs or external-entity body can cost memory or read files.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { arrivedOverHttps, readAuthorization } from './auth'
+import { arrivedOverHttps, readAuthorization } from './credentials'
 import { signAccessToken, verifyAccessToken } from './jwt'
 import { decodeBody, wantsXml } from './negotiate'
 

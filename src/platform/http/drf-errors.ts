@@ -3,7 +3,7 @@
  * errors read like the real service's ("This field is required.", "A valid integer is required.").
  */
 import type { z } from 'zod'
-import { LEDGER_TEXT } from '../ledger/ledger-error'
+import { ERROR_TEXT } from '../../shared/stamps/errors'
 
 /** Fields DRF declares as IntegerField: their number errors say "integer". */
 const INTEGER_FIELDS = new Set(['store', 'merchant', 'id', 'older_than', 'merchant_id', 'quantity', 'crm_merchant_id'])
@@ -33,7 +33,7 @@ export function drfMessage(issue: z.core.$ZodIssue, input: unknown): string {
   const field = fieldName(issue.path)
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return LEDGER_TEXT.required
+      if (value === undefined) return ERROR_TEXT.required
       if (value === null) return 'This field may not be null.'
       if (issue.expected === 'number' || issue.expected === 'int') {
         return INTEGER_FIELDS.has(field) ? 'A valid integer is required.' : 'A valid number is required.'
@@ -56,7 +56,7 @@ export function drfMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `"${String(value)}" is not a valid choice.`
     case 'invalid_format':
-      return field === 'created' ? LEDGER_TEXT.badDatetime : 'Enter a valid value.'
+      return field === 'created' ? ERROR_TEXT.badDatetime : 'Enter a valid value.'
     default:
       return issue.message
   }

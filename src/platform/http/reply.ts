@@ -1,6 +1,6 @@
 /** Writes answers as the service does: JSON or XML by Accept, with DRF's Vary and Allow headers. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { toStampsXml } from '../xml-codec'
+import { toStampsXml } from '../../shared/stamps/xml-codec'
 import { wantsXml } from './negotiate'
 
 /** A JSON body rendered ahead of time (activity pages), with its object form for XML answers. */

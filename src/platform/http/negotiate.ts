@@ -1,5 +1,5 @@
 /** Content negotiation: request bodies by Content-Type, answers by Accept (JSON by default). */
-import { parseStampsXml, XmlParseError } from '../xml-codec'
+import { parseStampsXml, XmlParseError } from '../../shared/stamps/xml-codec'
 import { httpErrors } from './http-error'
 
 /** True when the Accept header prefers XML over JSON (ties go to the earlier media range). */
