@@ -4,8 +4,7 @@
  *   - renderer JS, gzipped            < 250 KB
  *   - first screen interactive, p95   < 1 s after navigation starts
  *   - scan to member on screen, p95   < 150 ms (in-page: wedge scan complete -> member painted)
- * Exits 1 when a budget is missed. `--dev-harness` runs against tests/e2e/support/dev-harness.ts
- * instead of `npm run serve` (for working on the UI before the host exists; labelled as such).
+ * Exits 1 when a budget is missed.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -73,7 +72,6 @@ async function scanTimes(page: Page): Promise<{ inPage: number[]; endToEnd: numb
 }
 
 async function main(): Promise<void> {
-  const devHarness = process.argv.includes('--dev-harness')
   execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
   const jsKb = rendererJsGzipKb()
 
@@ -82,8 +80,7 @@ async function main(): Promise<void> {
   await printer.start()
   const host = await startHostProcess({
     dataDir,
-    printerUrl: printer.url,
-    ...(devHarness && { command: ['./node_modules/.bin/tsx', 'tests/e2e/support/dev-harness.ts'] })
+    printerUrl: printer.url
   })
   const browser = await chromium.launch({
     headless: true,
@@ -121,7 +118,7 @@ async function main(): Promise<void> {
         true
       ]
     ]
-    console.log(`bench:ui on ${devHarness ? 'the DEV HARNESS (not the host)' : 'the embedded default (npm run serve)'}`)
+    console.log('bench:ui on the embedded default (npm run serve)')
     for (const [line, budget, ok] of rows)
       console.log(`${budget ? (ok ? 'ok  ' : 'FAIL') : '    '} ${line}${budget ? `  budget ${budget}` : ''}`)
     process.exitCode = rows.every(([, , ok]) => ok) ? 0 : 1

@@ -1,6 +1,6 @@
 /** PIN sessions: factory PINs, lockout after wrong PINs, idle expiry, admin includes cashier. */
 import { describe, expect, it } from 'vitest'
-import { IpcRefusal } from '../ipc/ipc-router'
+import { DomainError } from '../domain-error'
 import { AuthService } from './auth-service'
 import { hashPin, verifyPin } from './pin-hash'
 
@@ -8,11 +8,11 @@ const clock = () => {
   let t = 1_000_000
   return { now: () => t, advance: (ms: number) => void (t += ms) }
 }
-const refusal = async (p: Promise<unknown> | (() => unknown)): Promise<IpcRefusal> => {
+const refusal = async (p: Promise<unknown> | (() => unknown)): Promise<DomainError> => {
   try {
     await (typeof p === 'function' ? p() : p)
   } catch (err) {
-    if (err instanceof IpcRefusal) return err
+    if (err instanceof DomainError) return err
     throw err
   }
   throw new Error('not refused')

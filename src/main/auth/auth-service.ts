@@ -3,8 +3,8 @@
  * One session per host (one till); admin includes cashier rights. Idle sessions expire.
  */
 import { EventEmitter } from 'node:events'
-import type { AuthState, Role } from '../../shared/ipc-admin'
-import { IpcRefusal } from '../ipc/ipc-router'
+import type { AuthState, Role } from '../../shared/ipc'
+import { DomainError } from '../domain-error'
 import { DEFAULT_PINS, hashPin, verifyPin } from './pin-hash'
 
 export interface AuthOptions {
@@ -68,7 +68,7 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
     this.expireIfIdle()
     const s = this.session
     if (!s || (role === 'admin' && s.role !== 'admin')) {
-      throw new IpcRefusal(
+      throw new DomainError(
         'forbidden',
         role === 'admin' ? 'Enter the admin PIN first.' : 'Enter the cashier PIN first.',
         [['session', role]]
@@ -101,7 +101,7 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
         this.emit('changed', this.state())
         throw this.lockedOut(this.now())
       }
-      throw new IpcRefusal('invalid-input', 'Wrong PIN.', [['pin', `${max - this.failures} tries left`]])
+      throw new DomainError('invalid-input', 'Wrong PIN.', [['pin', `${max - this.failures} tries left`]])
     }
     this.failures = 0
     this.open(role)
@@ -109,9 +109,9 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
     return this.state()
   }
 
-  private lockedOut(now: number): IpcRefusal {
+  private lockedOut(now: number): DomainError {
     const seconds = Math.ceil((this.lockedUntil - now) / 1000)
-    return new IpcRefusal('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [
+    return new DomainError('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [
       ['pin', `locked for ${seconds} s`],
       ['retryAfterSeconds', String(seconds)]
     ])

@@ -1,6 +1,6 @@
 /** An admin sets the cashier or admin PIN: checked, hashed, saved, in force at once. */
-import type { AuthState, Role } from '../../shared/ipc-admin'
-import { IpcRefusal } from '../ipc/ipc-router'
+import type { AuthState, Role } from '../../shared/ipc'
+import { DomainError } from '../domain-error'
 import type { AuthService } from './auth-service'
 import { DEFAULT_PINS, hashPin } from './pin-hash'
 
@@ -18,11 +18,11 @@ export interface PinChangeDeps {
  */
 export async function changePin(deps: PinChangeDeps, role: Role, pin: string): Promise<AuthState> {
   if (pin === DEFAULT_PINS.cashier || pin === DEFAULT_PINS.admin) {
-    throw new IpcRefusal('invalid-input', 'Choose a PIN other than the factory ones.', [['pin', 'factory PIN']])
+    throw new DomainError('invalid-input', 'Choose a PIN other than the factory ones.', [['pin', 'factory PIN']])
   }
   const other: Role = role === 'admin' ? 'cashier' : 'admin'
   if (await deps.auth.matches(other, pin)) {
-    throw new IpcRefusal('invalid-input', `The ${other} PIN is the same; choose another.`, [
+    throw new DomainError('invalid-input', `The ${other} PIN is the same; choose another.`, [
       ['pin', `same as the ${other} PIN`]
     ])
   }

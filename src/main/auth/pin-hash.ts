@@ -2,7 +2,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 
-export { pinSchema } from '../../shared/ipc-admin'
+export { pinSchema } from '../../shared/ipc'
 
 /** `scrypt:N:r:p:salt:key` (base64). Parameters travel with the hash so they can be raised later. */
 export const pinHashSchema = z.string().regex(/^scrypt:\d+:\d+:\d+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/, 'not a PIN hash')

@@ -1,7 +1,7 @@
 /** Ambiguous credits through the fault proxy: reconciled or "unknown", never sent twice, never doubled. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
-import { DEMO, startDeskRig, type DeskRig } from '../host/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 const USER = DEMO.customer
 const creditPosts = (rig: DeskRig): number => rig.sandbox.balanceUpdates()

@@ -4,9 +4,8 @@
  * "already canceled"; here a cancel in flight also blocks a second tap.
  */
 import type { BalanceSlipInput } from '../../shared/receipt/balance-slip'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { toRefusal } from '../ipc/stamps-refusal'
-import { StampsError } from '../stamps'
+import { DomainError } from '../domain-error'
+import { asDomainError, StampsError } from '../stamps'
 import type { BalanceDeskDeps } from './balance-deps'
 
 export interface LastUpdate {
@@ -43,18 +42,18 @@ export class BalanceCancel {
     slipJobId: number | null
   }> {
     const last = this.last
-    if (!last) throw new IpcRefusal('not-found', 'No balance update to cancel at this till.')
+    if (!last) throw new DomainError('not-found', 'No balance update to cancel at this till.')
     if (last.balanceUpdateId === null) {
-      throw new IpcRefusal(
+      throw new DomainError(
         'invalid-input',
         'This update was confirmed from the history and has no id to cancel by; cancel it in the Stamps dashboard.'
       )
     }
     if (last.balanceUpdateId !== balanceUpdateId)
-      throw new IpcRefusal('invalid-input', 'That is not the last update at this till.', [
+      throw new DomainError('invalid-input', 'That is not the last update at this till.', [
         ['balanceUpdateId', 'not the last update']
       ])
-    if (this.inFlight) throw new IpcRefusal('invalid-input', 'This update is being canceled already.')
+    if (this.inFlight) throw new DomainError('invalid-input', 'This update is being canceled already.')
     this.inFlight = true
     let balance: number | null
     try {
@@ -67,12 +66,12 @@ export class BalanceCancel {
       )) {
         // Ambiguous: the update may be canceled or not. Tapping again is safe (see above).
         if (err instanceof StampsError && err.ambiguous) {
-          throw new IpcRefusal(
+          throw new DomainError(
             'ambiguous',
             'Unknown whether the cancel went through. Tap cancel again: an update cannot be canceled twice.'
           )
         }
-        throw toRefusal(err)
+        throw asDomainError(err)
       }
       // Canceled by an earlier tap whose answer was lost: done, read the balance.
       balance = await this.deps.client.membership({ user: last.user, merchant: this.deps.merchant }).then(

@@ -1,7 +1,7 @@
 /** Balance credit, debit and cancel-last through the IPC router of the real host, checked in the sandbox db. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
-import { DEMO, startDeskRig, type DeskRig } from '../host/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 const USER = DEMO.customer
 let rig: DeskRig

@@ -4,11 +4,10 @@
  * first answer, an ambiguous failure becomes an 'unknown' ticket that only reconciles.
  */
 import { randomBytes } from 'node:crypto'
-import type { BalanceOutcomeView } from '../../shared/ipc-desk'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { toRefusal } from '../ipc/stamps-refusal'
+import type { BalanceOutcomeView } from '../../shared/ipc'
+import { DomainError } from '../domain-error'
 import type { BalanceOutcome } from '../stamps'
-import { StampsError } from '../stamps'
+import { asDomainError, StampsError } from '../stamps'
 import { BalanceCancel, type LastUpdate } from './balance-cancel'
 import type { BalanceDeskDeps } from './balance-deps'
 import type { UnknownUpdate } from './unknown-store'
@@ -39,7 +38,7 @@ export class BalanceDesk {
     const seen = this.byRequest.get(req.requestId)
     if (seen) {
       if (seen.key !== key)
-        throw new IpcRefusal('invalid-input', 'This request id belongs to another update.', [
+        throw new DomainError('invalid-input', 'This request id belongs to another update.', [
           ['requestId', 'already used']
         ])
       return seen.answer
@@ -55,7 +54,7 @@ export class BalanceDesk {
   /** Asks Stamps' history again about an unknown outcome. Never resends the update. */
   reconcile(ticketId: string): Promise<BalanceOutcomeView> {
     const entry = this.unknown.get(ticketId)
-    if (!entry) throw new IpcRefusal('not-found', 'No open unknown update with this id: it was settled already.')
+    if (!entry) throw new DomainError('not-found', 'No open unknown update with this id: it was settled already.')
     // One read at a time per ticket: two parallel reads could each claim the same activity.
     let run = this.reconciling.get(ticketId)
     if (!run) {
@@ -155,8 +154,8 @@ export class BalanceDesk {
 /** Certainly not posted: Stamps said no (with fields), or nothing reached it. */
 function notPostedRefusal(error: StampsError): unknown {
   if (error.kind === 'validation' || error.kind === 'not-found' || error.kind === 'auth' || error.kind === 'https')
-    return toRefusal(error)
-  return new IpcRefusal(
+    return asDomainError(error)
+  return new DomainError(
     'unreachable',
     'Stamps could not be reached and the balance was not changed. Try again when it is back.'
   )

@@ -62,7 +62,8 @@ beforeEach(async () => {
   await writeFile(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(dir, 'secret.txt'), 'outside')
   await symlink(join(dir, 'secret.txt'), join(dir, 'renderer', 'assets', 'link.js'))
-  const router = createIpcRouter({ 'status:get': async () => status })
+  const router = createIpcRouter()
+  router.register({ 'status:get': async () => status })
   server = await startUiServer({ rendererDir: join(dir, 'renderer'), router, token: TOKEN, port: 0, host: '127.0.0.1' })
 })
 

@@ -284,7 +284,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
     port,
     broadcast(event, payload) {
-      const data = JSON.stringify({ event, payload: ipcEvents[event].parse(payload) })
+      const data = JSON.stringify({ event, payload: ipcEvents[event].payload.parse(payload) })
       for (const ws of authed) if (ws.readyState === ws.OPEN) ws.send(data)
     },
     async close() {

@@ -29,5 +29,5 @@ export function handle(router: IpcRouter, trust: { rendererDir: string; devUrl?:
 /** Sends a validated main-to-renderer event to one window (the preload's `on` receives it). */
 export function sendEvent<E extends IpcEvent>(win: BrowserWindow, event: E, payload: IpcEventPayload<E>): void {
   if (win.isDestroyed()) return
-  win.webContents.send(`event:${event}`, ipcEvents[event].parse(payload))
+  win.webContents.send(`event:${event}`, ipcEvents[event].payload.parse(payload))
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createIpcRouter, IpcRefusal } from './ipc-router'
+import { DomainError } from '../domain-error'
+import { StampsError } from '../stamps'
+import { createIpcRouter, type IpcHandlers, type IpcRouterOptions } from './ipc-router'
+
+const routerWith = (handlers: Partial<IpcHandlers>, opts: IpcRouterOptions = {}) => {
+  const router = createIpcRouter(opts)
+  router.register(handlers)
+  return router
+}
 
 const member = {
   user: 'u',
@@ -15,7 +23,7 @@ const member = {
 describe('ipc router', () => {
   it('parses the request, calls the handler and checks the answer', async () => {
     const seen: unknown[] = []
-    const router = createIpcRouter({
+    const router = routerWith({
       'member:lookup': async (req) => {
         seen.push(req)
         return member
@@ -27,7 +35,7 @@ describe('ipc router', () => {
 
   it('refuses unknown channels, bad payloads and extra fields without calling handlers', async () => {
     let calls = 0
-    const router = createIpcRouter({ 'member:lookup': async () => (calls++, member) })
+    const router = routerWith({ 'member:lookup': async () => (calls++, member) })
     expect(await router.dispatch('fs:read', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await router.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     const bad = await router.dispatch('member:lookup', { query: '', extra: 1 })
@@ -36,7 +44,7 @@ describe('ipc router', () => {
   })
 
   it('answers (never rejects) for a channel that cannot be turned into a string', async () => {
-    const router = createIpcRouter({ 'member:lookup': async () => member })
+    const router = routerWith({ 'member:lookup': async () => member })
     // What JSON.parse gives for {"channel": {"toString": 1}} over the browser host's WebSocket.
     await expect(router.dispatch({ toString: 1 }, {})).resolves.toMatchObject({
       ok: false,
@@ -49,9 +57,9 @@ describe('ipc router', () => {
   })
 
   it('passes refusals through and hides internal errors', async () => {
-    const router = createIpcRouter({
+    const router = routerWith({
       'member:lookup': async () => {
-        throw new IpcRefusal('not-found', 'User not found')
+        throw new DomainError('not-found', 'User not found')
       },
       'status:get': async () => {
         throw new Error('db path /secret leaked?')
@@ -67,7 +75,7 @@ describe('ipc router', () => {
   })
 
   it('refuses an answer that breaks the contract', async () => {
-    const router = createIpcRouter({ 'member:lookup': async () => ({ ...member, stamps: 'many' }) as never })
+    const router = routerWith({ 'member:lookup': async () => ({ ...member, stamps: 'many' }) as never })
     expect(await router.dispatch('member:lookup', { query: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'internal' }
@@ -76,12 +84,49 @@ describe('ipc router', () => {
 
   it('refuses a sale without its invoice number: the key must be fixed before the first try', async () => {
     let calls = 0
-    const router = createIpcRouter({ 'sale:submit': async () => (calls++, null) as never })
+    const router = routerWith({ 'sale:submit': async () => (calls++, null) as never })
     const r = await router.dispatch('sale:submit', { user: 'customer@stamps.co.id', totalValue: 10_000 })
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', fields: [['invoiceNumber', expect.any(String)]] }
     })
     expect(calls).toBe(0)
+  })
+
+  it('requires the session the contract declares before calling the handler', async () => {
+    let calls = 0
+    const open = new Set<string>()
+    const router = routerWith(
+      { 'balance:last': async () => (calls++, { last: null }), 'status:get': async () => (calls++, null) as never },
+      {
+        requireSession: (role) => {
+          if (!open.has(role)) throw new DomainError('forbidden', 'Enter the PIN first.', [['session', role]])
+        }
+      }
+    )
+    expect(await router.dispatch('balance:last', {})).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Enter the PIN first.', fields: [['session', 'cashier']] }
+    })
+    expect(calls).toBe(0)
+    open.add('cashier')
+    expect(await router.dispatch('balance:last', {})).toEqual({ ok: true, data: { last: null } })
+    expect(calls).toBe(1)
+  })
+
+  it('maps a Stamps failure to what a person can act on, in one place', async () => {
+    const router = routerWith({
+      'member:lookup': async () => {
+        throw new StampsError({ kind: 'network', detail: 'ECONNREFUSED 127.0.0.1:9', ambiguous: false })
+      }
+    })
+    const r = await router.dispatch('member:lookup', { query: 'x' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'unreachable' } })
+    expect(JSON.stringify(r)).not.toContain('ECONNREFUSED')
+  })
+
+  it('refuses to register a channel twice: one domain owns each channel', () => {
+    const router = routerWith({ 'status:get': async () => null as never })
+    expect(() => router.register({ 'status:get': async () => null as never })).toThrow(/registered twice/)
   })
 })

@@ -1,33 +1,35 @@
-/** One dispatch table for the IPC contract, shared by Electron IPC and the browser host. */
-import { z } from 'zod'
+/**
+ * One dispatch table for the IPC contract, shared by Electron IPC and the browser host. Each
+ * domain registers its handlers once; the router parses every payload against the contract,
+ * requires the channel's PIN session, and maps every refusal in one place (toIpcError).
+ */
+import type { z } from 'zod'
 import {
   ipcChannels,
   isIpcChannel,
   type IpcChannel,
   type IpcError,
   type IpcResponse,
-  type IpcResult
+  type IpcResult,
+  type Role
 } from '../../shared/ipc'
+import { toIpcError } from './to-ipc-error'
 
 /** A handler gets the parsed request and returns the response (checked against the contract). */
 export type IpcHandlers = {
-  [C in IpcChannel]: (request: z.infer<(typeof ipcChannels)[C]['request']>) => Promise<IpcResponse<C>>
-}
-
-/** Thrown by services to refuse with a code the screen understands; anything else is internal. */
-export class IpcRefusal extends Error {
-  constructor(
-    readonly code: IpcError['code'],
-    message: string,
-    readonly fields?: Array<[string, string]>
-  ) {
-    super(message)
-    this.name = 'IpcRefusal'
-  }
+  [C in IpcChannel]: (request: z.infer<(typeof ipcChannels)[C]['request']>) => Promise<IpcResponse<C>> | IpcResponse<C>
 }
 
 export interface IpcRouter {
+  /** Adds a domain's handlers; a channel registered twice is a wiring bug and throws. */
+  register(handlers: Partial<IpcHandlers>): void
   dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>
+}
+
+export interface IpcRouterOptions {
+  /** Throws a `forbidden` DomainError unless a session of `role` is open (the auth domain's). */
+  requireSession?: (role: Role) => void
+  log?: (msg: string) => void
 }
 
 const fail = (code: IpcError['code'], message: string, fields?: Array<[string, string]>): IpcResult<never> => ({
@@ -35,12 +37,17 @@ const fail = (code: IpcError['code'], message: string, fields?: Array<[string, s
   error: { code, message, ...(fields && { fields }) }
 })
 
-/**
- * Builds the router. Handlers may be partial while features land; a missing one answers
- * `internal` rather than throwing across the boundary.
- */
-export function createIpcRouter(handlers: Partial<IpcHandlers>, log: (msg: string) => void = () => {}): IpcRouter {
+/** Builds the router; a channel no domain registered answers `internal` instead of throwing across the boundary. */
+export function createIpcRouter(opts: IpcRouterOptions = {}): IpcRouter {
+  const handlers: Partial<Record<IpcChannel, (req: unknown) => unknown>> = {}
+  const log = opts.log ?? (() => {})
   return {
+    register(table) {
+      for (const [channel, handler] of Object.entries(table) as Array<[IpcChannel, (req: unknown) => unknown]>) {
+        if (handlers[channel]) throw new Error(`IPC channel ${channel} is registered twice`)
+        handlers[channel] = handler
+      }
+    },
     async dispatch(channel, payload) {
       // String() throws for an object without a callable toString ({"toString": 1} from JSON): never
       // call it on an object, so a dispatch always answers instead of rejecting into an unhandled rejection.
@@ -55,15 +62,16 @@ export function createIpcRouter(handlers: Partial<IpcHandlers>, log: (msg: strin
         const fields = request.error.issues.map((i): [string, string] => [i.path.join('.') || '(payload)', i.message])
         return fail('invalid-input', 'The request is not valid.', fields)
       }
-      const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined
+      const handler = handlers[channel]
       if (!handler) return fail('internal', `${channel} is not available`)
       try {
-        const data = contract.response.parse(await handler(request.data))
+        if (contract.session) opts.requireSession?.(contract.session)
+        const data = (contract.response as z.ZodType).parse(await handler(request.data))
         return { ok: true, data }
       } catch (err) {
-        if (err instanceof IpcRefusal) return fail(err.code, err.message, err.fields)
-        log(`ipc ${channel} failed: ${(err as Error).stack ?? String(err)}`)
-        return fail('internal', 'Something went wrong; the request was not completed.')
+        const { error, internal } = toIpcError(err)
+        if (internal) log(`ipc ${channel} failed: ${(err as Error).stack ?? String(err)}`)
+        return { ok: false, error }
       }
     }
   }

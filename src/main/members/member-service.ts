@@ -5,8 +5,7 @@ import { parseMemberId } from '../../shared/member-id'
 import { maskCard, maskName } from '../../shared/receipt'
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { MemberSlipInput } from '../../shared/receipt/template-inputs'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { refuseStampsErrors } from '../ipc/stamps-refusal'
+import { DomainError } from '../domain-error'
 import type { StampsClient } from '../stamps'
 import { activityLine } from './activity-line'
 
@@ -26,7 +25,7 @@ export class MemberService {
   /** Parses a scan or typed text into the identifier Stamps looks members up by. */
   identify(query: string): string {
     const id = parseMemberId(query)
-    if (!id.ok) throw new IpcRefusal('invalid-input', id.reason[this.deps.language()])
+    if (!id.ok) throw new DomainError('invalid-input', id.reason[this.deps.language()])
     return id.value
   }
 
@@ -42,18 +41,16 @@ export class MemberService {
   ): Promise<{ activities: Activity[]; hasMore: boolean }> {
     const { client } = this.deps
     const query = { user, ...(olderThan !== undefined && { older_than: olderThan }) }
-    const page = await refuseStampsErrors(() =>
-      merchantIds
-        ? client.groupActivities({ ...query, ...(merchantIds.length > 0 && { merchant_id: merchantIds }) })
-        : client.activities(query)
-    )
+    const page = await (merchantIds
+      ? client.groupActivities({ ...query, ...(merchantIds.length > 0 && { merchant_id: merchantIds }) })
+      : client.activities(query))
     // No has_next in the API: a full page may or may not be the last; a short page is.
     return { activities: page.activities, hasMore: page.activities.length === ACTIVITY_PAGE_SIZE }
   }
 
   async printSlip(user: string): Promise<PrintJob> {
     const { printer } = this.deps
-    if (!printer) throw new IpcRefusal('printer', 'No printer is set up.')
+    if (!printer) throw new DomainError('printer', 'No printer is set up.')
     const [details, history] = await Promise.all([this.details(user), this.activities(user)])
     const lang = this.deps.language()
     return printer.printMemberSlip({
@@ -69,7 +66,7 @@ export class MemberService {
   }
 
   private details(user: string): Promise<MembershipResponse> {
-    return refuseStampsErrors(() => this.deps.client.membership({ user, merchant: this.deps.merchantId }))
+    return this.deps.client.membership({ user, merchant: this.deps.merchantId })
   }
 
   private toView(user: string, d: MembershipResponse): MemberView {

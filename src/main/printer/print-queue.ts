@@ -12,6 +12,7 @@ import { type Receipt, type ReceiptInput } from '../../shared/receipt/receipt-mo
 import { type EncoderOptions, encodeReceipt } from './escpos-encoder'
 import { PrintJobStore } from './print-job-store'
 import { PrinterError, type PrinterTransport } from './printer-transport'
+import { DomainError } from '../domain-error'
 
 export interface PrintQueueOptions {
   db: Database | string
@@ -101,7 +102,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   reprint(id: number): PrintJob {
     const original = this.store.get(id)
     const bytes = this.store.bytes(id)
-    if (!original || !bytes) throw new RangeError(`print job ${id} does not exist`)
+    if (!original || !bytes) throw new DomainError('not-found', `print job ${id} does not exist`)
     const job = this.store.insert(original.kind, bytes, original.label, { reprintOf: id }, id)
     this.emit('job', job)
     this.kick()
@@ -111,7 +112,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   /** Reprints the last job that printed (of `kind`, when given). */
   reprintLast(kind?: PrintJobKind): PrintJob {
     const last = this.store.lastPrinted(kind)
-    if (!last) throw new RangeError('nothing has been printed yet')
+    if (!last) throw new DomainError('not-found', 'nothing has been printed yet')
     return this.reprint(last.reprintOf ?? last.id)
   }
 
@@ -136,7 +137,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   whenSettled(id: number): Promise<PrintJob> {
     return new Promise((resolve, reject) => {
       const current = this.store.get(id)
-      if (!current) return reject(new RangeError(`print job ${id} does not exist`))
+      if (!current) return reject(new DomainError('not-found', `print job ${id} does not exist`))
       if (SETTLED.includes(current.state)) return resolve(current)
       const onJob = (job: PrintJob): void => {
         if (job.id !== id || !SETTLED.includes(job.state)) return
@@ -158,9 +159,9 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     const job = this.store.transition(id, from, to)
     if (!job) {
       const now = this.store.get(id)
-      throw new RangeError(
-        now ? `print job ${id} is ${now.state}, not ${from.join(' or ')}` : `print job ${id} does not exist`
-      )
+      throw now
+        ? new DomainError('invalid-input', `print job ${id} is ${now.state}, not ${from.join(' or ')}`)
+        : new DomainError('not-found', `print job ${id} does not exist`)
     }
     this.emit('job', job)
     this.kick()

@@ -1,6 +1,6 @@
 /** Sale cancel through the host's IPC router: the stamps to take back first, then one cancel. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO, startDeskRig, type DeskRig } from '../host/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 const USER = DEMO.customer
 let rig: DeskRig

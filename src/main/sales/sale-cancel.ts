@@ -4,10 +4,9 @@
  * `{"errors": {"info": ...}}`, which reaches the screen as an explained refusal.
  */
 import { ACTIVITY_PAGE_SIZE, ACTIVITY_STATUS, ACTIVITY_TYPE, type Activity } from '../../shared/stamps'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { refuseStampsErrors as refuse, toRefusal } from '../ipc/stamps-refusal'
+import { DomainError } from '../domain-error'
 import type { Outbox } from '../outbox'
-import { StampsError, type StampsClient } from '../stamps'
+import { asDomainError, StampsError, type StampsClient } from '../stamps'
 
 export interface SaleCancelDeps {
   client: Pick<StampsClient, 'activities' | 'membership' | 'cancelTransaction'>
@@ -31,21 +30,21 @@ export class SaleCancel {
     const item =
       req.invoiceNumber !== undefined ? this.deps.outbox.findByInvoice(this.deps.store, req.invoiceNumber) : undefined
     if (item && item.state !== 'posted')
-      throw new IpcRefusal('invalid-input', `This sale is ${item.state}, not posted: nothing to cancel.`, [
+      throw new DomainError('invalid-input', `This sale is ${item.state}, not posted: nothing to cancel.`, [
         ['invoiceNumber', item.state]
       ])
     const user = req.user ?? item?.sale.user ?? item?.sale.user_email
     if (!user)
-      throw new IpcRefusal('invalid-input', 'This till did not post that sale: say whose it is.', [
+      throw new DomainError('invalid-input', 'This till did not post that sale: say whose it is.', [
         ['user', 'required']
       ])
     const wanted = { id: req.transactionId ?? item?.response?.transaction.id ?? undefined, invoice: req.invoiceNumber }
     const [activity, member] = await Promise.all([
       this.findSale(user, wanted),
-      refuse(() => this.deps.client.membership({ user, merchant: this.deps.merchant }))
+      this.deps.client.membership({ user, merchant: this.deps.merchant })
     ])
     const transactionId = wanted.id ?? (activity && txId(activity))
-    if (!transactionId) throw new IpcRefusal('not-found', 'No such sale in the member’s recent history.')
+    if (!transactionId) throw new DomainError('not-found', 'No such sale in the member’s recent history.')
     const stamps = activity?.transaction?.stamps ?? item?.response?.transaction.stamps_earned ?? null
     return {
       transactionId,
@@ -83,22 +82,22 @@ export class SaleCancel {
       if (err instanceof StampsError && err.kind === 'validation') {
         const info = err.fieldErrors.find(([f]) => f === 'info')?.[1] ?? err.detail
         if (/insufficient/i.test(info)) {
-          throw new IpcRefusal(
+          throw new DomainError(
             'validation',
             'The member has already spent the stamps this sale earned, so Stamps will not cancel it.',
             [['info', info]]
           )
         }
         if (/already/i.test(info))
-          throw new IpcRefusal('validation', 'This sale was canceled already.', [['info', info]])
+          throw new DomainError('validation', 'This sale was canceled already.', [['info', info]])
       }
       if (err instanceof StampsError && err.ambiguous) {
-        throw new IpcRefusal(
+        throw new DomainError(
           'ambiguous',
           'Unknown whether the sale was canceled: check the history before trying again.'
         )
       }
-      throw toRefusal(err)
+      throw asDomainError(err)
     }
   }
 
@@ -106,9 +105,10 @@ export class SaleCancel {
   private async findSale(user: string, wanted: { id?: number; invoice?: string }): Promise<Activity | undefined> {
     let olderThan: number | undefined
     for (let page = 0; page < 3; page++) {
-      const { activities } = await refuse(() =>
-        this.deps.client.activities({ user, ...(olderThan !== undefined && { older_than: olderThan }) })
-      )
+      const { activities } = await this.deps.client.activities({
+        user,
+        ...(olderThan !== undefined && { older_than: olderThan })
+      })
       const hit = activities.find(
         (a) =>
           a.type === ACTIVITY_TYPE.transaction &&

@@ -1,7 +1,7 @@
 /** The cashier desk's side of a sale: checks the figures add up, names the invoice, submits once. */
 import { saleInputSchema, type SaleResult } from '../../shared/ipc'
 import type { z } from 'zod'
-import { IpcRefusal } from '../ipc/ipc-router'
+import { DomainError } from '../domain-error'
 import type { SaleService } from './sale-service'
 
 type SaleInput = z.infer<typeof saleInputSchema>
@@ -35,7 +35,7 @@ export class SaleDesk {
 
   async submit(sale: SaleInput): Promise<SaleResult> {
     const problems = inconsistencies(sale)
-    if (problems.length > 0) throw new IpcRefusal('invalid-input', 'The sale does not add up.', problems)
+    if (problems.length > 0) throw new DomainError('invalid-input', 'The sale does not add up.', problems)
     const result = await this.sales.submit(
       {
         user: sale.user,
@@ -51,8 +51,8 @@ export class SaleDesk {
       this.waitMs
     )
     if (result.state === 'failed')
-      throw new IpcRefusal('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
-    if (result.state === 'discarded') throw new IpcRefusal('invalid-input', 'This sale was discarded.')
+      throw new DomainError('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
+    if (result.state === 'discarded') throw new DomainError('invalid-input', 'This sale was discarded.')
     const posted = result.state === 'queued' ? null : result.response
     return {
       state: result.state,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-rig'
 import { DEMO } from '../../../tests/support/sandbox'
 import { waitFor } from '../../../tests/support/wait-for'
-import type { LivePrinter } from '../admin/live-printer'
+import type { LivePrinter } from '../printer/live-printer'
 import { SaleReceipts } from './sale-receipts'
 
 let rig: BridgeRig

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
 import { decodeEscPos, previewLines } from '../../shared/receipt'
-import { DEMO, startDeskRig, type DeskRig } from '../host/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 let rig: DeskRig
 beforeEach(async () => {
@@ -45,12 +45,12 @@ describe('sale receipts over IPC', () => {
       receiptJobId: null,
       previousReceiptJobId: first.receiptJobId
     })
-    const copy = await rig.ok('printer:reprint-invoice', { invoiceNumber: 'RCP-1' })
+    const copy = await rig.ok('sale:reprint-receipt', { invoiceNumber: 'RCP-1' })
     expect(copy).toMatchObject({ kind: 'receipt', reprintOf: first.receiptJobId })
     await printed(copy.id)
     expect(paper(copy.id)).toEqual(paper(first.receiptJobId!))
     expect(rig.sandbox.salesCount().get('2|RCP-1')).toBe(1)
-    expect(await rig.refused('printer:reprint-invoice', { invoiceNumber: 'NEVER-SOLD' })).toMatchObject({
+    expect(await rig.refused('sale:reprint-receipt', { invoiceNumber: 'NEVER-SOLD' })).toMatchObject({
       code: 'not-found'
     })
     expect(await rig.refused('printer:preview', { jobId: 9999 })).toMatchObject({ code: 'not-found' })
@@ -72,7 +72,7 @@ describe('sale receipts over IPC', () => {
       'the queued sale to post',
       15_000
     )
-    const fresh = await rig.ok('printer:reprint-invoice', { invoiceNumber: 'RCP-2' })
+    const fresh = await rig.ok('sale:reprint-receipt', { invoiceNumber: 'RCP-2' })
     expect(fresh.reprintOf).toBeNull()
     await printed(fresh.id)
     const lines = paper(fresh.id).join('\n')

@@ -1,7 +1,7 @@
-/** A sale's receipt after the fact: on-screen preview of what printed, and reprint by invoice. */
+/** A sale's receipt after the fact: the first one printed, and reprint by invoice. */
 import type { PrintJob } from '../../shared/receipt/printer-status'
-import type { LivePrinter } from '../admin/live-printer'
-import { IpcRefusal } from '../ipc/ipc-router'
+import type { LivePrinter } from '../printer/live-printer'
+import { DomainError } from '../domain-error'
 import type { Outbox } from '../outbox'
 import { saleReceiptData, type MemberFigures, type ReceiptContext } from './sale-receipt'
 
@@ -15,13 +15,6 @@ export interface SaleReceiptsDeps {
 
 export class SaleReceipts {
   constructor(private readonly deps: SaleReceiptsDeps) {}
-
-  /** Decoded from the stored bytes, not re-rendered: the screen shows exactly what printed. */
-  preview(jobId: number): { jobId: number; kind: string; label: string | null; columns: number; lines: string[] } {
-    const p = this.deps.printer.preview(jobId)
-    if (!p) throw new IpcRefusal('not-found', `Print job ${jobId} does not exist.`)
-    return { jobId, kind: p.job.kind, label: p.job.label, columns: p.columns, lines: p.lines }
-  }
 
   /** The receipt printed the first time this invoice was submitted, if any. */
   firstReceipt(invoice: string): number | null {
@@ -42,7 +35,7 @@ export class SaleReceipts {
     const answered = item?.state === 'posted' && item.response ? item.response : null
     if (printed && !(printed.pending && answered)) return this.deps.printer.reprint(printed.job.id)
     if (!item || item.state === 'discarded')
-      throw new IpcRefusal('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
+      throw new DomainError('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
     const user = item.sale.user ?? item.sale.user_email ?? ''
     const figures = await this.deps.memberFigures(user).catch(() => ({ level: null, balance: null }))
     return this.deps.printer.printReceipt(saleReceiptData(item.sale, answered, figures, this.deps.receiptContext()))

@@ -20,3 +20,4 @@ export {
   type Credential
 } from './client-config'
 export { fullJitterDelay } from './backoff'
+export { asDomainError } from './stamps-domain-error'

@@ -12,7 +12,7 @@ export interface HostOptions {
   scanner?: string
   language?: 'id' | 'en'
   extraArgs?: string[]
-  /** The command to run instead of `npm run serve --` (only the bench's --dev-harness uses it). */
+  /** The command to run instead of `npm run serve --` (e.g. a built host). */
   command?: string[]
 }
 

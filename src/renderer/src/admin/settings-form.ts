@@ -1,6 +1,6 @@
 /** The admin form as text: draft from the public settings, quick checks, and the patch of changes. */
 import type { z } from 'zod'
-import type { publicSettingsSchema, SettingsPatchInput } from '../../../shared/ipc-admin'
+import type { publicSettingsSchema, SettingsPatchInput } from '../../../shared/ipc'
 
 type PublicSettings = z.infer<typeof publicSettingsSchema>
 

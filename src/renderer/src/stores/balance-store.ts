@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import type { BalanceOutcomeView, IpcError, StampsKioskApi } from '../../../shared/ipc'
 import type { z } from 'zod'
-import type { lastBalanceSchema } from '../../../shared/ipc-desk'
+import type { lastBalanceSchema } from '../../../shared/ipc'
 import { parseRupiah } from '../desk/sale-form'
 
 type Direction = 'credit' | 'debit'

@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { z } from 'zod'
 import type { IpcError, StampsKioskApi } from '../../../shared/ipc'
-import type { cancelPreviewSchema, cancelResultSchema } from '../../../shared/ipc-desk'
+import type { cancelPreviewSchema, cancelResultSchema } from '../../../shared/ipc'
 
 interface CancelData {
   query: string

@@ -5,7 +5,7 @@
 import { create } from 'zustand'
 import type { z } from 'zod'
 import type { IpcError, OutboxItem, StampsKioskApi } from '../../../shared/ipc'
-import type { saleFixSchema } from '../../../shared/ipc-desk'
+import type { saleFixSchema } from '../../../shared/ipc'
 
 type SaleFix = z.input<typeof saleFixSchema>
 

@@ -128,7 +128,7 @@ export const useSaleStore = create<SaleState>()((set, get) => ({
     const { result, printState } = get()
     if (!result || printState === 'printing') return
     set({ printState: 'printing' })
-    const r = await api.invoke('printer:reprint-invoice', { invoiceNumber: result.invoiceNumber })
+    const r = await api.invoke('sale:reprint-receipt', { invoiceNumber: result.invoiceNumber })
     if (!r.ok) return set({ printState: 'failed' })
     const p = await api.invoke('printer:preview', { jobId: r.data.id })
     set({ printState: 'printed', ...(p.ok && { receipt: p.data.lines }) })

@@ -6,22 +6,20 @@
  * Restart: upstream, credentials, merchant, store, bridge and UI ports, scanner, request timeout:
  * the Stamps client, outbox, bridge and scanner are built from them once at boot.
  */
-import type { SettingsPatchInput } from '../../shared/ipc-admin'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { refuseStampsErrors } from '../ipc/stamps-refusal'
+import type { SettingsPatchInput } from '../../shared/ipc'
+import { DomainError } from '../domain-error'
 import { parsePrinterSpec } from '../printer'
 import { parseScannerSpec } from '../scanner'
-import { parseSettings, SettingsError, settingsSchema, type Settings } from '../settings/settings-schema'
-import { mergePatches, publicSettings, saveSettings } from '../settings/settings-store'
-import type { SettingsPatch } from '../settings/settings-sources'
+import { parseSettings, SettingsError, settingsSchema, type Settings } from './settings-schema'
+import type { SettingsFile } from './settings-file'
+import { mergePatches, publicSettings } from './settings-store'
+import type { SettingsPatch } from './settings-sources'
 import { StampsClient } from '../stamps'
 import type { StatusService } from '../status/status-service'
-import type { LivePrinter } from './live-printer'
+import type { LivePrinter } from '../printer/live-printer'
 
 export interface SettingsDeskDeps {
-  dataDir: string
-  /** The settings the host booted with (file, environment and flags). */
-  boot: Settings
+  file: SettingsFile
   status: StatusService
   printer: LivePrinter
   /** The embedded sandbox's URL, for testing "upstream: embedded". */
@@ -42,18 +40,14 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 const fieldsOf = (err: SettingsError): Array<[string, string]> => err.problems.map((p) => [p.field, p.message])
 
 export class SettingsDesk {
-  private settings: Settings
+  constructor(private readonly deps: SettingsDeskDeps) {}
 
-  constructor(private readonly deps: SettingsDeskDeps) {
-    this.settings = deps.boot
-  }
-
-  get current(): Settings {
-    return this.settings
+  private get settings(): Settings {
+    return this.deps.file.current
   }
 
   view(): { settings: ReturnType<typeof publicSettings>; restartNeeded: boolean; restartFields: string[] } {
-    const restartFields = RESTART_KEYS.filter((k) => !same(this.settings[k], this.deps.boot[k]))
+    const restartFields = RESTART_KEYS.filter((k) => !same(this.settings[k], this.deps.file.boot[k]))
     return { settings: publicSettings(this.settings), restartNeeded: restartFields.length > 0, restartFields }
   }
 
@@ -61,15 +55,14 @@ export class SettingsDesk {
   async save(input: SettingsPatchInput): Promise<ReturnType<SettingsDesk['view']> & { applied: string[] }> {
     const patch = this.withKeptSecrets(input)
     const next = this.validated(patch)
+    const before = this.settings
     try {
-      saveSettings(this.deps.dataDir, patch)
+      this.deps.file.commit(patch, next)
     } catch (err) {
       if (err instanceof SettingsError)
-        throw new IpcRefusal('validation', 'The saved settings file cannot take this change.', fieldsOf(err))
+        throw new DomainError('validation', 'The saved settings file cannot take this change.', fieldsOf(err))
       throw err
     }
-    const before = this.settings
-    this.settings = next
     const applied: string[] = []
     const { status, printer } = this.deps
     if (!same(before.language, next.language)) {
@@ -85,7 +78,7 @@ export class SettingsDesk {
       await printer
         .replace({ spec: next.printer, paperWidth: next.paperWidth, language: next.language })
         .catch((err: Error) => {
-          throw new IpcRefusal(
+          throw new DomainError(
             'printer',
             `Saved, but that printer cannot be used (${err.message}); receipts still go to the previous one: choose another printer.`,
             [['printer', err.message]]
@@ -106,16 +99,16 @@ export class SettingsDesk {
     const url = req.upstream === undefined ? this.settings.upstream : req.upstream
     const parsed = settingsSchema.shape.upstream.safeParse(url)
     if (!parsed.success)
-      throw new IpcRefusal('validation', 'The upstream address is not valid.', [
+      throw new DomainError('validation', 'The upstream address is not valid.', [
         ['upstream', parsed.error.issues[0]?.message ?? 'invalid']
       ])
     const baseUrl = parsed.data ?? this.deps.embeddedUrl
-    if (!baseUrl) throw new IpcRefusal('unreachable', 'The embedded sandbox is not running; save and restart first.')
+    if (!baseUrl) throw new DomainError('unreachable', 'The embedded sandbox is not running; save and restart first.')
     // The saved key is write-only: it is only ever sent to the saved server (or the local
     // sandbox). Testing another server takes a key typed now, or the test would hand it out.
     const keyTyped = Boolean(req.credential && 'key' in req.credential && req.credential.key)
     if (parsed.data !== null && parsed.data !== this.settings.upstream && !keyTyped) {
-      throw new IpcRefusal(
+      throw new DomainError(
         'validation',
         'Enter the API key to test a different server: the saved key is only sent to the saved server.',
         [['credential.key', 'required to test a different server']]
@@ -124,24 +117,18 @@ export class SettingsDesk {
     const credential = this.withKeptSecrets({ credential: req.credential }).credential ?? this.settings.credential
     const checked = settingsSchema.shape.credential.safeParse(credential)
     if (!checked.success)
-      throw new IpcRefusal(
+      throw new DomainError(
         'validation',
         'The credentials are not valid.',
         checked.error.issues.map((i) => [`credential.${i.path.join('.')}`, i.message])
       )
     const client = new StampsClient({ baseUrl, credential: checked.data, timeoutMs: 5_000, retry: { maxAttempts: 1 } })
     try {
-      const { pong } = await refuseStampsErrors(() => client.ping())
+      const { pong } = await client.ping()
       return { merchant: pong.merchant, merchantId: pong.merchant_id }
     } finally {
       client.close()
     }
-  }
-
-  /** Saves a new PIN hash (already checked by the caller). */
-  savePinHash(role: 'cashier' | 'admin', hash: string): void {
-    saveSettings(this.deps.dataDir, { pins: { [role]: hash } })
-    this.settings = { ...this.settings, pins: { ...this.settings.pins, [role]: hash } }
   }
 
   // Write-only secrets: a credential patch without a key keeps the key in force.
@@ -179,7 +166,7 @@ export class SettingsDesk {
       problems.push(...fieldsOf(err))
     }
     if (problems.length > 0 || !next)
-      throw new IpcRefusal('validation', 'Some settings are not valid; nothing was saved.', problems)
+      throw new DomainError('validation', 'Some settings are not valid; nothing was saved.', problems)
     return next
   }
 }

@@ -1,7 +1,7 @@
 /** Queue view repairs through the host's IPC router: a failed sale fixed, resent and posted once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
-import { DEMO, startDeskRig, type DeskRig } from '../host/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 let rig: DeskRig
 beforeEach(async () => {

@@ -5,11 +5,14 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { openPrintQueueDb } from '../printer/print-job-store'
+import { DomainError } from '../domain-error'
+import { openPrintQueueDb } from './print-job-store'
 import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
-import { PrinterService, type PrintQueueEvents, type PrinterTransport } from '../printer'
+import type { PrintQueueEvents } from './print-queue'
+import { PrinterService } from './printer-service'
+import type { PrinterTransport } from './printer-transport'
 
 export interface PrinterConfig {
   spec: string | null
@@ -120,6 +123,13 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
     return (
       job && decoded && { job, columns: this.current.columns, lines: previewLines(decoded.items, this.current.columns) }
     )
+  }
+
+  /** The preview the screens show; refuses `not-found` for a job that does not exist. */
+  receiptPreview(id: number): { jobId: number; kind: string; label: string | null; columns: number; lines: string[] } {
+    const p = this.preview(id)
+    if (!p) throw new DomainError('not-found', `Print job ${id} does not exist.`)
+    return { jobId: id, kind: p.job.kind, label: p.job.label, columns: p.columns, lines: p.lines }
   }
 
   /** The sale's first receipt and what it was queued with (`pending` when stamps were unknown). */

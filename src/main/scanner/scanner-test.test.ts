@@ -1,8 +1,8 @@
 /** The admin scanner test: raw reports and decoded values flow only while it is open. */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { IpcEventPayload } from '../../shared/ipc'
-import { createScannerService, type ScannerService } from '../scanner'
-import { FakeHidBackend } from '../scanner/fake-hid-device'
+import { FakeHidBackend } from './fake-hid-device'
+import { createScannerService, type ScannerService } from './scanner-service'
 import { ScannerTest } from './scanner-test'
 
 const pos = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw4', usagePage: 0x8c, usage: 2, product: 'Xenon' }

@@ -1,14 +1,10 @@
-/** Device choices for the admin screen: HID devices as scanner specs, printer device files as printer specs. */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+/** Scanner choices for the admin screen: HID devices as scanner specs. */
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../../../tests/support/temp-files'
-import { parsePrinterSpec } from '../printer'
-import { parseScannerSpec } from '../scanner'
-import { FakeHidBackend } from '../scanner/fake-hid-device'
-import { printerCandidates, scannerCandidates } from './device-candidates'
+import { FakeHidBackend } from './fake-hid-device'
+import { scannerCandidates } from './scanner-candidates'
+import { parseScannerSpec } from './scanner-spec'
 
-describe('device candidates', () => {
+describe('scanner candidates', () => {
   it('lists each HID device once, POS scanners first, as specs the settings accept', async () => {
     const keyboard = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw1', product: 'Keyboard', usagePage: 1 }
     const pos = {
@@ -30,15 +26,5 @@ describe('device candidates', () => {
       open: () => Promise.reject(new Error('no'))
     }
     expect(await scannerCandidates(broken)).toEqual({ candidates: [], error: 'libudev missing' })
-  })
-
-  it('finds USB printer and serial device files and offers them as valid printer specs', async () => {
-    const dev = tempDir('dev-')
-    mkdirSync(join(dev.dir, 'usb'))
-    for (const f of ['usb/lp0', 'usb/hiddev0', 'ttyUSB0', 'ttyS0']) writeFileSync(join(dev.dir, f), '')
-    const { candidates } = await printerCandidates(dev.dir)
-    expect(candidates.map((c) => c.spec)).toEqual([`device:${dev.dir}/usb/lp0`, `serial:${dev.dir}/ttyUSB0?baud=9600`])
-    for (const c of candidates) expect(() => parsePrinterSpec(c.spec)).not.toThrow()
-    dev.remove()
   })
 })

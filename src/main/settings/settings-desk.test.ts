@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
-import { startDeskRig, type DeskRig } from '../host/desk-rig'
+import { startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 
 const SECRET = 'kiosk-secret-key-0123456789'
 let rig: DeskRig

@@ -1,13 +1,13 @@
 /**
- * Contract shapes of the cashier desk's money and repair screens: balance credit/debit,
- * sale cancel, queue repair and the printer (issue: the app, part 2).
+ * Balances domain: credit and debit a member's balance at the till, reconcile an unknown outcome,
+ * cancel the last update. Every channel needs a cashier session.
  *
  * Money hazard: balance updates carry no idempotency key upstream. `requestId` is the
  * screen's key for one confirmed intent (one per confirm dialog): a repeat with the same id,
  * from a double click or a retried IPC, gets the first answer and never a second update.
  */
 import { z } from 'zod'
-import { saleItemSchema } from './stamps/transactions'
+import { channel, empty } from './contract'
 
 const user = z.string().trim().min(1).max(254)
 const money = z.number().positive().max(1_000_000_000_000)
@@ -74,59 +74,30 @@ export const balanceCancelResultSchema = z.object({
   slipJobId: z.number().int().nullable()
 })
 
-/** A sale to cancel: by its Stamps transaction id or its invoice; `user` when this till did not post it. */
-export const cancelPreviewRequestSchema = z
-  .object({
-    transactionId: z.number().int().positive().optional(),
-    invoiceNumber: z.string().trim().min(1).max(100).optional(),
-    user: user.optional()
+export const balanceChannels = {
+  'balance:credit': channel({ request: balanceRequestSchema, response: balanceOutcomeSchema, session: 'cashier' }),
+  'balance:debit': channel({ request: balanceRequestSchema, response: balanceOutcomeSchema, session: 'cashier' }),
+  /** Asks Stamps again about an `unknown` outcome; never resends the update. */
+  'balance:reconcile': channel({
+    request: z.object({ ticketId: z.string().min(1).max(64) }).strict(),
+    response: balanceOutcomeSchema,
+    session: 'cashier'
+  }),
+  /** Outcomes still unknown at this till (kept on disk until reconciled). */
+  'balance:unknowns': channel({
+    request: empty,
+    response: z.object({ items: z.array(balanceOutcomeSchema) }),
+    session: 'cashier'
+  }),
+  'balance:last': channel({
+    request: empty,
+    response: z.object({ last: lastBalanceSchema.nullable() }),
+    session: 'cashier'
+  }),
+  /** Reverses the last posted update at this till, once; the id must be the one the screen shows. */
+  'balance:cancel-last': channel({
+    request: z.object({ balanceUpdateId: z.number().int().positive() }).strict(),
+    response: balanceCancelResultSchema,
+    session: 'cashier'
   })
-  .strict()
-  .refine((r) => r.transactionId !== undefined || r.invoiceNumber !== undefined, {
-    message: 'give a transaction id or an invoice number',
-    path: ['transactionId']
-  })
-
-export const cancelPreviewSchema = z.object({
-  transactionId: z.number(),
-  invoiceNumber: z.string().nullable(),
-  user: z.string(),
-  memberName: z.string().nullable(),
-  value: z.number().nullable(),
-  /** The stamps Stamps will take back; null when neither the queue nor the history says. */
-  stampsToTakeBack: z.number().nullable(),
-  stampsNow: z.number().nullable(),
-  /** False when the member has spent them: Stamps will refuse the cancel. */
-  enoughStamps: z.boolean().nullable(),
-  alreadyCanceled: z.boolean()
-})
-
-export const cancelResultSchema = z.object({
-  transactionId: z.number(),
-  stampsTakenBack: z.number(),
-  stampsRemaining: z.number(),
-  level: z.string()
-})
-
-/** Corrections to a failed queued sale; omitted fields keep their queued values. */
-export const saleFixSchema = z
-  .object({
-    user: user.optional(),
-    invoiceNumber: z.string().trim().min(1).max(100).optional(),
-    items: z.array(saleItemSchema).max(200).optional(),
-    subtotal: z.number().nonnegative().nullable().optional(),
-    discount: z.number().nonnegative().optional(),
-    serviceCharge: z.number().nonnegative().optional(),
-    tax: z.number().nonnegative().optional(),
-    totalValue: z.number().nonnegative().optional()
-  })
-  .strict()
-
-export const receiptPreviewSchema = z.object({
-  jobId: z.number().int(),
-  kind: z.string(),
-  label: z.string().nullable(),
-  columns: z.number().int(),
-  /** The printed bytes decoded back, one string per printed line (what the paper shows). */
-  lines: z.array(z.string())
-})
+} as const

@@ -4,7 +4,9 @@
  * member ids never flow to screens that did not ask; it also closes itself after a while.
  */
 import type { IpcEventPayload, ScannerView } from '../../shared/ipc'
-import { redactScan, type ScanDropped, type ScanEvent, type ScannerService } from '../scanner'
+import { redactScan } from './report-decoder'
+import type { ScannerService } from './scanner-service'
+import type { ScanDropped, ScanEvent } from './scanner-types'
 
 export interface ScannerTestDeps {
   scanner: ScannerService | null

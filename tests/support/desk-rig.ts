@@ -5,12 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startFaultProxy, type FaultProxy } from '../../../tests/support/fault-proxy'
-import { DEMO, startTestSandbox, type TestSandbox } from '../../../tests/support/sandbox'
-import { tempDir } from '../../../tests/support/temp-files'
-import type { IpcChannel, IpcError, IpcEvent, IpcRequest, IpcResponse, IpcResult } from '../../shared/ipc'
-import { loadSettings } from '../settings/settings-store'
-import { startHost, type Host } from './start-host'
+import type { IpcChannel, IpcError, IpcEvent, IpcRequest, IpcResponse, IpcResult } from '../../src/shared/ipc'
+import { startHost, type Host } from '../../src/main/host/start-host'
+import { loadSettings } from '../../src/main/settings/settings-store'
+import { startFaultProxy, type FaultProxy } from './fault-proxy'
+import { DEMO, startTestSandbox, type TestSandbox } from './sandbox'
+import { tempDir } from './temp-files'
 
 export interface DeskRig {
   host: Host

@@ -4,11 +4,12 @@
  */
 import type { z } from 'zod'
 import type { OutboxItem as OutboxView, saleFixSchema } from '../../shared/ipc'
-import { IpcRefusal } from '../ipc/ipc-router'
-import { toRefusal } from '../ipc/stamps-refusal'
-import type { Outbox, OutboxItem, QueuedSale } from '../outbox'
-import { StampsError } from '../stamps'
-import { inconsistencies } from './sale-desk'
+import { DomainError } from '../domain-error'
+import type { Outbox } from './outbox'
+import type { OutboxItem } from './outbox-store'
+import type { QueuedSale } from './sale-key'
+import { asDomainError, StampsError } from '../stamps'
+import { inconsistencies } from '../sales/sale-desk'
 
 type SaleFix = z.infer<typeof saleFixSchema>
 
@@ -68,14 +69,26 @@ export function applyFix(sale: QueuedSale, fix: SaleFix): QueuedSale {
 }
 
 export class QueueRepair {
-  constructor(private readonly outbox: Pick<Outbox, 'get' | 'resend'>) {}
+  constructor(private readonly outbox: Pick<Outbox, 'get' | 'resend' | 'discard'>) {}
+
+  /** Takes a sale out of the queue for good (it stays listed as discarded); refused once it is sending or posted. */
+  discard(id: number): void {
+    try {
+      this.outbox.discard(id)
+    } catch (err) {
+      throw err instanceof DomainError ? err : new DomainError('invalid-input', (err as Error).message)
+    }
+  }
 
   /** Queues the fixed sale again under its own row: it is sent once, like any queued sale. */
   resend(id: number, fix: SaleFix): OutboxView {
     const item = this.outbox.get(id)
-    if (!item) throw new IpcRefusal('not-found', `No queued sale ${id}.`)
+    if (!item) throw new DomainError('not-found', `No queued sale ${id}.`)
     if (item.state !== 'failed' && item.state !== 'discarded') {
-      throw new IpcRefusal('invalid-input', `This sale is ${item.state}; only failed or discarded sales can be resent.`)
+      throw new DomainError(
+        'invalid-input',
+        `This sale is ${item.state}; only failed or discarded sales can be resent.`
+      )
     }
     const sale = applyFix(item.sale, fix)
     const problems = inconsistencies({
@@ -88,17 +101,17 @@ export class QueueRepair {
       tax: sale.tax ?? 0,
       totalValue: sale.total_value
     })
-    if (problems.length > 0) throw new IpcRefusal('invalid-input', 'The sale does not add up.', problems)
+    if (problems.length > 0) throw new DomainError('invalid-input', 'The sale does not add up.', problems)
     try {
       return outboxView(this.outbox.resend(id, sale))
     } catch (err) {
       if (err instanceof StampsError) {
-        const refusal = toRefusal(err)
-        throw refusal instanceof IpcRefusal
-          ? new IpcRefusal('invalid-input', refusal.message, deskFields(refusal.fields ?? []))
+        const refusal = asDomainError(err)
+        throw refusal instanceof DomainError
+          ? new DomainError('invalid-input', refusal.message, deskFields(refusal.fields ?? []))
           : refusal
       }
-      throw new IpcRefusal(
+      throw new DomainError(
         'invalid-input',
         (err as Error).message,
         /invoice/.test((err as Error).message) ? [['invoiceNumber', (err as Error).message]] : undefined

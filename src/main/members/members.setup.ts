@@ -1,0 +1,27 @@
+/** The members domain: look-ups for the kiosk and the till (masked on the kiosk), history, balance slips. */
+import type { HostContext } from '../host/host-context'
+import type { Upstream } from '../host/upstream.setup'
+import type { LivePrinter } from '../printer/live-printer'
+import type { StatusService } from '../status/status-service'
+import { MemberService } from './member-service'
+
+export function setupMembers(
+  ctx: HostContext,
+  deps: { upstream: Upstream; printer: LivePrinter; status: StatusService }
+): MemberService {
+  const { upstream, status } = deps
+  const members = new MemberService({
+    client: upstream.client,
+    merchantId: ctx.settings.merchant,
+    masked: () => status.get().mode === 'kiosk',
+    merchantName: upstream.merchantName,
+    printer: deps.printer,
+    language: () => status.get().language
+  })
+  ctx.ipc.register({
+    'member:lookup': ({ query }) => members.lookup(query),
+    'member:activities': ({ user, olderThan, merchantIds }) => members.activities(user, olderThan, merchantIds),
+    'member:print-slip': async ({ user }) => ({ jobId: (await members.printSlip(user)).id })
+  })
+  return members
+}

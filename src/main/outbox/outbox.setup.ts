@@ -1,0 +1,50 @@
+/**
+ * The queue domain: the durable outbox every sale passes through, its depth on the status bar,
+ * row changes pushed to the desk's queue view, and the queue channels (list, fix and resend, discard).
+ */
+import { join } from 'node:path'
+import type { HostContext } from '../host/host-context'
+import type { StampsClient } from '../stamps'
+import type { StatusService } from '../status/status-service'
+import { Outbox } from './outbox'
+import { outboxView, QueueRepair } from './queue-repair'
+
+export function setupOutbox(ctx: HostContext, deps: { client: StampsClient; status: StatusService }): Outbox {
+  const outbox = new Outbox({
+    dbPath: join(ctx.dataDir, 'outbox.sqlite'),
+    client: deps.client,
+    merchantId: ctx.settings.merchant
+  })
+  ctx.onClose(() => outbox.close())
+  outbox.start()
+
+  const { status } = deps
+  const depth = (): void => {
+    const d = outbox.depth()
+    status.update('queue', { pending: d.queued, failed: d.failed })
+  }
+  outbox.on('depth', depth)
+  depth()
+  outbox.on('change', (c) =>
+    ctx.broadcast('outbox:changed', {
+      id: c.id,
+      state: c.state,
+      attempts: c.attempts,
+      lastError: c.last_error,
+      fieldErrors: c.field_errors
+    })
+  )
+
+  const repair = new QueueRepair(outbox)
+  ctx.ipc.register({
+    'outbox:list': () => ({ items: outbox.list({ limit: 200 }).map(outboxView) }),
+    'outbox:resend': ({ id, fix }) => repair.resend(id, fix),
+    'outbox:discard': ({ id }) => (repair.discard(id), { ok: true as const }),
+    'outbox:retry-now': () => {
+      outbox.retryNow()
+      void status.probeNow()
+      return { ok: true as const }
+    }
+  })
+  return outbox
+}

@@ -1,0 +1,48 @@
+/**
+ * The sales domain: one SaleService for every door a sale comes through (the bridge and the
+ * desk), the desk's submit, receipts owed from before a restart, reprints and sale cancels.
+ */
+import type { Upstream } from '../host/upstream.setup'
+import type { HostContext } from '../host/host-context'
+import type { Outbox } from '../outbox'
+import type { LivePrinter } from '../printer/live-printer'
+import { SaleCancel } from './sale-cancel'
+import { SaleDesk } from './sale-desk'
+import type { MemberFigures } from './sale-receipt'
+import { SaleReceipts } from './sale-receipts'
+import { SaleService } from './sale-service'
+
+export function setupSales(
+  ctx: HostContext,
+  deps: { upstream: Upstream; outbox: Outbox; printer: LivePrinter; startedAt: number }
+): SaleService {
+  const { upstream, outbox, printer } = deps
+  const { client } = upstream
+  const { merchant, store } = ctx.settings
+  const memberFigures = async (user: string): Promise<MemberFigures> => {
+    const d = await client.membership({ user, merchant })
+    return { level: d.membership.level_text, balance: d.membership.balance }
+  }
+  const receiptContext = () => ({ merchantName: upstream.merchantName() })
+  const sales = new SaleService({ outbox, printer, memberFigures, receiptContext, log: ctx.log })
+  // Receipts owed from before the last stop print once the merchant's name is known.
+  void upstream.named
+    .then(() => sales.issueOwedReceipts(deps.startedAt))
+    .then(
+      (n) => n > 0 && ctx.log(`printed ${n} receipt(s) owed from before the last stop`),
+      (e: Error) => ctx.log(`owed receipts: ${e.message}`)
+    )
+
+  const receipts = new SaleReceipts({ printer, outbox, store, memberFigures, receiptContext })
+  const desk = new SaleDesk(sales, store, undefined, (invoice) => receipts.firstReceipt(invoice))
+  const cancel = new SaleCancel({ client, outbox, merchant, store })
+  ctx.ipc.register({
+    'sale:preview': ({ user, totalValue }) =>
+      client.previewEarnings({ store, total_value: totalValue, ...(user && { user }) }),
+    'sale:submit': (input) => desk.submit(input),
+    'sale:reprint-receipt': ({ invoiceNumber }) => receipts.reprintInvoice(invoiceNumber),
+    'sale:cancel-preview': (req) => cancel.preview(req),
+    'sale:cancel': ({ transactionId }) => cancel.cancel(transactionId)
+  })
+  return sales
+}

@@ -1,0 +1,32 @@
+/**
+ * The settings in force and the file they live in, with one owner: the admin screen and PIN
+ * changes both write through it, so neither holds a stale copy of what the other saved.
+ */
+import type { Role } from '../../shared/ipc'
+import type { Settings } from './settings-schema'
+import type { SettingsPatch } from './settings-sources'
+import { saveSettings } from './settings-store'
+
+export class SettingsFile {
+  constructor(
+    readonly dataDir: string,
+    /** The settings the host booted with (file, environment and flags). */
+    readonly boot: Settings,
+    private settings: Settings = boot
+  ) {}
+
+  get current(): Settings {
+    return this.settings
+  }
+
+  /** Writes `patch` to settings.json atomically, then holds `next` (already validated) as current. */
+  commit(patch: SettingsPatch, next: Settings): void {
+    saveSettings(this.dataDir, patch)
+    this.settings = next
+  }
+
+  /** Saves a new PIN hash (already checked by the caller). */
+  savePinHash(role: Role, hash: string): void {
+    this.commit({ pins: { [role]: hash } }, { ...this.settings, pins: { ...this.settings.pins, [role]: hash } })
+  }
+}

@@ -1,0 +1,43 @@
+/** Members domain: look a member up by any id, read their history, print their balance slip. */
+import { z } from 'zod'
+import { activitySchema } from '../stamps/activities'
+import { channel } from './contract'
+
+/** A member as the kiosk and the till show them; in kiosk mode the name arrives masked. */
+export const memberViewSchema = z.object({
+  user: z.string(),
+  name: z.string(),
+  cardLast4: z.string().nullable(),
+  level: z.number(),
+  levelText: z.string(),
+  stamps: z.number(),
+  balance: z.number(),
+  isBlocked: z.boolean()
+})
+export type MemberView = z.infer<typeof memberViewSchema>
+
+const user = z.string().min(1).max(254)
+
+export const memberChannels = {
+  'member:lookup': channel({
+    request: z.object({ query: z.string().trim().min(1).max(512) }).strict(),
+    response: memberViewSchema,
+    kiosk: true
+  }),
+  'member:activities': channel({
+    request: z
+      .object({
+        user,
+        olderThan: z.number().int().positive().optional(),
+        merchantIds: z.array(z.number().int().positive()).max(50).optional()
+      })
+      .strict(),
+    response: z.object({ activities: z.array(activitySchema), hasMore: z.boolean() }),
+    kiosk: true
+  }),
+  'member:print-slip': channel({
+    request: z.object({ user }).strict(),
+    response: z.object({ jobId: z.number().int() }),
+    kiosk: true
+  })
+} as const

@@ -1,0 +1,94 @@
+/**
+ * Sales domain: the cashier's sale (preview the stamps, submit once) and cancelling a posted
+ * sale. Amounts are rupiah; main checks that the figures add up before anything is queued.
+ */
+import { z } from 'zod'
+import { printJobSchema } from '../receipt/printer-status'
+import { saleItemSchema } from '../stamps/transactions'
+import { channel } from './contract'
+
+const user = z.string().trim().min(1).max(254)
+const invoiceNumber = z.string().trim().min(1).max(100)
+
+/** A cashier's sale before it is posted. */
+export const saleInputSchema = z
+  .object({
+    user,
+    /** Fixed by the caller before the first try: a repeat carries the same key and cannot post twice. */
+    invoiceNumber,
+    items: z.array(saleItemSchema).max(200).default([]),
+    subtotal: z.number().nonnegative().optional(),
+    discount: z.number().nonnegative().default(0),
+    serviceCharge: z.number().nonnegative().default(0),
+    tax: z.number().nonnegative().default(0),
+    totalValue: z.number().nonnegative()
+  })
+  .strict()
+export type SaleInput = z.input<typeof saleInputSchema>
+
+export const saleResultSchema = z.object({
+  state: z.enum(['posted', 'queued', 'already-posted']),
+  invoiceNumber: z.string(),
+  outboxId: z.number().int(),
+  stampsEarned: z.number().nullable(),
+  stampsRemaining: z.number().nullable(),
+  receiptJobId: z.number().int().nullable(),
+  /** For `already-posted`: the receipt printed the first time, to preview or reprint by invoice. */
+  previousReceiptJobId: z.number().int().nullable().optional()
+})
+export type SaleResult = z.infer<typeof saleResultSchema>
+
+/** A sale to cancel: by its Stamps transaction id or its invoice; `user` when this till did not post it. */
+export const cancelPreviewRequestSchema = z
+  .object({
+    transactionId: z.number().int().positive().optional(),
+    invoiceNumber: invoiceNumber.optional(),
+    user: user.optional()
+  })
+  .strict()
+  .refine((r) => r.transactionId !== undefined || r.invoiceNumber !== undefined, {
+    message: 'give a transaction id or an invoice number',
+    path: ['transactionId']
+  })
+
+export const cancelPreviewSchema = z.object({
+  transactionId: z.number(),
+  invoiceNumber: z.string().nullable(),
+  user: z.string(),
+  memberName: z.string().nullable(),
+  value: z.number().nullable(),
+  /** The stamps Stamps will take back; null when neither the queue nor the history says. */
+  stampsToTakeBack: z.number().nullable(),
+  stampsNow: z.number().nullable(),
+  /** False when the member has spent them: Stamps will refuse the cancel. */
+  enoughStamps: z.boolean().nullable(),
+  alreadyCanceled: z.boolean()
+})
+
+export const cancelResultSchema = z.object({
+  transactionId: z.number(),
+  stampsTakenBack: z.number(),
+  stampsRemaining: z.number(),
+  level: z.string()
+})
+
+export const saleChannels = {
+  'sale:preview': channel({
+    request: z.object({ user: z.string().max(254).optional(), totalValue: z.number().nonnegative() }).strict(),
+    response: z.object({ stamps: z.number() })
+  }),
+  'sale:submit': channel({ request: saleInputSchema, response: saleResultSchema }),
+  /** Reprints the sale's receipt; a receipt printed as "stamps pending" is printed anew with Stamps' figures. */
+  'sale:reprint-receipt': channel({ request: z.object({ invoiceNumber }).strict(), response: printJobSchema }),
+  'sale:cancel-preview': channel({
+    request: cancelPreviewRequestSchema,
+    response: cancelPreviewSchema,
+    session: 'cashier'
+  }),
+  /** Insufficient stamps is a `validation` refusal with fields [['info', <Stamps' text>]]. */
+  'sale:cancel': channel({
+    request: z.object({ transactionId: z.number().int().positive() }).strict(),
+    response: cancelResultSchema,
+    session: 'cashier'
+  })
+} as const
