@@ -180,6 +180,41 @@ describe('websocket /ipc', () => {
     ws.close()
   })
 
+  it('survives upgrades that are refused (or accepted) and then reset by the client, and keeps serving', async () => {
+    const upgrade = (target: string, extra = ''): string =>
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`
+    const requests = [
+      upgrade('/ipc?token=wrong-token-0123456789abc'),
+      upgrade('/ipc', 'Origin: http://evil.example\r\n'),
+      upgrade('/elsewhere'),
+      upgrade('/ipc')
+    ]
+    const crashes: unknown[] = []
+    const onCrash = (err: unknown): void => void crashes.push(err)
+    process.on('uncaughtException', onCrash)
+    for (let round = 0; round < 10; round++) {
+      for (const text of requests) {
+        await new Promise<void>((resolve) => {
+          const sock = rawConnect(server.port, '127.0.0.1', () => {
+            sock.write(text)
+            sock.resetAndDestroy()
+          })
+          sock.on('error', () => {})
+          sock.on('close', () => resolve())
+        })
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100))
+    process.off('uncaughtException', onCrash)
+    expect(crashes).toEqual([])
+    const ws = await connect()
+    ws.send(JSON.stringify({ id: 1, channel: 'status:get', payload: {} }))
+    expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } })
+    ws.close()
+    expect((await get(`/?token=${TOKEN}`)).status).toBe(200)
+  })
+
   it('drops a message above the size limit', async () => {
     const ws = await connect()
     const closed = closeCode(ws)

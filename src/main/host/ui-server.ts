@@ -27,6 +27,8 @@ import type { IpcRouter } from '../ipc/ipc-router'
 export const MAX_MESSAGE_BYTES = 256 * 1024
 /** A client that connected without a query token must authenticate this fast. */
 const AUTH_GRACE_MS = 5_000
+/** An upgrade is answered (refused, or handed to the WebSocket) within this, or its socket is destroyed. */
+const HANDSHAKE_MS = 10_000
 const ASSET_COOKIE = 'sk_assets'
 
 /** A token-guarded POST route (used by the host for test-only hooks such as `/test/hid-report`). */
@@ -210,8 +212,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const authed = new Set<WebSocket>()
 
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the raw socket over with no error listener and no timeout: a client that resets
+    // the connection while we answer it would be an uncaught exception that ends the whole host,
+    // and one that never reads our refusal would hold the socket (and close()) forever.
+    socket.on('error', () => {})
+    const deadline = setTimeout(() => socket.destroy(), HANDSHAKE_MS)
+    socket.once('close', () => clearTimeout(deadline))
     const origin = req.headers.origin
     const deny = (status: number, text: string): void => {
+      socket.once('finish', () => socket.destroy())
       socket.end(
         `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nRefused: ${text}\n`
       )
@@ -229,7 +238,10 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     if (origin !== undefined && !origins().includes(origin)) return deny(403, 'Forbidden')
     const queryToken = url.searchParams.get('token')
     if (queryToken !== null && !tokenMatches(token, queryToken)) return deny(401, 'Unauthorized')
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, queryToken !== null))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clearTimeout(deadline)
+      onConnection(ws, queryToken !== null)
+    })
   })
 
   function onConnection(ws: WebSocket, preAuthed: boolean): void {
