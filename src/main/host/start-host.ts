@@ -22,7 +22,7 @@ import { ipcHandlers } from './ipc-handlers'
 import { setupScanner } from './scanner-wiring'
 import { wireStatus, type Broadcast } from './status-wiring'
 import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox'
-import { startUiServer } from './ui-server'
+import { startUiServer } from './browser/ui-server'
 
 export interface HostOptions {
   loaded: LoadedSettings

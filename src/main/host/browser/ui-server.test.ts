@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createIpcRouter } from '../ipc/ipc-router'
+import { createIpcRouter } from '../../ipc/ipc-router'
 import { MAX_MESSAGE_BYTES, startUiServer, tokenMatches, type UiServer } from './ui-server'
 
 const TOKEN = 'test-token-0123456789abcdef'
@@ -121,6 +121,39 @@ describe('http', () => {
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     expect((await get(`/?token=${TOKEN}`, { host: 'evil.example:80' })).status).toBe(421)
+  })
+})
+
+describe('http edges', () => {
+  /** Writes `text` on a raw socket and resolves with everything the server answers before it closes. */
+  const rawExchange = (text: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const sock = rawConnect(server.port, '127.0.0.1')
+      let reply = ''
+      sock.on('data', (d) => (reply += String(d)))
+      sock.on('close', () => resolve(reply))
+      sock.on('error', reject)
+      sock.write(text)
+    })
+
+  it('refuses another method before reading its body', async () => {
+    // The body never comes: a server that read it first would never answer.
+    const reply = await rawExchange(
+      `PUT /test/hook HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: 10\r\nConnection: close\r\n\r\n`
+    )
+    expect(reply).toMatch(/^HTTP\/1\.1 405 /)
+    expect(reply).toMatch(/content-security-policy: default-src 'none'/i)
+  })
+
+  it('answers a path with a broken escape through the same gate, with the same headers', async () => {
+    const refused = await get('/assets/%zz')
+    expect(refused.status).toBe(401)
+    expect(refused.headers['referrer-policy']).toBe('no-referrer')
+    const cookie = String(((await get(`/?token=${TOKEN}`)).headers['set-cookie'] as string[])[0]).split(';')[0] ?? ''
+    const missing = await get('/assets/%zz', { cookie })
+    expect(missing.status).toBe(404)
+    expect(String(missing.headers['content-security-policy'])).toContain("default-src 'none'")
+    expect((await get('/assets/%zz', { cookie, host: 'evil.example:80' })).status).toBe(421)
   })
 })
 
