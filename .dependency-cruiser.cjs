@@ -3,7 +3,7 @@
  * fails on any violation; CI runs it with the linter.
  */
 /** Files that carry requests in or out (the IPC router, the HTTP servers); domain services never import them. */
-const TRANSPORTS = '^src/main/(ipc/|host/ui-server|bridge/bridge-server)|^node_modules/fastify/'
+const TRANSPORTS = '^src/main/(ipc/|host/browser/|bridge/bridge-server)|^node_modules/fastify/'
 
 module.exports = {
   forbidden: [

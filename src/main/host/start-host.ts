@@ -19,7 +19,7 @@ import { setupSettings } from '../settings/settings.setup'
 import type { LoadedSettings } from '../settings/settings-store'
 import { setupStatus } from '../status/status.setup'
 import type { Broadcast, HostContext } from './host-context'
-import { startUiServer } from './ui-server'
+import { startUiServer } from './browser/ui-server'
 import { setupUpstream } from './upstream.setup'
 
 export interface HostOptions {

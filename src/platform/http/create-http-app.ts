@@ -2,7 +2,7 @@
  * The one Fastify bootstrap: the sandbox, the receipt bridge and the browser host all start from
  * createHttpApp; the two that speak the Stamps API add its error answers with createStampsApp.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { arrivedOverHttps } from './credentials'
 import { HttpError, httpErrors } from './http-error'
 import { sendAnswer } from './reply'
@@ -12,6 +12,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024
 
 export interface HttpAppOptions {
   bodyLimit?: number
+  /** A socket idle this long is destroyed (ms; unset: never, Fastify's default). */
+  connectionTimeout?: number
+  /** A client must send a whole request within this (ms; unset: no limit, Fastify's default). */
+  requestTimeout?: number
+  /**
+   * Answers what Fastify cannot route (a malformed URL escape) instead of its own JSON 400, which
+   * skips every hook; unset keeps that default.
+   */
+  frameworkErrors?: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => void
 }
 
 /** A Fastify app with the house defaults: bounded bodies, connections closed on close(). */
@@ -21,7 +30,10 @@ export function createHttpApp(opts: HttpAppOptions = {}): FastifyInstance {
     bodyLimit: opts.bodyLimit ?? BODY_LIMIT_BYTES,
     forceCloseConnections: true,
     exposeHeadRoutes: false,
-    routerOptions: { ignoreTrailingSlash: true }
+    routerOptions: { ignoreTrailingSlash: true },
+    ...(opts.connectionTimeout !== undefined && { connectionTimeout: opts.connectionTimeout }),
+    ...(opts.requestTimeout !== undefined && { requestTimeout: opts.requestTimeout }),
+    ...(opts.frameworkErrors && { frameworkErrors: opts.frameworkErrors })
   })
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createIpcRouter } from '../ipc/ipc-router'
+import { createIpcRouter } from '../../ipc/ipc-router'
 import { MAX_MESSAGE_BYTES, startUiServer, tokenMatches, type UiServer } from './ui-server'
 
 const TOKEN = 'test-token-0123456789abcdef'
@@ -125,6 +125,39 @@ describe('http', () => {
   })
 })
 
+describe('http edges', () => {
+  /** Writes `text` on a raw socket and resolves with everything the server answers before it closes. */
+  const rawExchange = (text: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const sock = rawConnect(server.port, '127.0.0.1')
+      let reply = ''
+      sock.on('data', (d) => (reply += String(d)))
+      sock.on('close', () => resolve(reply))
+      sock.on('error', reject)
+      sock.write(text)
+    })
+
+  it('refuses another method before reading its body', async () => {
+    // The body never comes: a server that read it first would never answer.
+    const reply = await rawExchange(
+      `PUT /test/hook HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: 10\r\nConnection: close\r\n\r\n`
+    )
+    expect(reply).toMatch(/^HTTP\/1\.1 405 /)
+    expect(reply).toMatch(/content-security-policy: default-src 'none'/i)
+  })
+
+  it('answers a path with a broken escape through the same gate, with the same headers', async () => {
+    const refused = await get('/assets/%zz')
+    expect(refused.status).toBe(401)
+    expect(refused.headers['referrer-policy']).toBe('no-referrer')
+    const cookie = String(((await get(`/?token=${TOKEN}`)).headers['set-cookie'] as string[])[0]).split(';')[0] ?? ''
+    const missing = await get('/assets/%zz', { cookie })
+    expect(missing.status).toBe(404)
+    expect(String(missing.headers['content-security-policy'])).toContain("default-src 'none'")
+    expect((await get('/assets/%zz', { cookie, host: 'evil.example:80' })).status).toBe(421)
+  })
+})
+
 describe('websocket /ipc', () => {
   it('answers {id, result} through the router with a query token', async () => {
     const ws = await connect()
@@ -179,6 +212,41 @@ describe('websocket /ipc', () => {
     ws.send(JSON.stringify({ id: 1, channel: 'status:get', payload: {} }))
     expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } })
     ws.close()
+  })
+
+  it('survives upgrades that are refused (or accepted) and then reset by the client, and keeps serving', async () => {
+    const upgrade = (target: string, extra = ''): string =>
+      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`
+    const requests = [
+      upgrade('/ipc?token=wrong-token-0123456789abc'),
+      upgrade('/ipc', 'Origin: http://evil.example\r\n'),
+      upgrade('/elsewhere'),
+      upgrade('/ipc')
+    ]
+    const crashes: unknown[] = []
+    const onCrash = (err: unknown): void => void crashes.push(err)
+    process.on('uncaughtException', onCrash)
+    for (let round = 0; round < 10; round++) {
+      for (const text of requests) {
+        await new Promise<void>((resolve) => {
+          const sock = rawConnect(server.port, '127.0.0.1', () => {
+            sock.write(text)
+            sock.resetAndDestroy()
+          })
+          sock.on('error', () => {})
+          sock.on('close', () => resolve())
+        })
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100))
+    process.off('uncaughtException', onCrash)
+    expect(crashes).toEqual([])
+    const ws = await connect()
+    ws.send(JSON.stringify({ id: 1, channel: 'status:get', payload: {} }))
+    expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } })
+    ws.close()
+    expect((await get(`/?token=${TOKEN}`)).status).toBe(200)
   })
 
   it('drops a message above the size limit', async () => {
