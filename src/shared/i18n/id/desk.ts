@@ -1,4 +1,4 @@
-/** Bahasa Indonesia strings of the cashier desk: the key set desk-en.ts must match. */
+/** Bahasa Indonesia strings of the cashier desk: the key set en/desk.ts must match. */
 export const deskId = {
   'desk.title': 'Meja kasir',
   'desk.tabs': 'Tugas kasir',

@@ -1,5 +1,5 @@
-/** English strings of the cashier desk: the same keys as desk-id.ts, checked by the compiler. */
-import type { DeskKey } from './desk-id'
+/** English strings of the cashier desk: the same keys as id/desk.ts, checked by the compiler. */
+import type { DeskKey } from '../id/desk'
 
 export const deskEn = {
   'desk.title': 'Cashier desk',
