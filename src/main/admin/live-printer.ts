@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { openPrintQueueDb } from '../printer/print-job-store'
-import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
+import type { Language } from '../../shared/i18n'
+import { previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import { PrinterService, type PrintQueueEvents, type PrinterTransport } from '../printer'
@@ -14,7 +15,7 @@ import { PrinterService, type PrintQueueEvents, type PrinterTransport } from '..
 export interface PrinterConfig {
   spec: string | null
   paperWidth: 58 | 80
-  language: 'id' | 'en'
+  language: Language
 }
 
 export class LivePrinter extends EventEmitter<PrintQueueEvents> {
@@ -143,7 +144,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       dataDir: this.dataDir,
       db: this.db,
       paperWidth: c.paperWidth,
-      labels: c.language === 'id' ? LABELS_ID : LABELS_EN,
+      language: c.language,
       ...(this.transport && { transport: this.transport })
     })
     service.on('job', this.forward.job).on('status', this.forward.status)

@@ -77,6 +77,5 @@ export const deskEn = {
   'sale.result.reprintAlready': 'Yes, reprint',
   'sale.result.new': 'New sale',
   'sale.result.printed': 'Receipt reprinted.',
-  'sale.result.printFailed': 'The receipt could not be printed.',
-  'receipt.caption': 'Receipt as printed'
+  'sale.result.printFailed': 'The receipt could not be printed.'
 } as const satisfies Record<DeskKey, string>

@@ -3,11 +3,13 @@ import type { id } from '../id'
 import { adminEn } from './admin'
 import { deskEn } from './desk'
 import { kioskEn } from './kiosk'
+import { receiptEn } from './receipt'
 import { tasksEn } from './tasks'
 
 export const en = {
   ...kioskEn,
   ...deskEn,
   ...tasksEn,
-  ...adminEn
+  ...adminEn,
+  ...receiptEn
 } as const satisfies Record<keyof typeof id, string>

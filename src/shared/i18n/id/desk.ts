@@ -75,8 +75,7 @@ export const deskId = {
   'sale.result.reprintAlready': 'Ya, cetak ulang',
   'sale.result.new': 'Penjualan baru',
   'sale.result.printed': 'Struk dicetak ulang.',
-  'sale.result.printFailed': 'Struk tidak dapat dicetak.',
-  'receipt.caption': 'Struk yang dicetak'
+  'sale.result.printFailed': 'Struk tidak dapat dicetak.'
 } as const
 
 export type DeskKey = keyof typeof deskId

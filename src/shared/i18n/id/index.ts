@@ -2,11 +2,13 @@
 import { adminId } from './admin'
 import { deskId } from './desk'
 import { kioskId } from './kiosk'
+import { receiptId } from './receipt'
 import { tasksId } from './tasks'
 
 export const id = {
   ...kioskId,
   ...deskId,
   ...tasksId,
-  ...adminId
+  ...adminId,
+  ...receiptId
 } as const
