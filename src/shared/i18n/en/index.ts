@@ -3,6 +3,7 @@ import type { id } from '../id'
 import { adminEn } from './admin'
 import { deskEn } from './desk'
 import { kioskEn } from './kiosk'
+import { memberIdEn } from './member-id'
 import { receiptEn } from './receipt'
 import { tasksEn } from './tasks'
 
@@ -11,5 +12,6 @@ export const en = {
   ...deskEn,
   ...tasksEn,
   ...adminEn,
-  ...receiptEn
+  ...receiptEn,
+  ...memberIdEn
 } as const satisfies Record<keyof typeof id, string>

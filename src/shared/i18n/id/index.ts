@@ -2,6 +2,7 @@
 import { adminId } from './admin'
 import { deskId } from './desk'
 import { kioskId } from './kiosk'
+import { memberIdId } from './member-id'
 import { receiptId } from './receipt'
 import { tasksId } from './tasks'
 
@@ -10,5 +11,6 @@ export const id = {
   ...deskId,
   ...tasksId,
   ...adminId,
-  ...receiptId
+  ...receiptId,
+  ...memberIdId
 } as const
