@@ -1,4 +1,4 @@
-/** English texts printed on paper (sale receipt, member slip, balance slip) and the desk's receipt caption. */
+/** English texts printed on paper (sale receipt, member slip with its activity lines, balance slip) and the desk's receipt caption. */
 import type { ReceiptKey } from '../id/receipt'
 
 export const receiptEn = {
@@ -24,5 +24,17 @@ export const receiptEn = {
   'receipt.balanceSlip.amount': 'Amount',
   'receipt.balanceSlip.newBalance': 'New balance',
   'receipt.balanceSlip.unknown': 'ask at the counter',
-  'receipt.balanceSlip.ref': 'Ref'
+  'receipt.balanceSlip.ref': 'Ref',
+  'receipt.activity.0': 'Purchase',
+  'receipt.activity.1': 'Redemption',
+  'receipt.activity.2': 'Stamps awarded',
+  'receipt.activity.5': 'Upgrade',
+  'receipt.activity.6': 'Downgrade',
+  'receipt.activity.7': 'Balance',
+  'receipt.activity.9': 'Registered',
+  'receipt.activity.10': 'Stamps deducted',
+  'receipt.activity.11': 'Return',
+  'receipt.activity.15': 'Stamps expired',
+  'receipt.activity.16': 'Stamps refund',
+  'receipt.activity.unknown': '#{type}'
 } as const satisfies Record<ReceiptKey, string>

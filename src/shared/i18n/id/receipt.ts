@@ -1,4 +1,4 @@
-/** Bahasa Indonesia texts printed on paper (sale receipt, member slip, balance slip) and the desk's receipt caption. */
+/** Bahasa Indonesia texts printed on paper (sale receipt, member slip with its activity lines, balance slip) and the desk's receipt caption. */
 export const receiptId = {
   'receipt.caption': 'Struk yang dicetak',
   'receipt.invoice': 'No. Invoice',
@@ -22,7 +22,19 @@ export const receiptId = {
   'receipt.balanceSlip.amount': 'Jumlah',
   'receipt.balanceSlip.newBalance': 'Saldo baru',
   'receipt.balanceSlip.unknown': 'tanyakan di kasir',
-  'receipt.balanceSlip.ref': 'Ref'
+  'receipt.balanceSlip.ref': 'Ref',
+  'receipt.activity.0': 'Belanja',
+  'receipt.activity.1': 'Penukaran',
+  'receipt.activity.2': 'Bonus stamp',
+  'receipt.activity.5': 'Naik level',
+  'receipt.activity.6': 'Turun level',
+  'receipt.activity.7': 'Saldo',
+  'receipt.activity.9': 'Registrasi',
+  'receipt.activity.10': 'Stamp dikurangi',
+  'receipt.activity.11': 'Retur',
+  'receipt.activity.15': 'Stamp kedaluwarsa',
+  'receipt.activity.16': 'Refund stamp',
+  'receipt.activity.unknown': '#{type}'
 } as const
 
 export type ReceiptKey = keyof typeof receiptId
