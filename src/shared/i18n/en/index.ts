@@ -7,6 +7,9 @@ import { memberIdEn } from './member-id'
 import { receiptEn } from './receipt'
 import { tasksEn } from './tasks'
 
+/** The parts one by one, so a test can check that no key is defined twice. */
+export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn] as const
+
 export const en = {
   ...kioskEn,
   ...deskEn,

@@ -6,6 +6,9 @@ import { memberIdId } from './member-id'
 import { receiptId } from './receipt'
 import { tasksId } from './tasks'
 
+/** The parts one by one, so a test can check that no key is defined twice. */
+export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId] as const
+
 export const id = {
   ...kioskId,
   ...deskId,
