@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { isMagstripeText, maskPan, memberIdResultSchema, parseMagstripe, parseMemberId } from './member-id'
+import { translate } from './i18n'
+import {
+  isMagstripeText,
+  maskPan,
+  memberIdReason,
+  memberIdResultSchema,
+  parseMagstripe,
+  parseMemberId
+} from './member-id'
 
 const card = (value: string) => ({ ok: true, kind: 'card', value })
 const mobile = (value: string) => ({ ok: true, kind: 'mobile', value })
@@ -43,8 +51,8 @@ describe('parseMemberId plain text', () => {
     expect(code('x'.repeat(3000))).toBe('too-long')
     const u = parseMemberId('ABC-123')
     if (u.ok) throw new Error('should fail')
-    expect(u.reason.en).toMatch(/member card/)
-    expect(u.reason.id).toMatch(/kartu member/)
+    expect(translate('en', memberIdReason(u.code))).toMatch(/member card/)
+    expect(translate('id', memberIdReason(u.code))).toMatch(/kartu member/)
     expect(memberIdResultSchema.parse(u)).toEqual(u)
   })
 })

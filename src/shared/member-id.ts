@@ -1,5 +1,6 @@
 /** Member identifier from any scan or typed text: card number, email or Indonesian mobile (no Node imports: renderer uses it). */
 import { z } from 'zod'
+import type { StringKey } from './i18n'
 
 export const memberIdSchema = z.object({
   ok: z.literal(true),
@@ -17,35 +18,17 @@ export const memberIdFailureSchema = z.object({
     'bad-email',
     'no-id-in-qr',
     'unknown'
-  ]),
-  reason: z.object({ en: z.string(), id: z.string() })
+  ])
 })
 export const memberIdResultSchema = z.discriminatedUnion('ok', [memberIdSchema, memberIdFailureSchema])
 export type MemberId = z.infer<typeof memberIdSchema>
 export type MemberIdFailure = z.infer<typeof memberIdFailureSchema>
 export type MemberIdResult = z.infer<typeof memberIdResultSchema>
 
-const REASONS: Record<MemberIdFailure['code'], MemberIdFailure['reason']> = {
-  empty: { en: 'Nothing was read. Please try again.', id: 'Tidak ada yang terbaca. Silakan coba lagi.' },
-  'too-long': { en: 'This code is too long to be a member ID.', id: 'Kode ini terlalu panjang untuk ID member.' },
-  'card-read-error': {
-    en: 'The card could not be read. Please swipe it again.',
-    id: 'Kartu tidak terbaca. Silakan gesek ulang.'
-  },
-  'bad-card': { en: 'A card number has 6 to 19 digits.', id: 'Nomor kartu terdiri dari 6 sampai 19 angka.' },
-  'bad-mobile': {
-    en: 'This is not an Indonesian mobile number (08 followed by 8 to 12 digits).',
-    id: 'Nomor HP tidak valid (08 diikuti 8 sampai 12 angka).'
-  },
-  'bad-email': { en: 'This email address is not valid.', id: 'Alamat email tidak valid.' },
-  'no-id-in-qr': { en: 'This QR code does not carry a member ID.', id: 'QR ini tidak berisi ID member.' },
-  unknown: {
-    en: 'Not a member card, email or mobile number.',
-    id: 'Bukan kartu member, email, atau nomor HP.'
-  }
-}
+/** The catalogue key of the reason shown for a failure code (the compiler checks each code has one). */
+export const memberIdReason = (code: MemberIdFailure['code']): StringKey => `memberId.${code}`
 
-const fail = (code: MemberIdFailure['code']): MemberIdFailure => ({ ok: false, code, reason: REASONS[code] })
+const fail = (code: MemberIdFailure['code']): MemberIdFailure => ({ ok: false, code })
 const ok = (kind: MemberId['kind'], value: string): MemberId => ({ ok: true, kind, value })
 
 // Pragmatic email check: the server is the authority; this only catches scans that are clearly not one.
@@ -154,7 +137,7 @@ function decodeSafe(s: string): string {
   }
 }
 
-/** Parses a scan or typed text into a member identifier, or a reason to show the person. */
+/** Parses a scan or typed text into a member identifier, or a failure code (shown via memberIdReason). */
 export function parseMemberId(input: string): MemberIdResult {
   // Scanners may add CR/LF/Tab suffixes or GS separators (GS1 codes): drop control characters.
   const text = input.replace(/\p{Cc}/gu, '').trim()

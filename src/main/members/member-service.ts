@@ -1,7 +1,8 @@
 /** Member lookups for the kiosk and the till: identify, show, page history, print a slip. */
 import { ACTIVITY_PAGE_SIZE, type Activity, type MembershipResponse } from '../../shared/stamps'
+import { translate, type Language } from '../../shared/i18n'
 import type { MemberView } from '../../shared/ipc'
-import { parseMemberId } from '../../shared/member-id'
+import { memberIdReason, parseMemberId } from '../../shared/member-id'
 import { maskCard, maskName } from '../../shared/receipt'
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { MemberSlipInput } from '../../shared/receipt/template-inputs'
@@ -16,7 +17,7 @@ export interface MemberServiceDeps {
   masked: () => boolean
   merchantName: () => string
   printer: { printMemberSlip(slip: MemberSlipInput): PrintJob } | null
-  language: () => 'id' | 'en'
+  language: () => Language
 }
 
 export class MemberService {
@@ -25,7 +26,7 @@ export class MemberService {
   /** Parses a scan or typed text into the identifier Stamps looks members up by. */
   identify(query: string): string {
     const id = parseMemberId(query)
-    if (!id.ok) throw new DomainError('invalid-input', id.reason[this.deps.language()])
+    if (!id.ok) throw new DomainError('invalid-input', translate(this.deps.language(), memberIdReason(id.code)))
     return id.value
   }
 

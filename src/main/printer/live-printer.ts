@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { DomainError } from '../domain-error'
 import { openPrintQueueDb } from './print-job-store'
-import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
+import type { Language } from '../../shared/i18n'
+import { previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import type { PrintQueueEvents } from './print-queue'
@@ -17,7 +18,7 @@ import type { PrinterTransport } from './printer-transport'
 export interface PrinterConfig {
   spec: string | null
   paperWidth: 58 | 80
-  language: 'id' | 'en'
+  language: Language
 }
 
 export class LivePrinter extends EventEmitter<PrintQueueEvents> {
@@ -153,7 +154,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       dataDir: this.dataDir,
       db: this.db,
       paperWidth: c.paperWidth,
-      labels: c.language === 'id' ? LABELS_ID : LABELS_EN,
+      language: c.language,
       ...(this.transport && { transport: this.transport })
     })
     service.on('job', this.forward.job).on('status', this.forward.status)

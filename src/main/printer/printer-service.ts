@@ -5,7 +5,8 @@ import type { Database } from 'better-sqlite3'
 import { type DecodedReceipt, decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import { type Columns, columnsFor } from '../../shared/receipt/receipt-model'
-import type { LoyaltySaleInput, MemberSlipInput, ReceiptLabels } from '../../shared/receipt/template-inputs'
+import type { Language } from '../../shared/i18n'
+import type { LoyaltySaleInput, MemberSlipInput } from '../../shared/receipt/template-inputs'
 import { loyaltyReceipt, memberSlip, testPage } from '../../shared/receipt/templates'
 import { createTransport, defaultPrinterSpec } from './create-transport'
 import type { EncoderOptions } from './escpos-encoder'
@@ -21,7 +22,8 @@ export interface PrinterServiceOptions {
   db?: Database | string
   paperWidth?: 58 | 80
   encoder?: EncoderOptions
-  labels?: Partial<ReceiptLabels>
+  /** The receipts' language; English when not given. */
+  language?: Language
   /** Replaces the transport built from the spec (tests, or a custom adapter). */
   transport?: PrinterTransport
   now?: () => number
@@ -33,7 +35,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
   readonly target: string
   readonly queue: PrintQueue
   private readonly transport: PrinterTransport
-  private readonly labels: Partial<ReceiptLabels>
+  private readonly language: Language
   private readonly now: () => number
 
   constructor(options: PrinterServiceOptions) {
@@ -42,7 +44,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
     this.columns = columnsFor(options.paperWidth === 80 ? '80mm' : '58mm')
     this.target = formatPrinterSpec(spec)
     this.transport = options.transport ?? createTransport(spec, { columns: this.columns })
-    this.labels = options.labels ?? {}
+    this.language = options.language ?? 'en'
     this.now = options.now ?? Date.now
     this.queue = new PrintQueue({
       db: options.db ?? join(options.dataDir, 'print-queue.sqlite'),
@@ -61,13 +63,13 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
 
   /** Queues the loyalty receipt of a sale; `pending` sales say their stamps are on the way. */
   printReceipt(sale: LoyaltySaleInput): PrintJob {
-    const model = loyaltyReceipt(sale, { columns: this.columns, labels: this.labels })
+    const model = loyaltyReceipt(sale, { columns: this.columns, language: this.language })
     return this.queue.enqueue('receipt', model, { label: sale.invoice_number, pending: sale.pending ?? false })
   }
 
   /** Queues the kiosk member slip. */
   printMemberSlip(member: MemberSlipInput): PrintJob {
-    return this.queue.enqueue('member-slip', memberSlip(member, { columns: this.columns, labels: this.labels }), {
+    return this.queue.enqueue('member-slip', memberSlip(member, { columns: this.columns, language: this.language }), {
       label: 'member slip'
     })
   }

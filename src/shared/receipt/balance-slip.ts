@@ -1,5 +1,6 @@
 /** The balance slip: a credit, debit or cancel, with the member's new balance, for the customer. */
 import { z } from 'zod'
+import { translate, type Language, type StringKey } from '../i18n'
 import { formatRupiah } from '../money'
 import { formatJakarta } from './jakarta-time'
 import { columnsSchema, receiptSchema, type Receipt, type ReceiptItemInput } from './receipt-model'
@@ -16,42 +17,28 @@ export const balanceSlipSchema = z.object({
 })
 export type BalanceSlipInput = z.input<typeof balanceSlipSchema>
 
-const LABELS = {
-  en: {
-    title: { credit: 'BALANCE TOP-UP', debit: 'BALANCE PAYMENT', cancel: 'BALANCE UPDATE CANCELED' },
-    amount: 'Amount',
-    balance: 'New balance',
-    unknown: 'ask at the counter',
-    ref: 'Ref',
-    date: 'Date'
-  },
-  id: {
-    title: { credit: 'ISI SALDO', debit: 'PEMBAYARAN SALDO', cancel: 'PEMBATALAN SALDO' },
-    amount: 'Jumlah',
-    balance: 'Saldo baru',
-    unknown: 'tanyakan di kasir',
-    ref: 'Ref',
-    date: 'Tanggal'
-  }
-} as const
-
 /** Money hazard: the printed balance is Stamps' own figure, never one computed here. */
 export function balanceSlip(
   input: BalanceSlipInput,
-  options: { columns?: 32 | 48; language?: 'id' | 'en' } = {}
+  options: { columns?: 32 | 48; language?: Language } = {}
 ): Receipt {
   const s = balanceSlipSchema.parse(input)
-  const l = LABELS[options.language ?? 'id']
+  // Indonesian when not given (unlike the sale templates): the live printer always passes one.
+  const l = (key: StringKey): string => translate(options.language ?? 'id', key)
   const row = (label: string, value: string, bold = false): ReceiptItemInput => ({ type: 'row', label, value, bold })
   const sign = s.kind === 'debit' ? '-' : s.kind === 'credit' ? '+' : ''
   const items: ReceiptItemInput[] = [
     { type: 'text', text: s.merchant_name, align: 'center', bold: true },
-    { type: 'text', text: l.title[s.kind], align: 'center' },
+    { type: 'text', text: l(`receipt.balanceSlip.${s.kind}`), align: 'center' },
     { type: 'separator', char: '-' },
-    row(l.amount, `${sign}${formatRupiah(s.amount)}`),
-    row(l.balance, s.balance === null ? l.unknown : formatRupiah(s.balance), true),
-    ...(s.reference ? [row(l.ref, s.reference)] : []),
-    row(l.date, formatJakarta(s.printed_at)),
+    row(l('receipt.balanceSlip.amount'), `${sign}${formatRupiah(s.amount)}`),
+    row(
+      l('receipt.balanceSlip.newBalance'),
+      s.balance === null ? l('receipt.balanceSlip.unknown') : formatRupiah(s.balance),
+      true
+    ),
+    ...(s.reference ? [row(l('receipt.balanceSlip.ref'), s.reference)] : []),
+    row(l('receipt.date'), formatJakarta(s.printed_at)),
     { type: 'cut', partial: true }
   ]
   return receiptSchema.parse({ columns: columnsSchema.parse(options.columns ?? 32), items })

@@ -2,7 +2,6 @@
 export * from './receipt-model'
 export * from './template-inputs'
 export { loyaltyReceipt, memberSlip, testPage, maskCard, maskName } from './templates'
-export { LABELS_EN, LABELS_ID } from './receipt-labels'
 export { layoutReceipt, wrapText, FEED_BEFORE_CUT } from './layout'
 export { decodeEscPos, type DecodedReceipt } from './escpos-decoder'
 export { previewLines, renderPreview } from './render-preview'

@@ -1,5 +1,6 @@
 /** zod inputs of the receipt templates: a loyalty sale and a kiosk member slip. */
 import { z } from 'zod'
+import { LANGUAGES } from '../i18n'
 import { columnsSchema } from './receipt-model'
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.date()])
@@ -42,28 +43,10 @@ export const memberSlipSchema = z.object({
   printed_at: instant
 })
 
-/** Receipt labels: English defaults and an Indonesian set live in receipt-labels.ts. */
-export const receiptLabelsSchema = z.object({
-  invoice: z.string(),
-  date: z.string(),
-  total: z.string(),
-  stampsEarned: z.string(),
-  stampsNow: z.string(),
-  level: z.string(),
-  balance: z.string(),
-  pending: z.string(),
-  member: z.string(),
-  card: z.string(),
-  stamps: z.string(),
-  activities: z.string(),
-  printed: z.string(),
-  memberSlip: z.string(),
-  thanks: z.string()
-})
-
 export const templateOptionsSchema = z.object({
   columns: columnsSchema.default(32),
-  labels: receiptLabelsSchema.partial().default({}),
+  /** The labels' language (`receipt.*` in the catalogue); English when not given, as receipts always were. */
+  language: z.enum(LANGUAGES).default('en'),
   /** How many activity lines the member slip keeps. */
   maxActivities: z.number().int().min(0).max(20).default(5)
 })
@@ -72,5 +55,4 @@ export type LoyaltySale = z.infer<typeof loyaltySaleSchema>
 export type LoyaltySaleInput = z.input<typeof loyaltySaleSchema>
 export type MemberSlip = z.infer<typeof memberSlipSchema>
 export type MemberSlipInput = z.input<typeof memberSlipSchema>
-export type ReceiptLabels = z.infer<typeof receiptLabelsSchema>
 export type TemplateOptionsInput = z.input<typeof templateOptionsSchema>

@@ -67,6 +67,15 @@ describe('loyaltyReceipt', () => {
     expect(lines).toContain('TOTAL                                   Rp82.500')
   })
 
+  it('prints the Indonesian labels when the receipt language is id', () => {
+    const lines = previewLines(layoutReceipt(loyaltyReceipt(sale, { columns: 32, language: 'id' })), 32)
+    expect(lines.slice(3, 5)).toEqual(['No. Invoice        INV-2025-0042', 'Tanggal         14/03/2025 14:05'])
+    expect(lines).toContain('Stamps didapat                +8')
+    expect(lines).toContain('Stamps sekarang               23')
+    expect(lines).toContain('Saldo                   Rp15.000')
+    expect(lines).toContain('         Terima kasih!')
+  })
+
   it('refuses a sale without an invoice number', () => {
     expect(() => loyaltyReceipt({ ...sale, invoice_number: '' })).toThrow()
   })

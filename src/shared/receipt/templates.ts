@@ -1,7 +1,7 @@
 /** Receipt templates as pure functions: a sale or a member in, a receipt model out. */
+import { translate, type StringKey } from '../i18n'
 import { formatRupiah } from '../money'
 import { formatJakarta } from './jakarta-time'
-import { LABELS_EN } from './receipt-labels'
 import type { Receipt, ReceiptItemInput } from './receipt-model'
 import { receiptSchema } from './receipt-model'
 import {
@@ -37,24 +37,29 @@ const quantity = (q: number): string => (Number.isInteger(q) ? String(q) : Strin
 export function loyaltyReceipt(saleInput: LoyaltySaleInput, options: TemplateOptionsInput = {}): Receipt {
   const sale = loyaltySaleSchema.parse(saleInput)
   const opts = templateOptionsSchema.parse(options)
-  const l = { ...LABELS_EN, ...opts.labels }
+  const l = (key: StringKey): string => translate(opts.language, key)
   const items: ReceiptItemInput[] = [center(sale.merchant_name, true)]
   if (sale.store_name) items.push(center(sale.store_name))
-  items.push(rule, row(l.invoice, sale.invoice_number), row(l.date, formatJakarta(sale.created)), rule)
+  items.push(
+    rule,
+    row(l('receipt.invoice'), sale.invoice_number),
+    row(l('receipt.date'), formatJakarta(sale.created)),
+    rule
+  )
   for (const it of sale.items) {
     // Money hazard: line totals are computed here for display only; the total printed below is
     // the sale's own total_value, never a re-sum that could disagree with what was charged.
     items.push(row(`${quantity(it.quantity)}x ${it.name}`, formatRupiah(it.quantity * it.unit_price)))
   }
   if (sale.items.length > 0) items.push(rule)
-  items.push(row(l.total, formatRupiah(sale.total_value), true), rule)
-  if (sale.stamps_earned !== null) items.push(row(l.stampsEarned, `+${sale.stamps_earned}`))
-  if (sale.stamps_remaining !== null) items.push(row(l.stampsNow, String(sale.stamps_remaining)))
-  if (sale.level) items.push(row(l.level, sale.level))
+  items.push(row(l('receipt.total'), formatRupiah(sale.total_value), true), rule)
+  if (sale.stamps_earned !== null) items.push(row(l('receipt.stampsEarned'), `+${sale.stamps_earned}`))
+  if (sale.stamps_remaining !== null) items.push(row(l('receipt.stampsNow'), String(sale.stamps_remaining)))
+  if (sale.level) items.push(row(l('receipt.level'), sale.level))
   // Assumption: the Stamps membership balance is an amount of rupiah.
-  if (sale.balance !== null) items.push(row(l.balance, formatRupiah(sale.balance)))
-  if (sale.pending) items.push({ type: 'feed', lines: 1 }, center(l.pending, true))
-  items.push({ type: 'feed', lines: 1 }, center(l.thanks))
+  if (sale.balance !== null) items.push(row(l('receipt.balance'), formatRupiah(sale.balance)))
+  if (sale.pending) items.push({ type: 'feed', lines: 1 }, center(l('receipt.pending'), true))
+  items.push({ type: 'feed', lines: 1 }, center(l('receipt.thanks')))
   if (sale.qr) items.push({ type: 'qr', data: sale.qr, align: 'center' })
   items.push({ type: 'cut', partial: true })
   return receiptSchema.parse({ columns: opts.columns, items })
@@ -64,19 +69,19 @@ export function loyaltyReceipt(saleInput: LoyaltySaleInput, options: TemplateOpt
 export function memberSlip(memberInput: MemberSlipInput, options: TemplateOptionsInput = {}): Receipt {
   const m = memberSlipSchema.parse(memberInput)
   const opts = templateOptionsSchema.parse(options)
-  const l = { ...LABELS_EN, ...opts.labels }
-  const items: ReceiptItemInput[] = [center(m.merchant_name, true), center(l.memberSlip), rule]
-  items.push(row(l.member, maskName(m.name)))
-  if (m.card_number) items.push(row(l.card, maskCard(m.card_number)))
-  if (m.level) items.push(row(l.level, m.level))
-  items.push(row(l.stamps, String(m.stamps)))
-  if (m.balance !== null) items.push(row(l.balance, formatRupiah(m.balance)))
+  const l = (key: StringKey): string => translate(opts.language, key)
+  const items: ReceiptItemInput[] = [center(m.merchant_name, true), center(l('receipt.memberSlip')), rule]
+  items.push(row(l('receipt.member'), maskName(m.name)))
+  if (m.card_number) items.push(row(l('receipt.card'), maskCard(m.card_number)))
+  if (m.level) items.push(row(l('receipt.level'), m.level))
+  items.push(row(l('receipt.stamps'), String(m.stamps)))
+  if (m.balance !== null) items.push(row(l('receipt.balance'), formatRupiah(m.balance)))
   const activities = m.activities.slice(0, opts.maxActivities)
   if (activities.length > 0) {
-    items.push(rule, { type: 'text', text: l.activities, bold: true })
+    items.push(rule, { type: 'text', text: l('receipt.activities'), bold: true })
     for (const a of activities) items.push({ type: 'text', text: `- ${a}` })
   }
-  items.push(rule, row(l.printed, formatJakarta(m.printed_at)), { type: 'cut', partial: true })
+  items.push(rule, row(l('receipt.printed'), formatJakarta(m.printed_at)), { type: 'cut', partial: true })
   return receiptSchema.parse({ columns: opts.columns, items })
 }
 

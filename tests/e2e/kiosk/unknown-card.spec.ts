@@ -1,7 +1,8 @@
 import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { UNKNOWN_CARD } from '../support/demo'
 import { expect, test } from '../support/fixtures'
-import { parseMemberId } from '../../../src/shared/member-id'
+import { translate } from '../../../src/shared/i18n'
+import { memberIdReason, parseMemberId } from '../../../src/shared/member-id'
 
 test('an unknown card gets a friendly message, then back to the attract screen', async ({
   host,
@@ -29,5 +30,5 @@ test('an unreadable code says why, in the visitor language', async ({ shell, att
   if (parsed.ok) throw new Error('expected the code to be refused')
   await attract.wedgeScan(code)
   await notice.expectTitle('Kode tidak terbaca')
-  await expect(notice.alert).toContainText(parsed.reason.id)
+  await expect(notice.alert).toContainText(translate('id', memberIdReason(parsed.code)))
 })

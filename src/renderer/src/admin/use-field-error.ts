@@ -1,5 +1,6 @@
 /** The admin form's field errors, translated: a code from the form's own checks, or main's text. */
-import { useT, type StringKey } from '../i18n'
+import type { StringKey } from '../../../shared/i18n'
+import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
 
 /** An error code from this form, or main's own text for the field. */

@@ -1,6 +1,7 @@
 /** A refusal from main in words: the translated reason, then main's own message and field notes. */
 import type { IpcError } from '../../../shared/ipc'
-import { useT, type StringKey } from '../i18n'
+import type { StringKey } from '../../../shared/i18n'
+import { useT } from '../i18n'
 
 export function ErrorNote({ error, testId }: { error: IpcError | null; testId?: string }): React.JSX.Element | null {
   const t = useT()

@@ -1,6 +1,7 @@
 /** The sale's items: name, quantity and unit price per row; the subtotal follows them. */
 import { Field } from '../common/Field'
-import { useT, type StringKey } from '../i18n'
+import type { StringKey } from '../../../shared/i18n'
+import { useT } from '../i18n'
 import { useSaleStore } from '../stores/sale-store'
 
 export function ItemRows(): React.JSX.Element {

@@ -1,6 +1,7 @@
 /** The till's member: lookup by scan or typed card number, email or mobile, and the summary. */
 import { useState } from 'react'
 import type { StampsKioskApi } from '../../../shared/ipc'
+import { memberIdReason } from '../../../shared/member-id'
 import { ErrorNote } from '../common/ErrorNote'
 import { Field } from '../common/Field'
 import { formatCount, formatRupiah } from '../format/format'
@@ -17,7 +18,7 @@ export function MemberPanel({
 }): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
-  const { phase, member, invalidReason, error, clear } = useDeskMemberStore()
+  const { phase, member, invalidCode, error, clear } = useDeskMemberStore()
   const [text, setText] = useState('')
   return (
     <section className="panel member-panel" aria-labelledby="member-panel-title">
@@ -45,7 +46,7 @@ export function MemberPanel({
         )}
         {phase === 'invalid' && (
           <p className="note note--bad" role="alert">
-            {invalidReason ? invalidReason[lang] : (error?.message ?? t('error.generic'))}
+            {invalidCode ? t(memberIdReason(invalidCode)) : (error?.message ?? t('error.generic'))}
           </p>
         )}
         {phase === 'error' && <ErrorNote error={error} />}

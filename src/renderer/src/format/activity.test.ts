@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Activity } from '../../../shared/stamps/activities'
-import { translate } from '../i18n'
+import { translate } from '../../../shared/i18n'
 import { describeActivity } from './activity'
 import { formatActivityDate, formatSignedRupiah } from './format'
 

@@ -1,7 +1,7 @@
 /** Turns a wire activity into what an entry shows; unknown types stay readable (`Activity #n`). */
 import { ACTIVITY_STATUS, type Activity } from '../../../shared/stamps/activities'
-import type { StringKey, Translate } from '../i18n'
-import type { Language } from '../stores/language-store'
+import type { Language, StringKey } from '../../../shared/i18n'
+import type { Translate } from '../i18n'
 import { formatActivityDate, formatCount, formatSignedRupiah } from './format'
 
 const NAMED = new Set([0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 15, 16])

@@ -1,6 +1,6 @@
 /** Screen formats: rupiah without decimals (shared with receipts) and dates in Jakarta time. */
 import { formatRupiah } from '../../../shared/money'
-import type { Language } from '../stores/language-store'
+import type { Language } from '../../../shared/i18n'
 
 export { formatRupiah }
 

@@ -1,6 +1,7 @@
 /** Kiosk mode: attract screen, scan to member, notices; HID scans from main and wedge scans here. */
 import { useCallback, useEffect } from 'react'
 import type { StampsKioskApi } from '../../../shared/ipc'
+import { memberIdReason } from '../../../shared/member-id'
 import { useT } from '../i18n'
 import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
@@ -63,7 +64,7 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
       return (
         <NoticeScreen
           title={t('invalid.title')}
-          body={session.invalidReason ? session.invalidReason[lang] : t('error.generic')}
+          body={session.invalidCode ? t(memberIdReason(session.invalidCode)) : t('error.generic')}
           onBack={endSession}
         />
       )

@@ -10,7 +10,8 @@ interface DeskMemberData {
   phase: 'idle' | 'looking' | 'found' | 'not-found' | 'invalid' | 'error'
   member: MemberView | null
   query: string
-  invalidReason: MemberIdFailure['reason'] | null
+  /** Why the text is not a member id; the screen shows its reason in the visitor's language. */
+  invalidCode: MemberIdFailure['code'] | null
   error: IpcError | null
 }
 
@@ -21,7 +22,7 @@ interface DeskMemberState extends DeskMemberData {
   clear(): void
 }
 
-const empty: DeskMemberData = { phase: 'idle', member: null, query: '', invalidReason: null, error: null }
+const empty: DeskMemberData = { phase: 'idle', member: null, query: '', invalidCode: null, error: null }
 let generation = 0
 
 export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
@@ -29,7 +30,7 @@ export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
   async lookup(api, text) {
     const gen = ++generation
     const id = parseMemberId(text)
-    if (!id.ok) return set({ ...empty, phase: 'invalid', query: text, invalidReason: id.reason })
+    if (!id.ok) return set({ ...empty, phase: 'invalid', query: text, invalidCode: id.code })
     set({ ...empty, phase: 'looking', query: text })
     const r = await api.invoke('member:lookup', { query: id.value })
     if (gen !== generation) return

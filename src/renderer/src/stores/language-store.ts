@@ -1,7 +1,6 @@
 /** Language slice: the kiosk's default (from settings, via status) and the visitor's choice. */
 import { create } from 'zustand'
-
-export type Language = 'id' | 'en'
+import type { Language } from '../../../shared/i18n'
 
 interface LanguageState {
   language: Language

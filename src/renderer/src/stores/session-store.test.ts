@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { translate } from '../../../shared/i18n'
 import type { IpcResult, MemberView, StampsKioskApi } from '../../../shared/ipc'
+import { memberIdReason } from '../../../shared/member-id'
 import { resetSessionStore, useSessionStore } from './session-store'
 
 const member: MemberView = {
@@ -72,7 +74,9 @@ describe('session store', () => {
     })
     await useSessionStore.getState().lookup(api, 'not a member id!')
     expect(useSessionStore.getState().phase).toBe('invalid')
-    expect(useSessionStore.getState().invalidReason?.en).toBeTruthy()
+    const code = useSessionStore.getState().invalidCode
+    expect(code).toBe('unknown')
+    expect(code && translate('en', memberIdReason(code))).toBeTruthy()
     expect(calls).toHaveLength(0)
     const done = useSessionStore.getState().lookup(api, '9876543210987')
     calls[0]!.release()

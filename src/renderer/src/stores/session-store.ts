@@ -17,7 +17,8 @@ interface SessionData {
   hasMore: boolean
   activitiesState: 'idle' | 'loading' | 'failed'
   printState: 'idle' | 'printing' | 'done' | 'failed'
-  invalidReason: MemberIdFailure['reason'] | null
+  /** Why the text is not a member id; the screen shows its reason in the visitor's language. */
+  invalidCode: MemberIdFailure['code'] | null
   errorCode: IpcError['code'] | null
   /** performance.now() of the scan that led here (for the scan-to-member budget). */
   scanAt: number | null
@@ -37,7 +38,7 @@ const empty: SessionData = {
   hasMore: false,
   activitiesState: 'idle',
   printState: 'idle',
-  invalidReason: null,
+  invalidCode: null,
   errorCode: null,
   scanAt: null
 }
@@ -52,7 +53,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     const gen = ++generation
     const scanAt = performance.now()
     const id = parseMemberId(text)
-    if (!id.ok) return set({ ...empty, phase: 'invalid', invalidReason: id.reason, scanAt })
+    if (!id.ok) return set({ ...empty, phase: 'invalid', invalidCode: id.code, scanAt })
     set({ ...empty, phase: 'looking', scanAt })
     const r = await api.invoke('member:lookup', { query: id.value })
     if (gen !== generation) return

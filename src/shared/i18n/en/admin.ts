@@ -1,5 +1,5 @@
 /** English strings of the admin settings screen. */
-import type { AdminKey } from './admin-id'
+import type { AdminKey } from '../id/admin'
 
 export const adminEn = {
   'admin.title': 'Settings',

@@ -1,5 +1,5 @@
-/** English strings of the cashier desk: the same keys as desk-id.ts, checked by the compiler. */
-import type { DeskKey } from './desk-id'
+/** English strings of the cashier desk: the same keys as id/desk.ts, checked by the compiler. */
+import type { DeskKey } from '../id/desk'
 
 export const deskEn = {
   'desk.title': 'Cashier desk',
@@ -77,6 +77,5 @@ export const deskEn = {
   'sale.result.reprintAlready': 'Yes, reprint',
   'sale.result.new': 'New sale',
   'sale.result.printed': 'Receipt reprinted.',
-  'sale.result.printFailed': 'The receipt could not be printed.',
-  'receipt.caption': 'Receipt as printed'
+  'sale.result.printFailed': 'The receipt could not be printed.'
 } as const satisfies Record<DeskKey, string>

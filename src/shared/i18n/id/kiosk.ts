@@ -1,8 +1,5 @@
-/** Bahasa Indonesia, the default: the key set every other language must match. */
-import { adminId } from './admin-id'
-import { deskId } from './desk-id'
-import { tasksId } from './tasks-id'
-export const id = {
+/** Bahasa Indonesia strings of the kiosk screens, the status bar and the language switch. */
+export const kioskId = {
   'app.title': 'Kios Stamps',
   'attract.title': 'Cek stamp dan saldo Anda',
   'attract.prompt': 'Pindai kartu member atau kode QR Anda',
@@ -70,10 +67,7 @@ export const id = {
   'device.none': 'Tidak ada',
   'language.switch': 'Switch to English',
   'language.switchShort': 'English',
-  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.',
-  ...deskId,
-  ...tasksId,
-  ...adminId
+  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.'
 } as const
 
-export type StringKey = keyof typeof id
+export type KioskKey = keyof typeof kioskId

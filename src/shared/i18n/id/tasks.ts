@@ -1,4 +1,4 @@
-/** Bahasa Indonesia strings of the balance, cancel, history, queue and admin screens. */
+/** Bahasa Indonesia strings of the balance, cancel, history and queue tasks of the cashier desk. */
 export const tasksId = {
   'balance.title': 'Saldo',
   'balance.current': 'Saldo sekarang: {amount}',

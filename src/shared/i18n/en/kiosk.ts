@@ -1,10 +1,7 @@
-/** English strings: the same keys as Bahasa Indonesia, checked by the compiler. */
-import { adminEn } from './admin-en'
-import { deskEn } from './desk-en'
-import { tasksEn } from './tasks-en'
-import type { StringKey } from './id'
+/** English strings of the kiosk screens, the status bar and the language switch. */
+import type { KioskKey } from '../id/kiosk'
 
-export const en = {
+export const kioskEn = {
   'app.title': 'Stamps Kiosk',
   'attract.title': 'Check your stamps and balance',
   'attract.prompt': 'Scan your member card or QR code',
@@ -72,8 +69,5 @@ export const en = {
   'device.none': 'None',
   'language.switch': 'Ganti ke Bahasa Indonesia',
   'language.switchShort': 'Bahasa Indonesia',
-  'idle.notice': 'The screen returns to the start when idle.',
-  ...deskEn,
-  ...tasksEn,
-  ...adminEn
-} as const satisfies Record<StringKey, string>
+  'idle.notice': 'The screen returns to the start when idle.'
+} as const satisfies Record<KioskKey, string>

@@ -1,4 +1,4 @@
-/** Bahasa Indonesia strings of the cashier desk: the key set desk-en.ts must match. */
+/** Bahasa Indonesia strings of the cashier desk: the key set en/desk.ts must match. */
 export const deskId = {
   'desk.title': 'Meja kasir',
   'desk.tabs': 'Tugas kasir',
@@ -75,8 +75,7 @@ export const deskId = {
   'sale.result.reprintAlready': 'Ya, cetak ulang',
   'sale.result.new': 'Penjualan baru',
   'sale.result.printed': 'Struk dicetak ulang.',
-  'sale.result.printFailed': 'Struk tidak dapat dicetak.',
-  'receipt.caption': 'Struk yang dicetak'
+  'sale.result.printFailed': 'Struk tidak dapat dicetak.'
 } as const
 
 export type DeskKey = keyof typeof deskId

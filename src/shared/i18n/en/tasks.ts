@@ -1,5 +1,5 @@
-/** English strings of the balance, cancel, history, queue and admin screens. */
-import type { TasksKey } from './tasks-id'
+/** English strings of the balance, cancel, history and queue tasks of the cashier desk. */
+import type { TasksKey } from '../id/tasks'
 
 export const tasksEn = {
   'balance.title': 'Balance',

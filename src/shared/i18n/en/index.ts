@@ -1,0 +1,20 @@
+/** English catalogue: the same keys as Bahasa Indonesia, checked by the compiler part by part and as a whole. */
+import type { id } from '../id'
+import { adminEn } from './admin'
+import { deskEn } from './desk'
+import { kioskEn } from './kiosk'
+import { memberIdEn } from './member-id'
+import { receiptEn } from './receipt'
+import { tasksEn } from './tasks'
+
+/** The parts one by one, so a test can check that no key is defined twice. */
+export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn] as const
+
+export const en = {
+  ...kioskEn,
+  ...deskEn,
+  ...tasksEn,
+  ...adminEn,
+  ...receiptEn,
+  ...memberIdEn
+} as const satisfies Record<keyof typeof id, string>
