@@ -7,7 +7,16 @@ import { formatCount, formatRupiah } from '../format/format'
 import { useT } from '../i18n'
 import { useCancelStore } from '../stores/cancel-store'
 import { useDeskMemberStore } from '../stores/desk-member-store'
-import { useLanguageStore } from '../stores/language-store'
+import { useLanguageStore, type Language } from '../stores/language-store'
+
+/** A sale's day (the store's `YYYY-MM-DD`) spelled in the screen's language: `1 Mar 2024`. */
+const formatSaleDay = (day: string, lang: Language): string =>
+  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric'
+  }).format(new Date(`${day}T00:00:00Z`))
 
 export function CancelPanel({ api, member }: { api: StampsKioskApi; member: MemberView }): React.JSX.Element {
   const t = useT()
@@ -26,8 +35,8 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
       </h2>
       <form className="form-row" noValidate onSubmit={(e) => (e.preventDefault(), void s.find(api, member.user))}>
         <Field
-          label={t('cancel.query')}
-          hint={t('cancel.queryHint')}
+          label={t('cancel.invoice')}
+          hint={t('cancel.invoiceHint')}
           value={s.query}
           onChange={s.setQuery}
           name="cancel-query"
@@ -39,9 +48,10 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
       </form>
       {s.preview && (
         <div className="confirm" role="group" aria-labelledby="cancel-preview-title" data-testid="cancel-preview">
-          <h3 id="cancel-preview-title">
-            {t('cancel.previewTitle', { invoice: s.preview.invoiceNumber ?? `#${s.preview.transactionId}` })}
-          </h3>
+          <h3 id="cancel-preview-title">{t('cancel.previewTitle', { invoice: s.preview.invoiceNumber })}</h3>
+          <p className="note" data-testid="cancel-sale-day">
+            {t('cancel.saleDay', { date: formatSaleDay(s.preview.date, lang) })}
+          </p>
           <dl className="figures">
             <div>
               <dt>{t('cancel.takeBack')}</dt>

@@ -78,5 +78,8 @@ export const deskEn = {
   'sale.result.new': 'New sale',
   'sale.result.printed': 'Receipt reprinted.',
   'sale.result.printFailed': 'The receipt could not be printed.',
-  'receipt.caption': 'Receipt as printed'
+  'receipt.caption': 'Receipt as printed',
+  'cancel.invoice': 'Invoice number',
+  'cancel.invoiceHint': 'E.g. INV-001',
+  'cancel.saleDay': 'Sale date: {date}'
 } as const satisfies Record<DeskKey, string>

@@ -76,7 +76,10 @@ export const deskId = {
   'sale.result.new': 'Penjualan baru',
   'sale.result.printed': 'Struk dicetak ulang.',
   'sale.result.printFailed': 'Struk tidak dapat dicetak.',
-  'receipt.caption': 'Struk yang dicetak'
+  'receipt.caption': 'Struk yang dicetak',
+  'cancel.invoice': 'Nomor invoice',
+  'cancel.invoiceHint': 'Contoh: INV-001',
+  'cancel.saleDay': 'Tanggal penjualan: {date}'
 } as const
 
 export type DeskKey = keyof typeof deskId
