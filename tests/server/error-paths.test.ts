@@ -298,6 +298,7 @@ describe('no input reaches a 500', () => {
       '12',
       '1e5',
       '08123456789',
+      '2021-02-01',
       'customer@stamps.co.id',
       [],
       [{}],
@@ -318,6 +319,7 @@ describe('no input reaches a 500', () => {
       'merchant',
       'id',
       'created',
+      'date',
       'crm_merchant_id',
       'older_than',
       'merchant_id'
@@ -325,6 +327,7 @@ describe('no input reaches a 500', () => {
     const posts = [
       '/api/transactions/add',
       '/api/transactions/cancel',
+      '/api/v2/transactions/cancel',
       '/api/balances/credit',
       '/api/balances/debit',
       '/api/balances/cancel',

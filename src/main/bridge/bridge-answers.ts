@@ -128,7 +128,7 @@ async function reconciledBody(
   }
 }
 
-/** Reads and balance cancel: Stamps' answer, or its error, passed through. */
+/** Reads and the cancels: Stamps' answer, or its error, passed through. */
 export async function answerPassThrough(call: () => Promise<unknown>): Promise<BridgeAnswer> {
   try {
     return { status: 200, body: await call() }

@@ -179,6 +179,44 @@ describe('receipt bridge', () => {
     expect(rig.sandbox.balanceUpdates()).toBe(0)
   })
 
+  it('passes the v2 cancel by invoice and day through, refusals and all', async () => {
+    const sold = await rig.post('/api/transactions/add', { ...docSale('cx-1'), created: '2021-02-01T10:00:00+07' })
+    const { transaction } = (await sold.json()) as { transaction: { id: number } }
+    const cancel = { invoice_number: 'cx-1', date: '2021-02-01' }
+    const res = await rig.post('/api/v2/transactions/cancel', cancel)
+    expect([res.status, res.headers.get('allow')]).toEqual([200, 'POST, OPTIONS'])
+    expect(await res.json()).toMatchObject({
+      transaction: { stamps_earned: 5, id: transaction.id, value: 50000, status: 'Canceled' },
+      membership: { status_text: 'Blue', stamps: 0 }
+    })
+    const again = await rig.post('/api/v2/transactions/cancel', cancel)
+    expect([again.status, await again.json()]).toEqual([
+      400,
+      { errors: { info: 'Transaction has already been canceled' } }
+    ])
+    const unknown = await rig.post('/api/v2/transactions/cancel', { ...cancel, date: '2021-02-02' })
+    expect([unknown.status, await unknown.json()]).toEqual([
+      404,
+      { detail: 'Cannot find transaction of the requested transaction id' }
+    ])
+    const missing = await rig.post('/api/v2/transactions/cancel', { invoice_number: 'cx-1' })
+    expect([missing.status, await missing.json()]).toEqual([400, { errors: { date: 'This field is required.' } }])
+  })
+
+  it('answers 504 "check before repeating" when the v2 cancel reached Stamps but its answer was lost', async () => {
+    await rig.post('/api/transactions/add', { ...docSale('cx-2'), created: '2021-02-01T10:00:00+07' })
+    await rig.proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
+    const res = await rig.post('/api/v2/transactions/cancel', { invoice_number: 'cx-2', date: '2021-02-01' })
+    await rig.proxy.setMode({ kind: 'pass' })
+    expect(res.status).toBe(504)
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/check before repeating/)
+    const canceled = rig.sandbox.db
+      .prepare("SELECT status FROM transactions WHERE invoice_number = 'cx-2'")
+      .pluck()
+      .all() as number[]
+    expect(canceled).toEqual([2])
+  })
+
   it('passes member lookups and activity pages through', async () => {
     const member = await rig.get('/api/v2/memberships/details?user=1234567890123&merchant=14')
     expect(member.status).toBe(200)

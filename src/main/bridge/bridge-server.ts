@@ -10,6 +10,7 @@ import {
   addTransactionRequestSchema,
   balanceCancelRequestSchema,
   balanceUpdateRequestSchema,
+  cancelTransactionByInvoiceRequestSchema,
   groupActivitiesQuerySchema,
   membershipQuerySchema,
   STAMPS_PATHS,
@@ -84,6 +85,14 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     handle: async (_m, r) => asAnswer(await answerPassThrough(() => client.cancelBalance(r.id)))
   })
   const read = (call: () => Promise<unknown>) => answerPassThrough(call).then(asAnswer)
+  // sent once: a POS that timed out must look before repeating, as for the balance cancel
+  reg({
+    ...STAMPS_PATHS.cancelTransactionByInvoice,
+    schema: cancelTransactionByInvoiceRequestSchema,
+    errors: 'bare-fields',
+    stringFields: ['token', 'invoice_number'],
+    handle: (_m, r) => read(() => client.cancelTransactionByInvoice(r))
+  })
   reg({
     ...STAMPS_PATHS.activities,
     schema: activitiesQuerySchema,

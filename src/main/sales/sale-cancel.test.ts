@@ -31,17 +31,19 @@ describe('sale cancel over IPC', () => {
     })
     // Double tap on confirm: one cancel upstream, both taps get its answer.
     const [a, b] = await Promise.all([
-      rig.ok('sale:cancel', { transactionId: preview.transactionId }),
-      rig.ok('sale:cancel', { transactionId: preview.transactionId })
+      rig.ok('sale:cancel', { invoiceNumber: preview.invoiceNumber, date: preview.date }),
+      rig.ok('sale:cancel', { invoiceNumber: preview.invoiceNumber, date: preview.date })
     ])
     expect(a).toEqual(b)
     expect(a).toMatchObject({ transactionId: preview.transactionId, stampsTakenBack: 5, stampsRemaining: 3 })
     expect(rig.stampsOf(USER)).toBe(3)
-    expect(await rig.ok('sale:cancel-preview', { transactionId: preview.transactionId, user: USER })).toMatchObject({
+    expect(await rig.ok('sale:cancel-preview', { invoiceNumber: 'CAN-2', user: USER })).toMatchObject({
       alreadyCanceled: true,
       stampsToTakeBack: 5
     })
-    expect(await rig.refused('sale:cancel', { transactionId: preview.transactionId })).toMatchObject({
+    expect(
+      await rig.refused('sale:cancel', { invoiceNumber: preview.invoiceNumber, date: preview.date })
+    ).toMatchObject({
       code: 'validation',
       message: 'This sale was canceled already.'
     })
@@ -56,7 +58,7 @@ describe('sale cancel over IPC', () => {
       .run(USER)
     const preview = await rig.ok('sale:cancel-preview', { invoiceNumber: 'CAN-3' })
     expect(preview).toMatchObject({ stampsToTakeBack: 4, stampsNow: 1, enoughStamps: false })
-    const err = await rig.refused('sale:cancel', { transactionId: preview.transactionId })
+    const err = await rig.refused('sale:cancel', { invoiceNumber: preview.invoiceNumber, date: preview.date })
     expect(err.code).toBe('validation')
     expect(err.message).toMatch(/already spent/)
     expect(err.fields).toEqual([['info', "Transaction can't be canceled due to insufficient Stamps"]])
@@ -70,6 +72,8 @@ describe('sale cancel over IPC', () => {
     })
     expect((await rig.refused('sale:cancel-preview', {} as never)).code).toBe('invalid-input')
     await rig.ok('auth:lock', {})
-    expect(await rig.refused('sale:cancel', { transactionId: 1 })).toMatchObject({ code: 'forbidden' })
+    expect(await rig.refused('sale:cancel', { invoiceNumber: 'CAN-1', date: '2024-01-01' })).toMatchObject({
+      code: 'forbidden'
+    })
   })
 })

@@ -42,7 +42,7 @@ export function setupSales(
     'sale:submit': (input) => desk.submit(input),
     'sale:reprint-receipt': ({ invoiceNumber }) => receipts.reprintInvoice(invoiceNumber),
     'sale:cancel-preview': (req) => cancel.preview(req),
-    'sale:cancel': ({ transactionId }) => cancel.cancel(transactionId)
+    'sale:cancel': (sale) => cancel.cancel(sale)
   })
   return sales
 }

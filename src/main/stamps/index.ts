@@ -3,6 +3,7 @@ export {
   StampsClient,
   type AddOptions,
   type AddTransactionInput,
+  type CancelByInvoiceInput,
   type BalanceUpdateInput,
   type ActivitiesInput,
   type GroupActivitiesInput,

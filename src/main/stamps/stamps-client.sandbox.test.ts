@@ -90,6 +90,43 @@ describe('StampsClient against the real sandbox (demo seed)', () => {
     expect(await caught(client.cancelTransaction(99_999_999))).toMatchObject({ kind: 'not-found', status: 404 })
   })
 
+  it('cancels by invoice number and day (v2), mapping 404 and insufficient stamps', async () => {
+    const inv = invoice()
+    const created = '2021-02-01T23:30:00+07:00'
+    const res = await client.addTransaction({
+      user: DEMO.second,
+      store: 3,
+      invoice_number: inv,
+      total_value: 30000,
+      created
+    })
+    const canceled = await client.cancelTransactionByInvoice({ invoice_number: inv, date: '2021-02-01' })
+    expect(canceled.transaction).toEqual({ stamps_earned: 3, id: res.transaction.id, value: 30000, status: 'Canceled' })
+    expect(canceled.membership).toMatchObject({ status_text: 'Blue', stamps: res.customer.stamps_remaining - 3 })
+    expect(await caught(client.cancelTransactionByInvoice({ invoice_number: inv, date: '2021-02-02' }))).toMatchObject({
+      kind: 'not-found',
+      status: 404,
+      detail: 'Cannot find transaction of the requested transaction id'
+    })
+    const again = await caught(client.cancelTransactionByInvoice({ invoice_number: inv, date: '2021-02-01' }))
+    expect(again).toMatchObject({
+      kind: 'validation',
+      fieldErrors: [['info', 'Transaction has already been canceled']]
+    })
+    const spent = invoice()
+    await client.addTransaction({ user: DEMO.second, store: 3, invoice_number: spent, total_value: 30000, created })
+    sandbox.db
+      .prepare('UPDATE memberships SET stamps = 0 WHERE user_id = (SELECT id FROM users WHERE email = ?)')
+      .run(DEMO.second)
+    expect(
+      await caught(client.cancelTransactionByInvoice({ invoice_number: spent, date: '2021-02-01' }))
+    ).toMatchObject({
+      kind: 'validation',
+      ambiguous: false,
+      fieldErrors: [['info', "Transaction can't be canceled due to insufficient Stamps"]]
+    })
+  })
+
   it('credits, debits and cancels a balance update; an overdraft is not-posted with a field error', async () => {
     const credit = await client.credit({ user: DEMO.second, amount: 10_000, merchant: 14, store: 3 })
     expect(credit.outcome).toBe('posted')

@@ -95,6 +95,16 @@ describe('StampsClient against a loopback upstream', () => {
     expect(up.requests.length).toBe(2)
   })
 
+  it('never repeats a v2 cancel: an ambiguous 503 is the answer, and a bad date never leaves', async () => {
+    up.failNext(1, 503)
+    const e = await caught(client.cancelTransactionByInvoice({ invoice_number: 'C-1', date: '2021-02-01' }))
+    expect(e).toMatchObject({ kind: 'server', status: 503, ambiguous: true })
+    expect(up.requests.map((r) => r.path)).toEqual(['/api/v2/transactions/cancel'])
+    const bad = await caught(client.cancelTransactionByInvoice({ invoice_number: 'C-1', date: '2021-02-30' }))
+    expect(bad).toMatchObject({ kind: 'validation', ambiguous: false })
+    expect(up.requests).toHaveLength(1)
+  })
+
   it('maps auth, not-found and a wrong key to typed errors without retrying', async () => {
     const bad = new StampsClient({ baseUrl: up.url, credential: { kind: 'token', key: 'wrong' } }, noWait)
     const auth = await caught(bad.ping())

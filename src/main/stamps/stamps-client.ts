@@ -9,6 +9,8 @@ import {
   balanceCancelResponseSchema,
   balanceUpdateRequestSchema,
   balanceUpdateResponseSchema,
+  cancelTransactionByInvoiceRequestSchema,
+  cancelTransactionByInvoiceResponseSchema,
   cancelTransactionRequestSchema,
   cancelTransactionResponseSchema,
   groupActivitiesQuerySchema,
@@ -22,6 +24,7 @@ import {
   type AddTransactionResponse,
   type BalanceCancelResponse,
   type BalanceUpdateResponse,
+  type CancelTransactionByInvoiceResponse,
   type CancelTransactionResponse,
   type MembershipResponse,
   type PingResponse,
@@ -47,6 +50,7 @@ export type ActivitiesInput = z.input<typeof activitiesQuerySchema>
 export type GroupActivitiesInput = z.input<typeof groupActivitiesQuerySchema>
 export type MembershipInput = z.input<typeof membershipQuerySchema>
 export type PreviewEarningsInput = z.input<typeof previewEarningsQuerySchema>
+export type CancelByInvoiceInput = z.input<typeof cancelTransactionByInvoiceRequestSchema>
 
 export interface AddOptions {
   format?: 'json' | 'xml'
@@ -113,6 +117,15 @@ export class StampsClient {
   async cancelTransaction(id: number | string): Promise<CancelTransactionResponse> {
     const { id: txId } = checked(cancelTransactionRequestSchema, { id })
     return this.exchange('cancelTransaction', { body: { id: txId }, schema: cancelTransactionResponseSchema })
+  }
+
+  /**
+   * Cancels the sale with this invoice number on `date` (the store's local day): v2 cancel.
+   * Not retried, for the same reason as cancelTransaction.
+   */
+  async cancelTransactionByInvoice(request: CancelByInvoiceInput): Promise<CancelTransactionByInvoiceResponse> {
+    const { token: _token, ...body } = checked(cancelTransactionByInvoiceRequestSchema, request)
+    return this.exchange('cancelTransactionByInvoice', { body, schema: cancelTransactionByInvoiceResponseSchema })
   }
 
   async previewEarnings(query: PreviewEarningsInput): Promise<PreviewEarningsResponse> {

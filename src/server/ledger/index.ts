@@ -1,6 +1,7 @@
 /** The ledger: plain functions, each ledger change one SQLite transaction. The sandbox's heart. */
 export { LedgerError, LEDGER_TEXT, type LedgerErrorKind } from './ledger-error'
-export { addTransaction, cancelTransaction, previewEarnings } from './transactions'
+export { addTransaction, previewEarnings } from './transactions'
+export { cancelTransaction, cancelTransactionByInvoice } from './transaction-cancel'
 export { creditBalance, debitBalance, cancelBalanceUpdate, type BalanceChange } from './balances'
 export { memberActivities, groupActivities, type FeedQuery } from './activity-feed'
 export { activitiesJson, activityObjects, writeActivity, type ActivityRow } from './activities'

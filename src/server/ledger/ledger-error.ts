@@ -27,6 +27,8 @@ export const LEDGER_TEXT = {
   duplicateInvoice: 'Transaction with this invoice number already exists',
   insufficientStamps: "Transaction can't be canceled due to insufficient Stamps",
   transactionCanceled: 'Transaction has already been canceled',
+  invoiceInSeveralStores:
+    'More than one store has a transaction with this invoice number on this date; cancel it by its id',
   insufficientBalance: 'Insufficient balance',
   balanceCanceled: 'Balance update has already been canceled',
   tooLarge: 'Ensure this value is less than or equal to 1000000000000.',

@@ -1,15 +1,14 @@
-/** Sales on the stamps ledger: add, cancel (reversing exactly once) and the earnings preview. */
+/** Sales on the stamps ledger: add and the earnings preview (cancels: transaction-cancel.ts). */
 import { ACTIVITY_STATUS, ACTIVITY_TYPE } from '../../shared/stamps/activities'
 import type {
   AddTransactionRequest,
   AddTransactionResponse,
-  CancelTransactionResponse,
   PreviewEarningsQuery
 } from '../../shared/stamps/transactions'
 import { parseIsoDateTime } from '../../shared/stamps/wire-values'
 import type { Db } from '../db/open-db'
 import { isUniqueViolation, sql } from '../db/statements'
-import { markActivityCanceled, writeActivity } from './activities'
+import { writeActivity } from './activities'
 import { groupLevels, settleLevel } from './levels'
 import { LEDGER_TEXT, LedgerError, throwIfInvalid } from './ledger-error'
 import { findMember } from './members'
@@ -119,55 +118,6 @@ export function addTransaction(
       return {
         customer: { status: level.name, id: member.user_id, stamps_remaining: after.stamps },
         transaction: { stamps_earned: stamps, id: txId, value: req.total_value }
-      }
-    })
-    .immediate()
-}
-
-interface TxRow {
-  id: number
-  merchant_id: number
-  membership_id: number
-  total_cents: number
-  value: number
-  stamps_earned: number
-}
-
-/**
- * POST /api/transactions/cancel: takes back the sale's stamps and spending (possibly
- * downgrading the member). Refused when the member already spent those stamps, and a second
- * cancel finds the status already flipped, so a sale is reversed exactly once.
- */
-export function cancelTransaction(
-  db: Db,
-  merchantId: number,
-  id: number,
-  nowMs = Date.now()
-): CancelTransactionResponse {
-  return db
-    .transaction((): CancelTransactionResponse => {
-      const tx = sql(
-        db,
-        'SELECT id, merchant_id, membership_id, total_cents, value, stamps_earned FROM transactions WHERE id = ? AND merchant_id = ?'
-      ).get(id, merchantId) as TxRow | undefined
-      if (!tx) throw new LedgerError('not_found')
-      if (sql(db, 'UPDATE transactions SET status = 2 WHERE id = ? AND status = 1').run(id).changes !== 1) {
-        throw new LedgerError('invalid', { info: LEDGER_TEXT.transactionCanceled })
-      }
-      const after = sql(
-        db,
-        `UPDATE memberships SET stamps = stamps - ?, spending_cents = spending_cents - ?
-      WHERE id = ? AND stamps >= ? RETURNING stamps, spending_cents, level_number, user_id, group_id`
-      ).get(tx.stamps_earned, tx.total_cents, tx.membership_id, tx.stamps_earned) as
-        { stamps: number; spending_cents: number; level_number: number; user_id: number; group_id: number } | undefined
-      if (!after) throw new LedgerError('invalid', { info: LEDGER_TEXT.insufficientStamps })
-      markActivityCanceled(db, { transactionId: id })
-      const levels = groupLevels(db, after.group_id)
-      const ctx = { membershipId: tx.membership_id, userId: after.user_id, groupId: after.group_id, merchantId, nowMs }
-      const level = settleLevel(db, ctx, after.level_number, after.spending_cents, levels)
-      return {
-        customer: { status: level.name, id: after.user_id, stamps_remaining: after.stamps },
-        transaction: { id: tx.id, value: tx.value, stamps_earned: tx.stamps_earned, status: 'Canceled' }
       }
     })
     .immediate()

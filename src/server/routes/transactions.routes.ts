@@ -1,17 +1,20 @@
-/** Transaction API routes: add (JSON and XML), cancel, and the earnings preview. */
+/** Transaction API routes: add (JSON and XML), both cancels, and the earnings preview. */
 import type { FastifyInstance } from 'fastify'
+import { ERROR_TEXT } from '../../shared/stamps/errors'
 import { STAMPS_PATHS } from '../../shared/stamps/paths'
 import {
   addTransactionRequestSchema,
+  cancelTransactionByInvoiceRequestSchema,
   cancelTransactionRequestSchema,
   previewEarningsQuerySchema
 } from '../../shared/stamps/transactions'
-import { registerEndpoint } from '../../platform/http/endpoint'
+import { Answer, registerEndpoint } from '../../platform/http/endpoint'
 import type { ServerContext } from '../http/server-context'
 import type { Db } from '../db/open-db'
-import { LEDGER_TEXT } from '../ledger/ledger-error'
+import { LEDGER_TEXT, LedgerError } from '../ledger/ledger-error'
 import { getStore } from '../ledger/merchants'
-import { addTransaction, cancelTransaction, previewEarnings } from '../ledger/transactions'
+import { cancelTransaction, cancelTransactionByInvoice } from '../ledger/transaction-cancel'
+import { addTransaction, previewEarnings } from '../ledger/transactions'
 
 /**
  * Checks beside the schema, so one answer lists every bad field as the documents' example does:
@@ -43,6 +46,22 @@ export function transactionRoutes(app: FastifyInstance, ctx: ServerContext): voi
     schema: cancelTransactionRequestSchema,
     errors: 'bare-fields',
     handle: (merchantId, input) => cancelTransaction(ctx.db, merchantId, input.id)
+  })
+  registerEndpoint(app, ctx, {
+    ...STAMPS_PATHS.cancelTransactionByInvoice,
+    schema: cancelTransactionByInvoiceRequestSchema,
+    errors: 'bare-fields',
+    stringFields: ['token', 'invoice_number'],
+    handle: (merchantId, input) => {
+      try {
+        return cancelTransactionByInvoice(ctx.db, merchantId, input)
+      } catch (err) {
+        // its documented 404 has its own text, not the generic "Not found."
+        if (err instanceof LedgerError && err.kind === 'not_found')
+          return new Answer(404, { detail: ERROR_TEXT.transactionNotFound })
+        throw err
+      }
+    }
   })
   registerEndpoint(app, ctx, {
     ...STAMPS_PATHS.previewEarnings,

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { printJobSchema } from '../receipt/printer-status'
 import { saleItemSchema } from '../stamps/transactions'
+import { calendarDate } from '../stamps/wire-values'
 import { channel } from './contract'
 
 const user = z.string().trim().min(1).max(254)
@@ -38,22 +39,18 @@ export const saleResultSchema = z.object({
 })
 export type SaleResult = z.infer<typeof saleResultSchema>
 
-/** A sale to cancel: by its Stamps transaction id or its invoice; `user` when this till did not post it. */
-export const cancelPreviewRequestSchema = z
-  .object({
-    transactionId: z.number().int().positive().optional(),
-    invoiceNumber: invoiceNumber.optional(),
-    user: user.optional()
-  })
-  .strict()
-  .refine((r) => r.transactionId !== undefined || r.invoiceNumber !== undefined, {
-    message: 'give a transaction id or an invoice number',
-    path: ['transactionId']
-  })
+/**
+ * A sale to cancel, by its invoice number; `user` when this till did not post it. Stamps names a
+ * sale to cancel by invoice number and day, never by an activity's display name.
+ */
+export const cancelPreviewRequestSchema = z.object({ invoiceNumber, user: user.optional() }).strict()
 
 export const cancelPreviewSchema = z.object({
-  transactionId: z.number(),
-  invoiceNumber: z.string().nullable(),
+  invoiceNumber: z.string(),
+  /** The day the sale happened, as the store's local date (YYYY-MM-DD): what `sale:cancel` sends with the invoice. */
+  date: z.string(),
+  /** Stamps' id of the sale when this till's queue record holds it; the member's history does not say. */
+  transactionId: z.number().nullable(),
   user: z.string(),
   memberName: z.string().nullable(),
   value: z.number().nullable(),
@@ -65,11 +62,17 @@ export const cancelPreviewSchema = z.object({
   alreadyCanceled: z.boolean()
 })
 
+/** The sale to cancel, as the preview named it: its invoice number and its day. */
+export const cancelRequestSchema = z.object({ invoiceNumber, date: calendarDate }).strict()
+
 export const cancelResultSchema = z.object({
   transactionId: z.number(),
+  invoiceNumber: z.string(),
+  date: z.string(),
   stampsTakenBack: z.number(),
   stampsRemaining: z.number(),
-  level: z.string()
+  /** The member's level after the cancel, when Stamps names it. */
+  level: z.string().nullable()
 })
 
 export const saleChannels = {
@@ -87,7 +90,7 @@ export const saleChannels = {
   }),
   /** Insufficient stamps is a `validation` refusal with fields [['info', <Stamps' text>]]. */
   'sale:cancel': channel({
-    request: z.object({ transactionId: z.number().int().positive() }).strict(),
+    request: cancelRequestSchema,
     response: cancelResultSchema,
     session: 'cashier'
   })

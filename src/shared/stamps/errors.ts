@@ -43,6 +43,9 @@ export const ERROR_TEXT = {
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
   tooLarge: 'Request body is too large.',
   userNotFound: 'User not found',
+  /** The v2 cancel's 404 as documented; it names an id the call does not have (digest item 13). */
+  transactionNotFound: 'Cannot find transaction of the requested transaction id',
+  badDate: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.',
   badDatetime:
     'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'
 } as const

@@ -4,6 +4,7 @@ export const STAMPS_PATHS = {
   accessToken: { method: 'POST', path: '/api/auth/get-access-token/' },
   addTransaction: { method: 'POST', path: '/api/transactions/add' },
   cancelTransaction: { method: 'POST', path: '/api/transactions/cancel' },
+  cancelTransactionByInvoice: { method: 'POST', path: '/api/v2/transactions/cancel' },
   previewEarnings: { method: 'GET', path: '/api/v2/transactions/preview-earnings' },
   credit: { method: 'POST', path: '/api/balances/credit' },
   debit: { method: 'POST', path: '/api/balances/debit' },

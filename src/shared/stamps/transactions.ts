@@ -1,6 +1,6 @@
-/** Wire schemas of the Transaction API: add (JSON and XML), cancel and preview-earnings. */
+/** Wire schemas of the Transaction API: add (JSON and XML), both cancels and preview-earnings. */
 import { z } from 'zod'
-import { idNumber, isoDateTime, numberish, rupiah, tokenField, userIdentifier } from './wire-values'
+import { calendarDate, idNumber, isoDateTime, numberish, rupiah, tokenField, userIdentifier } from './wire-values'
 
 /** One sold item; `price` is the unit price (2 x 10000 + 4 x 5000 = 40000 = subtotal). */
 export const saleItemSchema = z.object({
@@ -62,6 +62,43 @@ export const cancelTransactionResponseSchema = z.object({
   })
 })
 
+/**
+ * POST /api/v2/transactions/cancel names the sale by what a till knows: its invoice number and
+ * `date`, the day it happened (the store's local date, YYYY-MM-DD). It carries no id and no store.
+ */
+export const cancelTransactionByInvoiceRequestSchema = z.object({
+  token: tokenField.optional(),
+  invoice_number: z.string().trim().min(1).max(100),
+  date: calendarDate
+})
+
+/**
+ * Its 200 answer. `transaction` is read as documented. Of `membership` only `stamps` is
+ * required: the documents disagree on its level fields (`status` is a level number here and
+ * "Active" elsewhere, the name in `status_text` or `level_text`), and a cancel that happened must
+ * never read as an unreadable answer over a field the till does not need.
+ */
+export const cancelTransactionByInvoiceResponseSchema = z.object({
+  transaction: z.object({
+    stamps_earned: z.number(),
+    id: z.number(),
+    value: z.number(),
+    status: z.literal('Canceled')
+  }),
+  membership: z.looseObject({
+    tags: z.array(z.unknown()).optional(),
+    status: z.union([z.number(), z.string()]).optional(),
+    status_text: z.string().optional(),
+    level_text: z.string().optional(),
+    stamps: z.number(),
+    balance: z.number().optional(),
+    is_blocked: z.boolean().optional(),
+    referral_code: z.string().nullable().optional(),
+    start_date: z.string().optional(),
+    created: z.string().optional()
+  })
+})
+
 /** GET /api/v2/transactions/preview-earnings: the add parameters minus invoice and created. */
 export const previewEarningsQuerySchema = z.object({
   token: tokenField.optional(),
@@ -82,5 +119,7 @@ export type AddTransactionResponse = z.infer<typeof addTransactionResponseSchema
 export type QueuedTransactionResponse = z.infer<typeof queuedTransactionResponseSchema>
 export type CancelTransactionRequest = z.infer<typeof cancelTransactionRequestSchema>
 export type CancelTransactionResponse = z.infer<typeof cancelTransactionResponseSchema>
+export type CancelTransactionByInvoiceRequest = z.infer<typeof cancelTransactionByInvoiceRequestSchema>
+export type CancelTransactionByInvoiceResponse = z.infer<typeof cancelTransactionByInvoiceResponseSchema>
 export type PreviewEarningsQuery = z.infer<typeof previewEarningsQuerySchema>
 export type PreviewEarningsResponse = z.infer<typeof previewEarningsResponseSchema>

@@ -3,6 +3,8 @@ import {
   addTransactionRequestSchema,
   addTransactionResponseSchema,
   balanceUpdateRequestSchema,
+  cancelTransactionByInvoiceRequestSchema,
+  cancelTransactionByInvoiceResponseSchema,
   groupActivitiesQuerySchema,
   parseIsoDateTime
 } from './index'
@@ -60,5 +62,37 @@ describe('wire schemas', () => {
     expect(parseIsoDateTime('2013-02-15T13:01:01Z')).toBe(Date.UTC(2013, 1, 15, 13, 1, 1))
     expect(parseIsoDateTime('2013-02-15T13:01:01+05:30')).toBe(Date.UTC(2013, 1, 15, 7, 31, 1))
     expect(parseIsoDateTime('2013-02-30T00:00:00')).toBeNaN()
+  })
+
+  it('v2 cancel: the documented body and answer, and only days that exist', () => {
+    expect(cancelTransactionByInvoiceRequestSchema.parse({ invoice_number: 'ABCD123', date: '2021-02-01' })).toEqual({
+      invoice_number: 'ABCD123',
+      date: '2021-02-01'
+    })
+    for (const date of ['2021-02-29', '2021-13-01', '2021-2-1', '1 Feb 2021'])
+      expect(cancelTransactionByInvoiceRequestSchema.safeParse({ invoice_number: 'A', date }).success, date).toBe(false)
+    expect(cancelTransactionByInvoiceRequestSchema.safeParse({ invoice_number: 'A', date: '2024-02-29' }).success).toBe(
+      true
+    )
+    // rewards-vouchers.md 4.3, stray brace removed; `status` is a level number there
+    const answer = cancelTransactionByInvoiceResponseSchema.parse({
+      transaction: { stamps_earned: 3, id: 1, value: 30000, status: 'Canceled' },
+      membership: {
+        tags: [],
+        status: 10,
+        status_text: 'Blue',
+        stamps: 10,
+        balance: 20,
+        is_blocked: false,
+        referral_code: 'asd',
+        start_date: '2020-01-01',
+        created: '2020-01-01'
+      }
+    })
+    expect([answer.transaction.id, answer.membership.stamps, answer.membership.status_text]).toEqual([1, 10, 'Blue'])
+    // the level fields the documents disagree on are not required; the stamps are
+    const lean = { transaction: answer.transaction, membership: { stamps: 4, status: 'Active', level_text: 'Blue' } }
+    expect(cancelTransactionByInvoiceResponseSchema.safeParse(lean).success).toBe(true)
+    expect(cancelTransactionByInvoiceResponseSchema.safeParse({ ...lean, membership: {} }).success).toBe(false)
   })
 })

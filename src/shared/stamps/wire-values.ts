@@ -1,5 +1,6 @@
 /** Value shapes shared by every Stamps wire schema: lenient numbers, ids, datetimes. */
 import { z } from 'zod'
+import { ERROR_TEXT } from './errors'
 
 /**
  * A number as DRF accepts it: JSON numbers, or numeric strings (XML bodies and form posts carry
@@ -29,6 +30,17 @@ export const isoDateTime = z
     /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/,
     'Enter a valid date/time.'
   )
+
+/** True for `YYYY-MM-DD` naming a day that exists (2021-02-29 does not). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!))
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!
+}
+
+/** A calendar date as DRF's DateField takes it, worded as DRF refuses it. */
+export const calendarDate = z.string().trim().refine(isCalendarDate, ERROR_TEXT.badDate)
 
 /** `user` identifies a member by email, member id (card number) or mobile number. */
 export const userIdentifier = z.string().trim().min(1).max(254)

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import type { MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { ErrorNote } from '../common/ErrorNote'
 import { Field } from '../common/Field'
-import { formatCount, formatRupiah } from '../format/format'
+import { formatCount, formatRupiah, formatSaleDay } from '../format/format'
 import { useT } from '../i18n'
 import { useCancelStore } from '../stores/cancel-store'
 import { useDeskMemberStore } from '../stores/desk-member-store'
@@ -26,8 +26,8 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
       </h2>
       <form className="form-row" noValidate onSubmit={(e) => (e.preventDefault(), void s.find(api, member.user))}>
         <Field
-          label={t('cancel.query')}
-          hint={t('cancel.queryHint')}
+          label={t('cancel.invoice')}
+          hint={t('cancel.invoiceHint')}
           value={s.query}
           onChange={s.setQuery}
           name="cancel-query"
@@ -39,9 +39,10 @@ export function CancelPanel({ api, member }: { api: StampsKioskApi; member: Memb
       </form>
       {s.preview && (
         <div className="confirm" role="group" aria-labelledby="cancel-preview-title" data-testid="cancel-preview">
-          <h3 id="cancel-preview-title">
-            {t('cancel.previewTitle', { invoice: s.preview.invoiceNumber ?? `#${s.preview.transactionId}` })}
-          </h3>
+          <h3 id="cancel-preview-title">{t('cancel.previewTitle', { invoice: s.preview.invoiceNumber })}</h3>
+          <p className="note" data-testid="cancel-sale-day">
+            {t('cancel.saleDay', { date: formatSaleDay(s.preview.date, lang) })}
+          </p>
           <dl className="figures">
             <div>
               <dt>{t('cancel.takeBack')}</dt>

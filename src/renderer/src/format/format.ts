@@ -12,6 +12,15 @@ export const formatSignedRupiah = (amount: number): string =>
 export const formatCount = (n: number, lang: Language): string =>
   new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 0 }).format(n)
 
+/** A sale's day (the store's `YYYY-MM-DD`) spelled in the screen's language: `1 Mar 2024`. */
+export const formatSaleDay = (day: string, lang: Language): string =>
+  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric'
+  }).format(new Date(`${day}T00:00:00Z`))
+
 const dateFormats = new Map<Language, Intl.DateTimeFormat>()
 
 /** Epoch seconds as a Jakarta wall-clock date and time, e.g. `12 Mar 2025 14.05 WIB`. */

@@ -30,19 +30,15 @@ export const useCancelStore = create<CancelState>()((set, get) => ({
     if (q === '') return set({ queryError: 'required' })
     if (q.length > 100) return set({ queryError: 'invoice' })
     set({ busy: true, error: null, preview: null, result: null })
-    // "#123" names a Stamps transaction id; anything else is the invoice number.
-    const byId = /^#\d+$/.test(q)
-    const r = await api.invoke(
-      'sale:cancel-preview',
-      byId ? { transactionId: Number(q.slice(1)), user } : { invoiceNumber: q, user }
-    )
+    const r = await api.invoke('sale:cancel-preview', { invoiceNumber: q, user })
     set(r.ok ? { busy: false, preview: r.data } : { busy: false, error: r.error })
   },
   async confirm(api) {
     const { preview, busy } = get()
     if (!preview || busy) return
     set({ busy: true, error: null })
-    const r = await api.invoke('sale:cancel', { transactionId: preview.transactionId })
+    // Stamps names the sale by its invoice number and day, as the preview found them
+    const r = await api.invoke('sale:cancel', { invoiceNumber: preview.invoiceNumber, date: preview.date })
     set(r.ok ? { busy: false, result: r.data, preview: null } : { busy: false, error: r.error })
   },
   back: () => set({ preview: null, error: null, result: null })

@@ -77,5 +77,8 @@ export const deskEn = {
   'sale.result.reprintAlready': 'Yes, reprint',
   'sale.result.new': 'New sale',
   'sale.result.printed': 'Receipt reprinted.',
-  'sale.result.printFailed': 'The receipt could not be printed.'
+  'sale.result.printFailed': 'The receipt could not be printed.',
+  'cancel.invoice': 'Invoice number',
+  'cancel.invoiceHint': 'E.g. INV-001',
+  'cancel.saleDay': 'Sale date: {date}'
 } as const satisfies Record<DeskKey, string>

@@ -26,8 +26,6 @@ export const tasksEn = {
   'balance.lastDebit': 'Last change at this till: debit {amount}',
   'balance.cancelLast': 'Cancel the last change',
   'cancel.title': 'Cancel a sale',
-  'cancel.query': 'Invoice number or #transaction id',
-  'cancel.queryHint': 'E.g. INV-001 or #42',
   'cancel.find': 'Check',
   'cancel.previewTitle': 'Sale {invoice}',
   'cancel.takeBack': 'Stamps taken back',

@@ -75,7 +75,10 @@ export const deskId = {
   'sale.result.reprintAlready': 'Ya, cetak ulang',
   'sale.result.new': 'Penjualan baru',
   'sale.result.printed': 'Struk dicetak ulang.',
-  'sale.result.printFailed': 'Struk tidak dapat dicetak.'
+  'sale.result.printFailed': 'Struk tidak dapat dicetak.',
+  'cancel.invoice': 'Nomor invoice',
+  'cancel.invoiceHint': 'Contoh: INV-001',
+  'cancel.saleDay': 'Tanggal penjualan: {date}'
 } as const
 
 export type DeskKey = keyof typeof deskId

@@ -24,8 +24,6 @@ export const tasksId = {
   'balance.lastDebit': 'Perubahan terakhir di kasir ini: kurangi {amount}',
   'balance.cancelLast': 'Batalkan perubahan terakhir',
   'cancel.title': 'Batalkan penjualan',
-  'cancel.query': 'Nomor invoice atau #ID transaksi',
-  'cancel.queryHint': 'Contoh: INV-001 atau #42',
   'cancel.find': 'Periksa',
   'cancel.previewTitle': 'Penjualan {invoice}',
   'cancel.takeBack': 'Stamp yang ditarik',
