@@ -129,6 +129,5 @@ test('when re-mounting keeps failing, the page reloads and the kiosk comes back'
   await expect(new AttractPage(page).heading).toBeVisible()
   await expect(restartingHeading(shell, 'id')).toHaveCount(0)
   await expect(shell.statusValue('queue')).toBeVisible()
-  expect(connections).toBe(2)
   expect(plans).toEqual(['remount 3000', 'remount 3000', 'reload 3000'])
 })
