@@ -1,4 +1,4 @@
-/** English strings of the kiosk screens, the status bar and the language switch. */
+/** English strings of the kiosk screens, the status bar, the language switch and the restarting screen. */
 import type { KioskKey } from '../id/kiosk'
 
 export const kioskEn = {
@@ -69,5 +69,7 @@ export const kioskEn = {
   'device.none': 'None',
   'language.switch': 'Ganti ke Bahasa Indonesia',
   'language.switchShort': 'Bahasa Indonesia',
-  'idle.notice': 'The screen returns to the start when idle.'
+  'idle.notice': 'The screen returns to the start when idle.',
+  'restart.title': 'Just a moment',
+  'restart.body': 'The screen is restarting and will be back in a few seconds.'
 } as const satisfies Record<KioskKey, string>

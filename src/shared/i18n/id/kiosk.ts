@@ -1,4 +1,4 @@
-/** Bahasa Indonesia strings of the kiosk screens, the status bar and the language switch. */
+/** Bahasa Indonesia strings of the kiosk screens, the status bar, the language switch and the restarting screen. */
 export const kioskId = {
   'app.title': 'Kios Stamps',
   'attract.title': 'Cek stamp dan saldo Anda',
@@ -67,7 +67,9 @@ export const kioskId = {
   'device.none': 'Tidak ada',
   'language.switch': 'Switch to English',
   'language.switchShort': 'English',
-  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.'
+  'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.',
+  'restart.title': 'Mohon tunggu sebentar',
+  'restart.body': 'Layar sedang dimuat ulang dan akan kembali dalam beberapa detik.'
 } as const
 
 export type KioskKey = keyof typeof kioskId
