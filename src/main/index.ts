@@ -4,9 +4,10 @@
  * (fullscreen, no menu, no devtools, no navigation, single instance) or a windowed till.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron'
 import { handle, sendEvent } from './ipc/electron-ipc'
 import { startHost, type Host } from './host/start-host'
+import { keyFileSealer, keyringSealer } from './settings/secret-box'
 import { loadSettings } from './settings/settings-store'
 
 const rendererDir = join(__dirname, '../renderer')
@@ -39,7 +40,10 @@ function createWindow(kiosk: boolean): BrowserWindow {
 }
 
 async function boot(): Promise<void> {
-  const loaded = loadSettings(process.argv.slice(app.isPackaged ? 1 : 2))
+  // Secrets at rest go to the OS keyring here (only the shell has safeStorage); a key file otherwise.
+  const loaded = loadSettings(process.argv.slice(app.isPackaged ? 1 : 2), process.env, {
+    sealerFor: (dataDir) => keyringSealer(safeStorage, keyFileSealer(dataDir))
+  })
   const kiosk = loaded.settings.kiosk.mode === 'kiosk'
   if (kiosk) Menu.setApplicationMenu(null)
   host = await startHost({ loaded, rendererDir, serveUi: false })

@@ -66,7 +66,7 @@ export async function startHost({
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
     const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
-    const settingsFile = new SettingsFile(dataDir, settings)
+    const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
     setupAuth(ctx, { auth, status, settingsFile })
     const printer = setupPrinter(ctx, { status })
     const outbox = setupOutbox(ctx, { client: upstream.client, status })
