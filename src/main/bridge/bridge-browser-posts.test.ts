@@ -25,7 +25,7 @@ afterAll(async () => {
   await rig.stop()
 })
 
-const post = (body: BodyInit, headers: Record<string, string>): Promise<Response> =>
+const post = (body: RequestInit['body'], headers: Record<string, string>): Promise<Response> =>
   fetch(`${rig.host.bridgeUrl}/api/transactions/add`, { method: 'POST', headers, body })
 const queued = async (): Promise<string[]> => (await rig.ok('outbox:list', {})).items.map((i) => i.invoiceNumber)
 
