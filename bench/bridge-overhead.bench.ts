@@ -44,26 +44,27 @@ async function main(): Promise<void> {
   const tmp = tempDir('bench-bridge-')
   const guard = setTimeout(() => (console.error('bench: gave up after 120 s'), process.exit(1)), 120_000)
   const sandbox = await startSandboxChild(tmp.file('sandbox.db'), ['--seed', 'demo'])
-  const host = await startHostChild([
-    '--data-dir',
-    tmp.dir,
-    '--upstream',
-    sandbox.url,
-    '--key',
-    KEY,
-    '--merchant',
-    '14',
-    '--store',
-    '2',
-    '--bridge-port',
-    '0',
-    '--ui-port',
-    '0',
-    '--bridge-token',
-    TOKEN,
-    '--printer',
-    `file:${tmp.file('receipts')}`
-  ])
+  const host = await startHostChild(
+    [
+      '--data-dir',
+      tmp.dir,
+      '--upstream',
+      sandbox.url,
+      '--merchant',
+      '14',
+      '--store',
+      '2',
+      '--bridge-port',
+      '0',
+      '--ui-port',
+      '0',
+      '--printer',
+      `file:${tmp.file('receipts')}`
+    ],
+    undefined,
+    // Secrets never on a command line (`ps`): the host takes them from the environment.
+    { STAMPS_KIOSK_KEY: KEY, STAMPS_KIOSK_BRIDGE_TOKEN: TOKEN }
+  )
   try {
     const tag = `B${Date.now()}`
     await postSales(sandbox.url, `Token ${KEY}`, `${tag}-warm-d`, WARMUP)

@@ -5,9 +5,10 @@
  * windowed till; both deny permissions, reload a crashed renderer and have no DevTools.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage } from 'electron'
 import { handle, sendEvent } from './ipc/electron-ipc'
 import { startHost, type Host } from './host/start-host'
+import { keyFileSealer, keyringSealer } from './settings/secret-box'
 import { loadSettings } from './settings/settings-store'
 import { openShellWindow } from './shell/shell-window'
 
@@ -15,7 +16,10 @@ const rendererDir = join(__dirname, '../renderer')
 let host: Host | null = null
 
 async function boot(): Promise<void> {
-  const loaded = loadSettings(process.argv.slice(app.isPackaged ? 1 : 2))
+  // Secrets at rest go to the OS keyring here (only the shell has safeStorage); a key file otherwise.
+  const loaded = loadSettings(process.argv.slice(app.isPackaged ? 1 : 2), process.env, {
+    sealerFor: (dataDir) => keyringSealer(safeStorage, keyFileSealer(dataDir))
+  })
   host = await startHost({ loaded, rendererDir, serveUi: false })
   handle(host.router, {
     rendererDir,

@@ -14,10 +14,15 @@ export interface HostChild {
 }
 
 /** One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it. */
-export async function startHostChild(args: string[], readyMs = 20_000): Promise<HostChild> {
+/** `env` carries secrets (STAMPS_KIOSK_KEY, STAMPS_KIOSK_BRIDGE_TOKEN): the host refuses them as flags. */
+export async function startHostChild(
+  args: string[],
+  readyMs = 20_000,
+  env: Record<string, string> = {}
+): Promise<HostChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' }
+    env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1', ...env }
   })
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))

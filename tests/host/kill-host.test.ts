@@ -31,8 +31,6 @@ const hostArgs = (): string[] => [
   tmp.dir,
   '--upstream',
   sandbox.url,
-  '--key',
-  DEMO.key,
   '--merchant',
   '14',
   '--store',
@@ -41,13 +39,14 @@ const hostArgs = (): string[] => [
   '0',
   '--ui-port',
   '0',
-  '--bridge-token',
-  TOKEN,
   '--printer',
   `file:${tmp.file('receipts')}`,
   '--language',
   'en'
 ]
+
+/** Secrets go in the environment: the host refuses them on its command line. */
+const hostEnv = (): Record<string, string> => ({ STAMPS_KIOSK_KEY: DEMO.key, STAMPS_KIOSK_BRIDGE_TOKEN: TOKEN })
 
 /**
  * Receipt jobs per invoice in the host's print queue, and their states. A job the kill caught
@@ -94,7 +93,7 @@ describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
     const creditsSent = new Set<number>()
     let cutShort = 0 // requests the kill cut off: the cases this test exists for
     for (let round = 0; round < ROUNDS; round++) {
-      const host = await startHostChild(hostArgs())
+      const host = await startHostChild(hostArgs(), undefined, hostEnv())
       const invoices = [...unanswered, ...Array.from({ length: SALES_PER_ROUND }, (_, i) => `r${round}-${i}`)]
       const amount = 1_000 + round // unique per round: a doubled credit shows as a repeated amount
       const killAfter = Math.floor(Math.random() * 400)
@@ -125,7 +124,7 @@ describe(`host killed with SIGKILL, ${ROUNDS} randomized rounds`, () => {
       await Promise.all([...flows, credit])
     }
     // Last start: resend what never got an answer, then let the outbox drain.
-    const host = await startHostChild(hostArgs())
+    const host = await startHostChild(hostArgs(), undefined, hostEnv())
     for (const invoice of [...unanswered]) {
       if ((await post(host.bridgeUrl, '/api/transactions/add', sale(invoice))) !== 0) unanswered.delete(invoice)
     }

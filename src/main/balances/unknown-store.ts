@@ -3,6 +3,7 @@
  * ask Stamps' history about them ("check again") instead of a person hunting through it.
  */
 import Database from 'better-sqlite3'
+import { privateDatabase } from '../../platform/fs/private-files'
 import { balanceUpdateRequestSchema } from '../../shared/stamps'
 import { z } from 'zod'
 import { StampsError, type ReconcileTicket } from '../stamps'
@@ -36,6 +37,7 @@ export class UnknownUpdateStore {
 
   constructor(path: string) {
     this.db = new Database(path)
+    privateDatabase(path)
     this.db.pragma('journal_mode = WAL')
     // Money: an unknown update must outlive a power cut, so each write is fsynced.
     this.db.pragma('synchronous = FULL')

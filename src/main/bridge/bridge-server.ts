@@ -57,6 +57,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   const ctx: EndpointContext = {
     requireHttps: false,
+    // Any web page open on this computer can reach 127.0.0.1: JSON and XML only, no other sites.
+    refuseBrowserPosts: true,
     authenticator: bridgeAuthenticator(opts.token, opts.merchantId, opts.merchantKeys)
   }
   const { client, sales } = opts

@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   console.log(`bridge: ${host.bridgeUrl}`)
   if (!loaded.settings.bridge.token) console.log(`bridge token: ${loaded.bridgeToken}  (kept in ${loaded.dataDir})`)
   console.log(`data: ${loaded.dataDir}`)
+  // kiosk: before ui:, which scripts read as "ready".
+  if (host.kioskPage) console.log(`kiosk: ${host.kioskPage}`)
   console.log(`ui: ${host.uiUrl}`)
 
   let stopping = false

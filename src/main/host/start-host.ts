@@ -20,6 +20,7 @@ import type { LoadedSettings } from '../settings/settings-store'
 import { setupStatus } from '../status/status.setup'
 import type { Broadcast, HostContext } from './host-context'
 import { startUiServer } from './browser/ui-server'
+import { writeKioskPage } from './kiosk-page'
 import { setupUpstream } from './upstream.setup'
 
 export interface HostOptions {
@@ -35,6 +36,8 @@ export interface Host {
   sandboxUrl: string | null
   bridgeUrl: string
   uiUrl: string | null
+  /** file: URL of `<data dir>/kiosk.html`, which forwards to uiUrl (open it in Chromium's kiosk mode). */
+  kioskPage: string | null
   router: IpcRouter
   /** Adds a receiver of main-to-renderer events (the Electron window); returns its remover. */
   onEvent(listener: Broadcast): () => void
@@ -66,7 +69,7 @@ export async function startHost({
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
     const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
-    const settingsFile = new SettingsFile(dataDir, settings)
+    const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
     setupAuth(ctx, { auth, status, settingsFile })
     const printer = setupPrinter(ctx, { status })
     const outbox = setupOutbox(ctx, { client: upstream.client, status })
@@ -77,6 +80,7 @@ export async function startHost({
     const scanner = setupScanner(ctx, { status, auth })
 
     let uiUrl: string | null = null
+    let kioskPage: string | null = null
     if (serveUi) {
       const token = randomBytes(24).toString('base64url')
       const ui = await startUiServer({
@@ -91,6 +95,7 @@ export async function startHost({
       ctx.onClose(() => ui.close())
       listeners.add((event, payload) => ui.broadcast(event, payload))
       uiUrl = ui.url
+      kioskPage = writeKioskPage(dataDir, ui.url)
     }
     await scanner.start()
     const bridge = await startBridge({
@@ -107,7 +112,7 @@ export async function startHost({
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
-    return { sandboxUrl: upstream.embeddedUrl, bridgeUrl: bridge.url, uiUrl, router: ipc, onEvent, close }
+    return { sandboxUrl: upstream.embeddedUrl, bridgeUrl: bridge.url, uiUrl, kioskPage, router: ipc, onEvent, close }
   } catch (err) {
     await close()
     throw err

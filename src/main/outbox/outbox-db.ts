@@ -1,5 +1,6 @@
 /** The outbox's SQLite file: the one connection owner, its pragmas and numbered migrations. */
 import Database from 'better-sqlite3'
+import { privateDatabase } from '../../platform/fs/private-files'
 
 export type SyncMode = 'NORMAL' | 'FULL'
 
@@ -65,6 +66,7 @@ const MIGRATIONS: readonly string[] = [
  */
 export function openOutboxDb(path: string): Database.Database {
   const db = new Database(path)
+  privateDatabase(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('wal_autocheckpoint = 0')

@@ -1,6 +1,7 @@
 /** The virtual printer: saves each job as `<id>.bin` plus a `<id>.txt` preview in a folder. */
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../platform/fs/private-files'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { PrinterStatus } from '../../shared/receipt/printer-status'
 import type { Columns } from '../../shared/receipt/receipt-model'
@@ -22,11 +23,13 @@ export class FileTransport implements PrinterTransport {
     const id = String(context.jobId ?? `${Date.now()}-${++this.counter}`).replace(/[^\w.-]/g, '_')
     const bin = join(this.dir, `${id}.bin`)
     try {
-      await mkdir(this.dir, { recursive: true })
+      // Private like the rest of the data directory: a receipt names a member and a sale.
+      await mkdir(this.dir, { recursive: true, mode: PRIVATE_DIR_MODE })
       // Write then rename, so a reader of the folder never sees half a receipt.
-      await writeFile(`${bin}.part`, bytes)
+      await writeFile(`${bin}.part`, bytes, { mode: PRIVATE_FILE_MODE })
       await rename(`${bin}.part`, bin)
-      await writeFile(join(this.dir, `${id}.txt`), renderPreview(decodeEscPos(bytes), this.columns))
+      const preview = renderPreview(decodeEscPos(bytes), this.columns)
+      await writeFile(join(this.dir, `${id}.txt`), preview, { mode: PRIVATE_FILE_MODE })
     } catch (err) {
       throw fromSystemError(err, this.description, true)
     }

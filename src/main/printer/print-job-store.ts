@@ -1,5 +1,6 @@
 /** SQL access to print_jobs: every state change is committed before anything is sent. */
 import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { privateDatabase } from '../../platform/fs/private-files'
 import type { HeldCode, PrintJob, PrintJobKind, PrintJobState } from '../../shared/receipt/printer-status'
 import { migratePrintQueue } from './print-queue-schema'
 
@@ -38,6 +39,7 @@ export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry
 /** Opens the print queue's SQLite file with the pragmas every owner of it must use. */
 export function openPrintQueueDb(path: string): Database {
   const db = new BetterSqlite3(path)
+  privateDatabase(path)
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
   // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came

@@ -36,6 +36,8 @@ const RESTART_KEYS = [
   'scanner',
   'requestTimeoutMs'
 ] as const
+/** True when the request carries a key typed now (not the kept one). */
+const keyTyped = (req: { credential?: SettingsPatchInput['credential'] }): boolean => Boolean(req.credential?.key)
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const fieldsOf = (err: SettingsError): Array<[string, string]> => err.problems.map((p) => [p.field, p.message])
 
@@ -54,7 +56,7 @@ export class SettingsDesk {
   /** Validates everything before writing anything; a bad field is named, nothing is saved. */
   async save(input: SettingsPatchInput): Promise<ReturnType<SettingsDesk['view']> & { applied: string[] }> {
     const patch = this.withKeptSecrets(input)
-    const next = this.validated(patch)
+    const next = this.validated(patch, input)
     const before = this.settings
     try {
       this.deps.file.commit(patch, next)
@@ -106,8 +108,7 @@ export class SettingsDesk {
     if (!baseUrl) throw new DomainError('unreachable', 'The embedded sandbox is not running; save and restart first.')
     // The saved key is write-only: it is only ever sent to the saved server (or the local
     // sandbox). Testing another server takes a key typed now, or the test would hand it out.
-    const keyTyped = Boolean(req.credential && 'key' in req.credential && req.credential.key)
-    if (parsed.data !== null && parsed.data !== this.settings.upstream && !keyTyped) {
+    if (parsed.data !== null && parsed.data !== this.settings.upstream && !keyTyped(req)) {
       throw new DomainError(
         'validation',
         'Enter the API key to test a different server: the saved key is only sent to the saved server.',
@@ -146,7 +147,7 @@ export class SettingsDesk {
     return patch
   }
 
-  private validated(patch: SettingsPatch): Settings {
+  private validated(patch: SettingsPatch, input: SettingsPatchInput): Settings {
     const problems: Array<[string, string]> = []
     const check = (field: string, value: unknown, parse: (s: string) => unknown): void => {
       if (typeof value !== 'string' || value === 'fake') return
@@ -165,6 +166,13 @@ export class SettingsDesk {
       if (!(err instanceof SettingsError)) throw err
       problems.push(...fieldsOf(err))
     }
+    // Saving another server with the kept key would send it there at the next start: whoever
+    // holds the admin PIN could collect the merchant's key on a server of their own.
+    if (next && next.upstream !== null && next.upstream !== this.settings.upstream && !keyTyped(input))
+      problems.push([
+        'credential.key',
+        'enter the API key again to change the server (the saved key stays with the saved server)'
+      ])
     if (problems.length > 0 || !next)
       throw new DomainError('validation', 'Some settings are not valid; nothing was saved.', problems)
     return next

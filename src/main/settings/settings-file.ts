@@ -3,6 +3,7 @@
  * changes both write through it, so neither holds a stale copy of what the other saved.
  */
 import type { Role } from '../../shared/ipc'
+import { keyFileSealer, type SecretSealer } from './secret-box'
 import type { Settings } from './settings-schema'
 import type { SettingsPatch } from './settings-sources'
 import { saveSettings } from './settings-store'
@@ -12,6 +13,8 @@ export class SettingsFile {
     readonly dataDir: string,
     /** The settings the host booted with (file, environment and flags). */
     readonly boot: Settings,
+    /** Seals the secrets written (the one settings were loaded with: LoadedSettings.sealer). */
+    private readonly sealer: SecretSealer = keyFileSealer(dataDir),
     private settings: Settings = boot
   ) {}
 
@@ -21,7 +24,7 @@ export class SettingsFile {
 
   /** Writes `patch` to settings.json atomically, then holds `next` (already validated) as current. */
   commit(patch: SettingsPatch, next: Settings): void {
-    saveSettings(this.dataDir, patch)
+    saveSettings(this.dataDir, patch, this.sealer)
     this.settings = next
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { credentialSchema } from '../stamps/client-config'
 import { pinHashSchema } from '../auth/pin-hash'
+import { isLoopbackHostname } from '../../platform/http/credentials'
 
 /** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
 export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee } as const
@@ -16,6 +17,11 @@ const upstreamUrl = z
   .string()
   .url()
   .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  // The merchant key travels with every request: plain http only to a server on this computer.
+  .refine(
+    (u) => new URL(u).protocol !== 'http:' || isLoopbackHostname(new URL(u).hostname),
+    'must be https (http only for a server on this computer: localhost, 127.0.0.0/8, ::1)'
+  )
   // The upstream is shown to the screens; a password in it would be a secret on display.
   .refine(
     (u) => !new URL(u).username && !new URL(u).password,

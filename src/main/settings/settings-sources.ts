@@ -10,13 +10,17 @@ export interface HostArgs {
   patch: SettingsPatch
 }
 
+/** Secrets: environment (or settings.json) only. A command line is readable by every user (`ps`). */
+const SECRET_OPTIONS = {
+  'bridge-token': { type: 'string' },
+  key: { type: 'string' }
+} as const
+
 const FLAGS = {
   'data-dir': { type: 'string' },
   'ui-port': { type: 'string' },
   'bridge-port': { type: 'string' },
-  'bridge-token': { type: 'string' },
   upstream: { type: 'string' },
-  key: { type: 'string' },
   auth: { type: 'string' },
   merchant: { type: 'string' },
   store: { type: 'string' },
@@ -26,10 +30,22 @@ const FLAGS = {
   language: { type: 'string' }
 } as const
 
-type FlagName = keyof typeof FLAGS
+const OPTIONS = { ...FLAGS, ...SECRET_OPTIONS }
+type FlagName = keyof typeof OPTIONS
 
-/** Environment variable names, one per flag: --bridge-port is STAMPS_KIOSK_BRIDGE_PORT. */
+/** Environment variable names, one per option: --bridge-port is STAMPS_KIOSK_BRIDGE_PORT. */
 export const envName = (flag: FlagName): string => `STAMPS_KIOSK_${flag.toUpperCase().replace(/-/g, '_')}`
+
+/** Refuses `--key K` and `--bridge-token T` (and their `=` forms), saying where the secret goes instead. */
+function refuseSecretFlags(argv: string[]): void {
+  const problems = (Object.keys(SECRET_OPTIONS) as Array<keyof typeof SECRET_OPTIONS>)
+    .filter((name) => argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)))
+    .map((name) => ({
+      field: `--${name}`,
+      message: `not accepted on the command line, where every user of this computer can read it (ps): set ${envName(name)} instead, or save it in settings.json (the admin screen)`
+    }))
+  if (problems.length > 0) throw new SettingsError(problems)
+}
 
 /** Numbers stay text until the schema sees them, so a typo is reported against its field. */
 function toNumber(field: string, text: string): number {
@@ -66,8 +82,9 @@ function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
   return patch
 }
 
-/** Parses host flags; an unknown flag is refused with its name. */
+/** Parses host flags; an unknown flag, or a secret on the command line, is refused with its name. */
 export function readFlags(argv: string[]): HostArgs {
+  refuseSecretFlags(argv)
   let values: Partial<Record<FlagName, string>>
   try {
     values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values
@@ -80,7 +97,7 @@ export function readFlags(argv: string[]): HostArgs {
 /** Reads the same settings from STAMPS_KIOSK_* variables. */
 export function readEnv(env: NodeJS.ProcessEnv): HostArgs {
   const values: Partial<Record<FlagName, string>> = {}
-  for (const flag of Object.keys(FLAGS) as FlagName[]) {
+  for (const flag of Object.keys(OPTIONS) as FlagName[]) {
     const value = env[envName(flag)]
     if (value !== undefined && value !== '') values[flag] = value
   }

@@ -1,9 +1,13 @@
 /** Loads settings (file < env < flags), persists changes atomically, keeps the bridge token. */
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ensurePrivateDir, tightenTree, writeFileAtomic } from '../../platform/fs/private-files'
+import { keptToken } from './kept-token'
+import { keyFileSealer, type SecretSealer } from './secret-box'
+import { refusePrototypeKeys } from './settings-keys'
 import { parseSettings, SettingsError, type Settings } from './settings-schema'
+import { openSecrets, sealSecrets } from './settings-secrets'
 import { readEnv, readFlags, type SettingsPatch } from './settings-sources'
 
 export interface LoadedSettings {
@@ -13,6 +17,13 @@ export interface LoadedSettings {
   bridgeToken: string
   /** True when the token was generated now (the host prints it so a person can configure the POS). */
   bridgeTokenGenerated: boolean
+  /** Seals secrets written back to the data directory (the admin screen's saves). */
+  sealer: SecretSealer
+}
+
+export interface LoadOptions {
+  /** The sealer for secrets at rest (the Electron shell injects the OS keyring); default: a key file. */
+  sealerFor?: (dataDir: string) => SecretSealer
 }
 
 export const SETTINGS_FILE = 'settings.json'
@@ -24,13 +35,21 @@ export const defaultDataDir = (): string => join(homedir(), '.stamps-kiosk')
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Merges patches left to right; nested objects merge, undefined never erases a value. */
+/**
+ * Merges patches left to right; nested objects merge, undefined never erases a value. A prototype
+ * key in any patch (file, environment, flags, the admin screen) is refused by name.
+ */
 export function mergePatches(...patches: SettingsPatch[]): SettingsPatch {
+  for (const patch of patches) refusePrototypeKeys(patch, 'settings')
+  return merge(patches)
+}
+
+function merge(patches: Array<Record<string, unknown>>): SettingsPatch {
   const out: Record<string, unknown> = {}
   for (const patch of patches) {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue
-      out[key] = isPlainObject(value) && isPlainObject(out[key]) ? mergePatches(out[key], value) : value
+      out[key] = isPlainObject(value) && isPlainObject(out[key]) ? merge([out[key], value]) : value
     }
   }
   return out
@@ -40,47 +59,58 @@ export function mergePatches(...patches: SettingsPatch[]): SettingsPatch {
 export function readSettingsFile(dataDir: string): SettingsPatch {
   const file = join(dataDir, SETTINGS_FILE)
   if (!existsSync(file)) return {}
+  let parsed: unknown
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
     if (!isPlainObject(parsed)) throw new Error('not a JSON object')
-    return parsed
   } catch (err) {
     throw new SettingsError([{ field: file, message: (err as Error).message }])
   }
+  refusePrototypeKeys(parsed, file)
+  return parsed
 }
 
-/** Validates a patch on top of the saved file and writes it atomically (tmp + rename). */
-export function saveSettings(dataDir: string, patch: SettingsPatch): Settings {
-  const merged = mergePatches(readSettingsFile(dataDir), patch)
+/**
+ * Validates a patch on top of the saved file and writes it atomically and durably, secrets
+ * sealed (a file written by an older version in plaintext is sealed by its first save).
+ */
+export function saveSettings(dataDir: string, patch: SettingsPatch, sealer = keyFileSealer(dataDir)): Settings {
+  const merged = mergePatches(openSecrets(readSettingsFile(dataDir), sealer), patch)
   const settings = parseSettings(merged)
-  mkdirSync(dataDir, { recursive: true })
-  const file = join(dataDir, SETTINGS_FILE)
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(merged, null, 2)}\n`, { mode: 0o600 })
-  renameSync(`${file}.tmp`, file)
+  ensurePrivateDir(dataDir)
+  writeFileAtomic(join(dataDir, SETTINGS_FILE), `${JSON.stringify(sealSecrets(merged, sealer), null, 2)}\n`)
   return settings
 }
 
-function bridgeTokenFor(settings: Settings, dataDir: string): { token: string; generated: boolean } {
+function bridgeTokenFor(
+  settings: Settings,
+  dataDir: string,
+  sealer: SecretSealer
+): { token: string; generated: boolean } {
   if (settings.bridge.token) return { token: settings.bridge.token, generated: false }
-  const file = join(dataDir, TOKEN_FILE)
-  if (existsSync(file)) {
-    const kept = readFileSync(file, 'utf8').trim()
-    if (kept.length >= 16) return { token: kept, generated: false }
-  }
-  const token = randomBytes(24).toString('base64url')
-  writeFileSync(file, `${token}\n`, { mode: 0o600 })
-  return { token, generated: true }
+  return keptToken(dataDir, TOKEN_FILE, sealer)
 }
 
-/** Resolves the data directory and settings from file, environment and flags, in that order. */
-export function loadSettings(argv: string[], env: NodeJS.ProcessEnv = process.env): LoadedSettings {
+/**
+ * Resolves the data directory and settings from file, environment and flags, in that order.
+ * The data directory is made private first (0700, and what an older version left readable, 0600).
+ */
+export function loadSettings(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  opts: LoadOptions = {}
+): LoadedSettings {
   const fromFlags = readFlags(argv)
   const fromEnv = readEnv(env)
   const dataDir = resolve(fromFlags.dataDir ?? fromEnv.dataDir ?? defaultDataDir())
-  mkdirSync(dataDir, { recursive: true })
-  const settings = parseSettings(mergePatches(readSettingsFile(dataDir), fromEnv.patch, fromFlags.patch))
-  const { token, generated } = bridgeTokenFor(settings, dataDir)
-  return { settings, dataDir, bridgeToken: token, bridgeTokenGenerated: generated }
+  ensurePrivateDir(dataDir)
+  // receipts/: the virtual printer's folder (printer/create-transport.ts), member names on paper.
+  tightenTree(dataDir, ['receipts'])
+  const sealer = (opts.sealerFor ?? keyFileSealer)(dataDir)
+  const saved = openSecrets(readSettingsFile(dataDir), sealer)
+  const settings = parseSettings(mergePatches(saved, fromEnv.patch, fromFlags.patch))
+  const { token, generated } = bridgeTokenFor(settings, dataDir, sealer)
+  return { settings, dataDir, bridgeToken: token, bridgeTokenGenerated: generated, sealer }
 }
 
 /** Settings as the renderer may see them: secrets replaced by whether they are set, no PIN hashes. */

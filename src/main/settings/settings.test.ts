@@ -47,21 +47,10 @@ describe('settings', () => {
     expect(() => loadSettings(['--data-dir', dir], {})).toThrow(/settings\.json/)
   })
 
-  it('builds a JWT credential from key, merchant and --auth jwt', () => {
+  it('builds a JWT credential from the key (environment), merchant and --auth jwt', () => {
     const dir = freshDir()
-    const argv = [
-      '--data-dir',
-      dir,
-      '--upstream',
-      'https://stamps.co.id/',
-      '--auth',
-      'jwt',
-      '--key',
-      'k'.repeat(20),
-      '--merchant',
-      '5'
-    ]
-    const { settings } = loadSettings(argv, {})
+    const argv = ['--data-dir', dir, '--upstream', 'https://stamps.co.id/', '--auth', 'jwt', '--merchant', '5']
+    const { settings } = loadSettings(argv, { STAMPS_KIOSK_KEY: 'k'.repeat(20) })
     expect(settings.upstream).toBe('https://stamps.co.id')
     expect(settings.credential).toEqual({ kind: 'jwt', key: 'k'.repeat(20), merchantId: 5 })
   })

@@ -25,6 +25,21 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }
 
+/** localhost, 127.0.0.0/8 or ::1, as a WHATWG URL spells a hostname (lowercase, IPv6 in brackets). */
+export function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}
+
+/**
+ * True when an Origin header names a page served from this computer. `null` (a sandboxed frame,
+ * a file: page) is not: any web page can make its requests carry it.
+ */
+export function isLocalOrigin(origin: string): boolean {
+  if (!URL.canParse(origin)) return false
+  const url = new URL(origin)
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHostname(url.hostname)
+}
+
 /** Whether a request arrived over HTTPS: only through a loopback proxy saying so. */
 export function arrivedOverHttps(
   remoteAddress: string | undefined,

@@ -5,10 +5,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { TRANSACTION_ERROR_DETAIL } from '../../shared/stamps/errors'
-import { arrivedOverHttps, readAuthorization, type HeaderCredential } from './credentials'
+import { arrivedOverHttps, isLocalOrigin, readAuthorization, type HeaderCredential } from './credentials'
 import { drfFieldErrors, numbersToStrings } from './drf-errors'
 import { httpErrors } from './http-error'
-import { decodeBody, flattenQuery } from './negotiate'
+import { decodeBody, flattenQuery, isJsonOrXml, mediaType } from './negotiate'
 import { sendAnswer, type PrebuiltJson } from './reply'
 
 /** How an endpoint words field errors: the three documented forms plus cancel's bare object. */
@@ -35,6 +35,13 @@ export interface EndpointContext {
   authenticator: Authenticator
   /** Recognises the server's own refusal type among thrown errors (the sandbox's LedgerError). */
   refusalOf?: (err: unknown) => EndpointRefusal | undefined
+  /**
+   * Local-only hardening for a server any web page in a browser on this computer can reach (the
+   * receipt bridge). A page can post a form, multipart or text/plain body to another site without
+   * a CORS preflight; with this set such a body is 415 and a request whose Origin names another
+   * site is 403, before anything else is read. The sandbox leaves it off: the real service takes forms.
+   */
+  refuseBrowserPosts?: boolean
 }
 
 /** A non-200 answer decided by an endpoint's own logic (the bridge's 202, a passed-through error). */
@@ -87,6 +94,18 @@ export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>
   }
 }
 
+/** Methods that carry no body a server reads (a GET's query is all it takes). */
+const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** See EndpointContext.refuseBrowserPosts. POS software sends no Origin; a browser always does on a POST. */
+function refuseBrowserPost(req: FastifyRequest): void {
+  const type = mediaType(req.headers['content-type'])
+  if (!BODILESS.has(req.method) && !isJsonOrXml(type)) throw httpErrors.mediaType(type)
+  // A page can still send JSON without a type (a Blob body); its Origin gives it away.
+  const origin = req.headers.origin
+  if (origin !== undefined && !isLocalOrigin(origin)) throw httpErrors.crossSite()
+}
+
 /** Registers a Stamps endpoint on every method, so a wrong one is a 405 and not a 404. */
 export function registerEndpoint<S extends z.ZodType>(
   app: FastifyInstance,
@@ -100,6 +119,7 @@ export function registerEndpoint<S extends z.ZodType>(
     config: { allow },
     // header credentials are checked before the body is read: a bad key never uploads 1 MiB
     onRequest: async (req) => {
+      if (ctx.refuseBrowserPosts) refuseBrowserPost(req)
       if (ctx.requireHttps && !arrivedOverHttps(req.socket.remoteAddress, req.headers['x-forwarded-proto']))
         throw httpErrors.https()
       const cred = readAuthorization(req.headers.authorization)

@@ -19,6 +19,7 @@ export const httpErrors = {
   notFound: () => new HttpError(404, { detail: ERROR_TEXT.notFound }),
   method: (method: string) => new HttpError(405, { detail: ERROR_TEXT.methodNotAllowed(method) }),
   tooLarge: () => new HttpError(413, { detail: ERROR_TEXT.tooLarge }),
+  crossSite: () => new HttpError(403, { detail: 'Requests from web pages of other sites are refused.' }),
   mediaType: (type: string) => new HttpError(415, { detail: `Unsupported media type "${type}" in request.` }),
   parse: (format: 'JSON' | 'XML', message: string) =>
     new HttpError(400, { detail: `${format} parse error - ${message}` })

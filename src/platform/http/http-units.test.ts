@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { arrivedOverHttps, readAuthorization } from './credentials'
+import { arrivedOverHttps, isLocalOrigin, readAuthorization } from './credentials'
 import { signAccessToken, verifyAccessToken } from './jwt'
-import { decodeBody, wantsXml } from './negotiate'
+import { decodeBody, isJsonOrXml, wantsXml } from './negotiate'
 
 describe('access tokens', () => {
   const secret = 'a'.repeat(64)
@@ -33,6 +33,26 @@ describe('request reading', () => {
     expect(arrivedOverHttps('::ffff:127.0.0.1', 'https, http')).toBe(true)
     expect(arrivedOverHttps('10.0.0.5', 'https')).toBe(false)
     expect(arrivedOverHttps('127.0.0.1', undefined)).toBe(false)
+  })
+
+  it('knows a page of this computer by its Origin; null and look-alikes are other sites', () => {
+    for (const o of ['http://127.0.0.1:3000', 'http://localhost', 'https://127.9.9.9', 'http://[::1]:8080'])
+      expect(isLocalOrigin(o)).toBe(true)
+    for (const o of [
+      'null',
+      'https://evil.example',
+      'http://127.0.0.1.evil.example',
+      'file://',
+      'chrome-extension://x'
+    ])
+      expect(isLocalOrigin(o)).toBe(false)
+  })
+
+  it('counts JSON, XML and no type at all as bridge bodies; what a <form> sends is not', () => {
+    for (const t of ['', 'application/json', 'application/vnd.api+json', 'application/xml', 'text/xml'])
+      expect(isJsonOrXml(t)).toBe(true)
+    for (const t of ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'])
+      expect(isJsonOrXml(t)).toBe(false)
   })
 
   it('answers XML only when Accept prefers it', () => {

@@ -23,6 +23,17 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
+/** JSON (also no type at all, as some POS software sends it) or XML: the bodies the receipt bridge reads. */
+export function isJsonOrXml(type: string): boolean {
+  return (
+    type === '' ||
+    type === 'application/json' ||
+    type.endsWith('+json') ||
+    type === 'application/xml' ||
+    type === 'text/xml'
+  )
+}
+
 /**
  * Decodes a raw body by its Content-Type: JSON (also when none is given), XML, or a form.
  * An empty body is `{}`. Throws the DRF-style 400 for malformed input and 415 for other types.

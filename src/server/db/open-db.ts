@@ -1,6 +1,7 @@
 /** The one owner of the sandbox's SQLite connection: opens, tunes and migrates the database. */
 import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
+import { privateDatabase } from '../../platform/fs/private-files'
 import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
@@ -8,6 +9,8 @@ export type Db = Database.Database
 /** Opens (creating when absent) and migrates the database at `path`; `:memory:` works for tests. */
 export function openDb(path: string): Db {
   const db = new Database(path)
+  // Keys, the JWT secret and members' emails live here.
+  privateDatabase(path)
   // WAL lets readers proceed while a write commits; busy_timeout covers a second process (the
   // CLI and the app on one file) holding the write lock for a moment.
   db.pragma('journal_mode = WAL')

@@ -34,7 +34,9 @@ export const test = base.extend<DeskOptions & DeskFixtures>({
     await proxy.close()
   },
   hostExtraArgs: async ({ hostArgs, faultProxy: proxy }, use) =>
-    use([...hostArgs, '--mode', 'cashier', ...(proxy ? ['--upstream', proxy.url, '--key', DEMO.key] : [])]),
+    use([...hostArgs, '--mode', 'cashier', ...(proxy ? ['--upstream', proxy.url] : [])]),
+  // The key goes in the environment: the host refuses it on a command line.
+  hostEnv: async ({ faultProxy: proxy }, use) => use(proxy ? { STAMPS_KIOSK_KEY: DEMO.key } : {}),
   desk: async ({ kioskPage }, use) => {
     const desk = new DeskPage(kioskPage)
     await desk.waitReady()

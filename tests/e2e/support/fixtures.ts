@@ -29,6 +29,8 @@ export interface KioskOptions {
 export interface KioskFixtures {
   /** The host's extra flags for this test: `hostArgs`, plus what a spec's fixtures add (an upstream it started). */
   hostExtraArgs: string[]
+  /** The host's extra environment: secrets such as STAMPS_KIOSK_KEY (refused as flags). */
+  hostEnv: Record<string, string>
   dataDir: string
   printer: PrinterEmulator
   host: HostProcess
@@ -48,6 +50,7 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
   scannerSpec: [undefined, { option: true }],
   hostArgs: [[], { option: true }],
   hostExtraArgs: async ({ hostArgs }, use) => use(hostArgs),
+  hostEnv: async ({}, use) => use({}),
 
   dataDir: async ({ settingsFile }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
@@ -63,7 +66,7 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
     await emulator.stop()
   },
 
-  host: async ({ runtime, dataDir, printer, scannerSpec, hostExtraArgs }, use) => {
+  host: async ({ runtime, dataDir, printer, scannerSpec, hostExtraArgs, hostEnv }, use) => {
     if (runtime === 'electron') {
       const bin = electronBinary()
       if (bin.path === null) {
@@ -87,7 +90,8 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
           '0',
           ...(scannerSpec ? ['--scanner', scannerSpec] : []),
           ...hostExtraArgs
-        ]
+        ],
+        env: { ...(process.env as Record<string, string>), ...hostEnv }
       })
       const win = await app.firstWindow()
       electronWindows.set(dataDir, win)
@@ -118,7 +122,8 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       dataDir,
       printerUrl: printer.url,
       ...(scannerSpec && { scanner: scannerSpec }),
-      extraArgs: hostExtraArgs
+      extraArgs: hostExtraArgs,
+      env: hostEnv
     })
     await use(host)
     await host.stop()

@@ -12,6 +12,8 @@ export interface HostOptions {
   scanner?: string
   language?: 'id' | 'en'
   extraArgs?: string[]
+  /** Extra environment: secrets (STAMPS_KIOSK_KEY) go here, never in the arguments (`ps` shows those). */
+  env?: Record<string, string>
   /** The command to run instead of `npm run serve --` (e.g. a built host). */
   command?: string[]
 }
@@ -54,7 +56,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   const child = spawn(cmd!, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' }
+    env: { ...process.env, FORCE_COLOR: '0', STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1', ...opts.env }
   })
   let out = ''
   const lines: Record<string, string> = {}

@@ -44,11 +44,18 @@ const wholeIn = (text: string, min: number, max: number): boolean =>
 
 const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol)
 
+/** Plain http to another computer would carry the key in clear (main refuses it too). */
+const isPlainHttpAway = (text: string): boolean => {
+  const url = new URL(text)
+  return url.protocol === 'http:' && !/^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(url.hostname)
+}
+
 /** Error codes by field (`admin.err.<code>`), checked before anything is sent. */
 export function checkSettings(d: SettingsDraft): Record<string, string> {
   const e: Record<string, string> = {}
   if (d.upstreamMode === 'custom') {
     if (!isHttpUrl(d.upstream.trim())) e.upstream = 'url'
+    else if (isPlainHttpAway(d.upstream.trim())) e.upstream = 'https'
   }
   if (d.key !== '' && (d.key.length < 8 || d.key.length > 512)) e['credential.key'] = 'key'
   if (d.credKind === 'jwt' && !wholeIn(d.credMerchantId, 1, 1e9)) e['credential.merchantId'] = 'id'
@@ -56,6 +63,14 @@ export function checkSettings(d: SettingsDraft): Record<string, string> {
   if (!wholeIn(d.store, 1, 1e9)) e.store = 'id'
   if (d.scanner.trim() === '') e.scanner = 'required'
   if (!wholeIn(d.idle, 10, 3600)) e['kiosk.idleTimeoutSeconds'] = 'idle'
+  return e
+}
+
+/** The checks before a save: the field checks, and a key typed again when the server changes. */
+export function checkSave(d: SettingsDraft, s: PublicSettings): Record<string, string> {
+  const e = checkSettings(d)
+  const upstream = buildPatch(d, s).upstream
+  if (upstream !== undefined && upstream !== null && d.key === '' && !e['credential.key']) e['credential.key'] = 'rekey'
   return e
 }
 

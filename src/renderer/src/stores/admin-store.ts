@@ -6,7 +6,7 @@
 import { create } from 'zustand'
 import type { IpcError, Role, StampsKioskApi } from '../../../shared/ipc'
 import type { IpcResponse } from '../../../shared/ipc'
-import { buildPatch, checkSettings, draftOf, type SettingsDraft } from '../admin/settings-form'
+import { buildPatch, checkSave, checkSettings, draftOf, type SettingsDraft } from '../admin/settings-form'
 
 type View = IpcResponse<'settings:get'>
 type RawRead = { source: string; hex: string; decoded?: string | undefined; dropped?: string | undefined }
@@ -63,7 +63,7 @@ export const useAdminStore = create<AdminState>()((set, get) => ({
   async save(api) {
     const { draft, view, busy } = get()
     if (!draft || !view || busy) return
-    const errors = checkSettings(draft)
+    const errors = checkSave(draft, view.settings)
     if (Object.keys(errors).length > 0) return set({ errors, saved: null })
     set({ busy: true, error: null, saved: null })
     const r = await api.invoke('settings:save', { patch: buildPatch(draft, view.settings) })

@@ -60,6 +60,8 @@ export const adminEn = {
   'admin.err.id': 'Enter a positive number.',
   'admin.err.required': 'Required.',
   'admin.err.idle': 'Enter 10 to 3600 seconds.',
+  'admin.err.https': 'Use https: plain http only reaches a server on this computer.',
+  'admin.err.rekey': 'Enter the API key again to change the server: the saved key stays with the saved server.',
   'job.queued': 'queued',
   'job.printing': 'printing',
   'job.printed': 'printed',

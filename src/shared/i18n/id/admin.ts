@@ -58,6 +58,8 @@ export const adminId = {
   'admin.err.id': 'Masukkan angka positif.',
   'admin.err.required': 'Wajib diisi.',
   'admin.err.idle': 'Masukkan 10 sampai 3600 detik.',
+  'admin.err.https': 'Gunakan https: http biasa hanya untuk server di komputer ini.',
+  'admin.err.rekey': 'Masukkan kunci API lagi untuk mengganti server: kunci tersimpan hanya untuk server tersimpan.',
   'job.queued': 'antre',
   'job.printing': 'mencetak',
   'job.printed': 'tercetak',
