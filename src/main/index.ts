@@ -8,6 +8,10 @@ import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { handle, sendEvent } from './ipc/electron-ipc'
 import { startHost, type Host } from './host/start-host'
 import { loadSettings } from './settings/settings-store'
+import { installLastResort } from '../platform/process/last-resort'
+
+// Before anything can throw: a kiosk that hits a bug logs it and keeps serving (the window stays up).
+installLastResort('stamps-kiosk')
 
 const rendererDir = join(__dirname, '../renderer')
 let host: Host | null = null

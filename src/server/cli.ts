@@ -4,7 +4,10 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { installLastResort } from '../platform/process/last-resort'
 import { startSandboxServer } from './create-sandbox-server'
+
+installLastResort('sandbox')
 
 const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),

@@ -13,9 +13,12 @@ export interface HostChild {
   stop(): Promise<void>
 }
 
-/** One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it. */
-export async function startHostChild(args: string[], readyMs = 20_000): Promise<HostChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+/**
+ * One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it.
+ * `nodeArgs` go to node before the host (a test-only `--import` that injects a fault).
+ */
+export async function startHostChild(args: string[], readyMs = 20_000, nodeArgs: string[] = []): Promise<HostChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1' }
   })
