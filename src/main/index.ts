@@ -11,6 +11,10 @@ import { startHost, type Host } from './host/start-host'
 import { keyFileSealer, keyringSealer } from './settings/secret-box'
 import { loadSettings } from './settings/settings-store'
 import { openShellWindow } from './shell/shell-window'
+import { installLastResort } from '../platform/process/last-resort'
+
+// Before anything can throw: a kiosk that hits a bug logs it and keeps serving (the window stays up).
+installLastResort('stamps-kiosk')
 
 const rendererDir = join(__dirname, '../renderer')
 let host: Host | null = null

@@ -3,7 +3,8 @@
  * cli.ts from the command line. Fastify for throughput, one SQLite connection for the ledger.
  */
 import type { FastifyInstance } from 'fastify'
-import { createStampsApp, listen } from '../platform/http/create-http-app'
+import { createStampsApp, listen, type Listening } from '../platform/http/create-http-app'
+import type { SocketLimits } from '../platform/http/socket-limits'
 import { startCheckpointer } from './db/checkpointer'
 import { jwtSecret, openDb, type Db } from './db/open-db'
 import { databaseAuthenticator } from './http/database-auth'
@@ -20,18 +21,21 @@ export interface SandboxOptions {
   dbPath: string
   seed?: 'demo'
   requireHttps?: boolean
+  /** Narrows the house socket limits (`--max-connections`; short deadlines in tests). */
+  limits?: Partial<SocketLimits>
 }
 
 export interface SandboxServer {
   url: string
   port: number
   db: Db
+  connections: Listening['connections']
   close(): Promise<void>
 }
 
 /** Builds the Fastify app over an open database (not listening yet). */
-export function buildSandboxApp(ctx: ServerContext): FastifyInstance {
-  const app = createStampsApp({ name: 'sandbox', requireHttps: ctx.requireHttps })
+export function buildSandboxApp(ctx: ServerContext, limits?: Partial<SocketLimits>): FastifyInstance {
+  const app = createStampsApp({ name: 'sandbox', requireHttps: ctx.requireHttps, ...(limits && { limits }) })
   transactionRoutes(app, ctx)
   balanceRoutes(app, ctx)
   activityRoutes(app, ctx)
@@ -45,13 +49,16 @@ export async function startSandboxServer(opts: SandboxOptions): Promise<SandboxS
   try {
     if (opts.seed === 'demo') seedDemo(db)
     const secret = jwtSecret(db)
-    const app = buildSandboxApp({
-      db,
-      secret,
-      requireHttps: opts.requireHttps ?? false,
-      authenticator: databaseAuthenticator(db, secret),
-      refusalOf: ledgerRefusal
-    })
+    const app = buildSandboxApp(
+      {
+        db,
+        secret,
+        requireHttps: opts.requireHttps ?? false,
+        authenticator: databaseAuthenticator(db, secret),
+        refusalOf: ledgerRefusal
+      },
+      opts.limits
+    )
     const stopCheckpoints = startCheckpointer(db)
     const listening = await listen(app, opts.port, opts.host ?? '127.0.0.1', () => {
       stopCheckpoints()

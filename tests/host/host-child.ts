@@ -13,14 +13,18 @@ export interface HostChild {
   stop(): Promise<void>
 }
 
-/** One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it. */
-/** `env` carries secrets (STAMPS_KIOSK_KEY, STAMPS_KIOSK_BRIDGE_TOKEN): the host refuses them as flags. */
+/**
+ * One process (node --import tsx), so SIGKILL hits the host itself and nothing survives it.
+ * `env` carries secrets (STAMPS_KIOSK_KEY, STAMPS_KIOSK_BRIDGE_TOKEN): the host refuses them as flags.
+ * `nodeArgs` go to node before the host (a test-only `--import` that injects a fault).
+ */
 export async function startHostChild(
   args: string[],
   readyMs = 20_000,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  nodeArgs: string[] = []
 ): Promise<HostChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1', ...env }
   })

@@ -7,6 +7,7 @@ import { PrinterService } from '../../src/main/printer'
 import { SaleService } from '../../src/main/sales/sale-service'
 import { StampsClient } from '../../src/main/stamps'
 import { startBridge, type Bridge } from '../../src/main/bridge/bridge-server'
+import type { SocketLimits } from '../../src/platform/http/socket-limits'
 
 export const BRIDGE_TOKEN = 'bridge-token-for-tests-0123456789'
 
@@ -22,7 +23,9 @@ export interface BridgeRig {
   stop(): Promise<void>
 }
 
-export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: number } = {}): Promise<BridgeRig> {
+export async function startBridgeRig(
+  opts: { saleWaitMs?: number; timeoutMs?: number; limits?: Partial<SocketLimits> } = {}
+): Promise<BridgeRig> {
   const tmp = tempDir('bridge-')
   const sandbox = await startTestSandbox()
   const proxy = await startFaultProxy({ port: sandbox.port })
@@ -54,7 +57,8 @@ export async function startBridgeRig(opts: { saleWaitMs?: number; timeoutMs?: nu
     merchantId: DEMO.merchantId,
     sales,
     client,
-    saleWaitMs: opts.saleWaitMs ?? 1_500
+    saleWaitMs: opts.saleWaitMs ?? 1_500,
+    ...(opts.limits && { limits: opts.limits })
   })
   const auth = { authorization: `Token ${BRIDGE_TOKEN}` }
   return {

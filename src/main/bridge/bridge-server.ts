@@ -16,9 +16,10 @@ import {
   STAMPS_PATHS,
   tokenField
 } from '../../shared/stamps'
-import { createStampsApp, listen } from '../../platform/http/create-http-app'
+import { createStampsApp, listen, type Listening } from '../../platform/http/create-http-app'
 import { Answer, registerEndpoint, type EndpointContext, type EndpointDef } from '../../platform/http/endpoint'
 import { signAccessToken } from '../../platform/http/jwt'
+import type { SocketLimits } from '../../platform/http/socket-limits'
 import type { SaleService } from '../sales/sale-service'
 import type { StampsClient } from '../stamps'
 import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
@@ -35,11 +36,14 @@ export interface BridgeOptions {
   /** How long a POS waits for Stamps before it gets the 202 "pending" answer. */
   saleWaitMs?: number
   log?: (line: string) => void
+  /** Narrows the house socket limits (the connection cap from settings; short deadlines in tests). */
+  limits?: Partial<SocketLimits>
 }
 
 export interface Bridge {
   url: string
   port: number
+  connections: Listening['connections']
   close(): Promise<void>
 }
 
@@ -53,7 +57,11 @@ const needsUser = (data: unknown): Record<string, string> => {
 
 /** Starts the bridge on 127.0.0.1 only: it holds the merchant's credential on the POS's behalf. */
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const app = createStampsApp({ name: 'bridge', ...(opts.log && { log: opts.log }) })
+  const app = createStampsApp({
+    name: 'bridge',
+    ...(opts.log && { log: opts.log }),
+    ...(opts.limits && { limits: opts.limits })
+  })
 
   const ctx: EndpointContext = {
     requireHttps: false,

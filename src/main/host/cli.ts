@@ -3,12 +3,14 @@
  * when ready, and on SIGTERM/SIGINT stops taking work, finishes what is in flight and exits.
  */
 import { join } from 'node:path'
+import { installLastResort } from '../../platform/process/last-resort'
 import { SettingsError } from '../settings/settings-schema'
 import { loadSettings } from '../settings/settings-store'
 import { ensureRendererBuilt } from './renderer-build'
 import { startHost } from './start-host'
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
+installLastResort('stamps-kiosk', log)
 
 async function main(): Promise<void> {
   const loaded = loadSettings(process.argv.slice(2))

@@ -90,7 +90,8 @@ export async function startHost({
         port: settings.ui.port,
         host: '127.0.0.1',
         postRoutes: scanner.routes,
-        log
+        log,
+        ...(settings.ui.maxConnections && { limits: { maxConnections: settings.ui.maxConnections } })
       })
       ctx.onClose(() => ui.close())
       listeners.add((event, payload) => ui.broadcast(event, payload))
@@ -105,7 +106,8 @@ export async function startHost({
       merchantKeys: upstream.merchantKeys,
       sales,
       client: upstream.client,
-      log
+      log,
+      ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })
     })
     ctx.onClose(() => bridge.close())
     const onEvent = (listener: Broadcast): (() => void) => {

@@ -9,6 +9,8 @@ import { isLoopbackHostname } from '../../platform/http/credentials'
 export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee } as const
 
 const port = z.number().int().min(0).max(65535)
+/** Connections a server serves at once; unset: the house cap (src/platform/http/socket-limits.ts). */
+const maxConnections = z.number().int().min(1).max(4096)
 
 /** The credential shape is the Stamps client's own: one definition for settings and client. */
 export { credentialSchema }
@@ -39,10 +41,11 @@ export const settingsSchema = z.object({
     .object({
       port: port.default(8765),
       /** Generated once and kept in the data directory when not given. */
-      token: z.string().min(16).max(256).optional()
+      token: z.string().min(16).max(256).optional(),
+      maxConnections: maxConnections.optional()
     })
     .default({ port: 8765 }),
-  ui: z.object({ port: port.default(0) }).default({ port: 0 }),
+  ui: z.object({ port: port.default(0), maxConnections: maxConnections.optional() }).default({ port: 0 }),
   /** A printer spec (`tcp://host:9100`, `device:/dev/usb/lp0`, `serial:...`, `file:DIR`); null: receipts folder. */
   printer: z.string().min(1).max(512).nullable().default(null),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(58),

@@ -19,7 +19,8 @@
  */
 import { realpath } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { createHttpApp, listen } from '../../../platform/http/create-http-app'
+import { createHttpApp, listen, type Listening } from '../../../platform/http/create-http-app'
+import type { SocketLimits } from '../../../platform/http/socket-limits'
 import type { IpcEvent, IpcEventPayload } from '../../../shared/ipc'
 import type { IpcRouter } from '../../ipc/ipc-router'
 import { attachIpcSocket, MAX_MESSAGE_BYTES } from './ipc-socket'
@@ -31,10 +32,6 @@ import { serveStatic } from './static-files'
 export { MAX_MESSAGE_BYTES, type UiPostRoute }
 export { tokenMatches } from './page-gate'
 
-/** Loopback clients are fast: these only cut off a stuck or hostile one (an idle socket, a dripped request). */
-const IDLE_SOCKET_MS = 30_000
-const WHOLE_REQUEST_MS = 30_000
-
 export interface UiServerOptions {
   rendererDir: string
   router: IpcRouter
@@ -44,6 +41,8 @@ export interface UiServerOptions {
   /** Extra POST routes, each requiring `Authorization: Bearer <token>` and a JSON body. */
   postRoutes?: Record<string, UiPostRoute>
   log?: (msg: string) => void
+  /** Narrows the house socket limits (the connection cap from settings; short deadlines in tests). */
+  limits?: Partial<SocketLimits>
 }
 
 export interface UiServer {
@@ -52,6 +51,7 @@ export interface UiServer {
   port: number
   /** Pushes a main-to-renderer event to every authenticated client (validated against the contract). */
   broadcast<E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void
+  connections: Listening['connections']
   close(): Promise<void>
 }
 
@@ -67,8 +67,10 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const unroutable = unroutableAnswer(gate, serve, log)
 
   const app = createHttpApp({
-    connectionTimeout: IDLE_SOCKET_MS,
-    requestTimeout: WHOLE_REQUEST_MS,
+    name: 'ui-server',
+    log,
+    takesUpgrades: true,
+    ...(options.limits && { limits: options.limits }),
     frameworkErrors: (_err, req, reply) => void unroutable(req, reply)
   })
   app.server.prependListener('request', (_req, res) => gate.stamp(res))
@@ -90,6 +92,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     broadcast(event, payload) {
       ipc.broadcast(event, payload)
     },
+    connections: listening.connections,
     close: listening.close
   }
 }
