@@ -43,12 +43,14 @@ async function boot(): Promise<void> {
   const kiosk = loaded.settings.kiosk.mode === 'kiosk'
   if (kiosk) Menu.setApplicationMenu(null)
   host = await startHost({ loaded, rendererDir, serveUi: false })
-  handle(host.router, {
-    rendererDir,
-    ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL })
-  })
+  const live = host
+  handle(
+    live.router,
+    { rendererDir, ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL }) },
+    () => live.caller()
+  )
   const win = createWindow(kiosk)
-  const off = host.onEvent((event, payload) => sendEvent(win, event, payload))
+  const off = live.onEvent((event, payload) => sendEvent(win, live.caller(), event, payload))
   win.on('closed', off)
 }
 

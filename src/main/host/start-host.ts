@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth-service'
 import { setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { startBridge } from '../bridge/bridge-server'
+import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { setupMembers } from '../members/members.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
@@ -36,6 +37,8 @@ export interface Host {
   bridgeUrl: string
   uiUrl: string | null
   router: IpcRouter
+  /** Who a screen connection is right now: a kiosk while the host runs in kiosk mode (the admin can switch it live). */
+  caller(): IpcCaller
   /** Adds a receiver of main-to-renderer events (the Electron window); returns its remover. */
   onEvent(listener: Broadcast): () => void
   /** Stops taking work, lets the sale in flight finish, closes every file. */
@@ -75,14 +78,15 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
     if (serveUi) {
-      const token = randomBytes(24).toString('base64url')
       const ui = await startUiServer({
         rendererDir,
         router: ipc,
-        token,
+        caller,
+        token: randomBytes(24).toString('base64url'),
         port: settings.ui.port,
         host: '127.0.0.1',
         postRoutes: scanner.routes,
@@ -107,7 +111,7 @@ export async function startHost({
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
-    return { sandboxUrl: upstream.embeddedUrl, bridgeUrl: bridge.url, uiUrl, router: ipc, onEvent, close }
+    return { sandboxUrl: upstream.embeddedUrl, bridgeUrl: bridge.url, uiUrl, router: ipc, caller, onEvent, close }
   } catch (err) {
     await close()
     throw err

@@ -4,12 +4,14 @@
  * Nothing is faked: what a spec asserts was produced by the host's own services.
  */
 import { test as base, _electron, expect, type Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PrinterEmulator } from '../../../src/main/printer/printer-emulator'
 import type { IpcChannel, StampsKioskApi } from '../../../src/shared/ipc'
 import { electronBinary } from './electron-binary'
+import { freePort } from './free-port'
 import { startHostProcess, type HostProcess } from './host-process'
 import { AttractPage } from './pages/AttractPage'
 import { KioskShell } from './pages/KioskShell'
@@ -74,8 +76,12 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         return
       }
       // The app runs the same host in its main process (no browser host): the oracle is the
-      // window's own preload API, i.e. the same IPC table over Electron IPC.
+      // window's own preload API, i.e. the same IPC table over Electron IPC. It prints nothing, so
+      // the bridge gets a port and a token (by environment, never on a command line) from here.
+      const bridgePort = await freePort()
+      const bridgeToken = randomBytes(24).toString('base64url')
       const app = await _electron.launch({
+        env: { ...process.env, STAMPS_KIOSK_BRIDGE_TOKEN: bridgeToken },
         executablePath: bin.path,
         args: [
           'out/main/index.js',
@@ -84,7 +90,7 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
           '--printer',
           printer.url,
           '--bridge-port',
-          '0',
+          String(bridgePort),
           ...(scannerSpec ? ['--scanner', scannerSpec] : []),
           ...hostExtraArgs
         ]
@@ -93,7 +99,8 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
       electronWindows.set(dataDir, win)
       await use({
         uiUrl: '',
-        bridgeUrl: '',
+        bridgeUrl: `http://127.0.0.1:${bridgePort}`,
+        bridgeToken,
         sandboxUrl: null,
         token: '',
         output: () => '',

@@ -19,6 +19,8 @@ export interface HostOptions {
 export interface HostProcess {
   uiUrl: string
   bridgeUrl: string
+  /** The bridge's token (the `bridge token:` line), for sales posted as a host POS posts them. */
+  bridgeToken: string
   /** The embedded sandbox's URL (`sandbox:` line); null when the host talks to another upstream. */
   sandboxUrl: string | null
   token: string
@@ -65,7 +67,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
     )
     const onData = (chunk: Buffer): void => {
       out += chunk.toString()
-      for (const m of out.matchAll(/^(ui|bridge|sandbox): (\S+)$/gm)) lines[m[1]!] = m[2]!
+      for (const m of out.matchAll(/^(ui|bridge|sandbox|bridge token): (\S+)(?: .*)?$/gm)) lines[m[1]!] = m[2]!
       if (lines.ui && lines.bridge) {
         clearTimeout(timer)
         resolve()
@@ -105,6 +107,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   return {
     uiUrl,
     bridgeUrl: lines.bridge!,
+    bridgeToken: lines['bridge token'] ?? '',
     sandboxUrl: lines.sandbox ?? null,
     token,
     output: () => out,
