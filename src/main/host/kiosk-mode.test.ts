@@ -136,6 +136,11 @@ describe('kiosk mode on the browser host', () => {
     const history = await screen.call('member:activities', { user })
     expect(history).toMatchObject({ ok: true })
     expect(JSON.stringify(history)).toContain('KIOSK-MODE-KIOSK')
+    // The group's history (the member at other merchants) is the till's, on its own channel.
+    expect(await screen.call('member:activities', { user, merchantIds: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
     expect(await screen.call('member:print-slip', { user })).toMatchObject({
       ok: true,
       data: { jobId: expect.any(Number) }
