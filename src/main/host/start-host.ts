@@ -3,7 +3,6 @@
  * services, registers its IPC channels and its closers. The Electron main process calls the
  * same function; the browser host and the receipt bridge are the transports on top.
  */
-import { randomBytes } from 'node:crypto'
 import { AuthService } from '../auth/auth-service'
 import { setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
@@ -15,6 +14,7 @@ import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
 import { setupSales } from '../sales/sales.setup'
 import { setupScanner } from '../scanner/scanner.setup'
+import { keptToken } from '../settings/kept-token'
 import { SettingsFile } from '../settings/settings-file'
 import { setupSettings } from '../settings/settings.setup'
 import type { LoadedSettings } from '../settings/settings-store'
@@ -22,6 +22,9 @@ import { setupStatus } from '../status/status.setup'
 import type { Broadcast, HostContext } from './host-context'
 import { startUiServer } from './browser/ui-server'
 import { setupUpstream } from './upstream.setup'
+
+/** The browser host's launch token, beside the bridge's in the data directory. */
+export const UI_TOKEN_FILE = 'ui-token'
 
 export interface HostOptions {
   loaded: LoadedSettings
@@ -82,11 +85,12 @@ export async function startHost({
 
     let uiUrl: string | null = null
     if (serveUi) {
+      // Kept in the data directory: the printed ui: URL (a kiosk's bookmark) survives every restart.
       const ui = await startUiServer({
         rendererDir,
         router: ipc,
         caller,
-        token: randomBytes(24).toString('base64url'),
+        token: keptToken(dataDir, UI_TOKEN_FILE),
         port: settings.ui.port,
         host: '127.0.0.1',
         postRoutes: scanner.routes,
