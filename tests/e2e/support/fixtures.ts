@@ -116,6 +116,10 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         post: async () => {
           throw new Error('test routes belong to the browser host')
         },
+        freeze: () => {
+          throw new Error('freezing the host is a browser-host test')
+        },
+        thaw: () => undefined,
         stop: () => app.close()
       })
       await app.close()

@@ -12,6 +12,8 @@ export interface HostOptions {
   scanner?: string
   language?: 'id' | 'en'
   extraArgs?: string[]
+  /** The UI port; 0 (the default here) lets the OS pick. A restarted host passes its predecessor's. */
+  uiPort?: number
   /** The command to run instead of `npm run serve --` (e.g. a built host). */
   command?: string[]
 }
@@ -30,6 +32,9 @@ export interface HostProcess {
   ipc<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>>
   /** POSTs to a token-guarded test route of the ui server (e.g. `/test/hid-report`). */
   post(path: string, body: unknown): Promise<Response>
+  /** SIGSTOP / SIGCONT to the host's group: a frozen host keeps its sockets open and answers nothing. */
+  freeze(): void
+  thaw(): void
   stop(): Promise<void>
 }
 
@@ -43,7 +48,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
     '--data-dir',
     opts.dataDir,
     '--ui-port',
-    '0',
+    String(opts.uiPort ?? 0),
     '--bridge-port',
     '0',
     '--printer',
@@ -128,6 +133,8 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body)
       }),
+    freeze: () => signalGroup(child, 'SIGSTOP'),
+    thaw: () => signalGroup(child, 'SIGCONT'),
     async stop() {
       if (socket) (await socket.catch(() => null))?.close()
       await stopGroup(child)
@@ -135,19 +142,24 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   }
 }
 
+/** Sends `signal` to the host's process group (npm, tsx and the host itself). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    /* already gone */
+  }
+}
+
 /** SIGTERM to the host's group, SIGKILL if it has not exited within 5 s. */
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  const signal = (s: NodeJS.Signals): void => {
-    try {
-      process.kill(-child.pid!, s)
-    } catch {
-      /* already gone */
-    }
-  }
-  signal('SIGTERM')
-  const timer = setTimeout(() => signal('SIGKILL'), 5_000)
+  signalGroup(child, 'SIGTERM')
+  // A frozen host would hold SIGTERM until thawed: let it act on it.
+  signalGroup(child, 'SIGCONT')
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000)
   await exited
   clearTimeout(timer)
 }

@@ -26,6 +26,8 @@ const badShape = JSON.stringify({
   result: { ok: false, error: { code: 'invalid-input', message: 'A message is {id, channel, payload}.' } }
 })
 
+const PONG = JSON.stringify({ pong: true })
+
 /** Serves the IPC on `server`'s upgrades; only sockets that showed the token reach the router. */
 export function attachIpcSocket(
   server: Server,
@@ -83,6 +85,8 @@ export function attachIpcSocket(
         if (grace) clearTimeout(grace)
         return ws.send(JSON.stringify({ authed: true }))
       }
+      // The page's liveness probe: a browser cannot see WebSocket pings, so it asks in a message.
+      if (typeof msg === 'object' && msg !== null && (msg as { ping?: unknown }).ping === true) return ws.send(PONG)
       const { id, channel, payload } = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>
       if (typeof id !== 'number' && typeof id !== 'string') return ws.send(badShape)
       void router.dispatch(channel, payload, caller()).then((result) => {
