@@ -14,6 +14,9 @@ const isSamePage = '(() => window.__samePage === true)()'
 /** The upstream item of a connected status bar ("Terhubung (Sandbox)"). */
 const online = (lang: Language): RegExp => new RegExp(`^${translate(lang, 'status.upstream.ok')}`)
 
+// Electron's window talks to main over IPC in the same process: there is no socket to lose.
+test.skip(({ runtime }) => runtime === 'electron', 'the browser host only')
+
 test('a restarted host: the open page says reconnecting, comes back at the same address and scans', async ({
   host,
   dataDir,
