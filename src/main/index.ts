@@ -25,17 +25,19 @@ async function boot(): Promise<void> {
     sealerFor: (dataDir) => keyringSealer(safeStorage, keyFileSealer(dataDir))
   })
   host = await startHost({ loaded, rendererDir, serveUi: false })
-  handle(host.router, {
-    rendererDir,
-    ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL })
-  })
+  const live = host
+  handle(
+    live.router,
+    { rendererDir, ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL }) },
+    () => live.caller()
+  )
   const win = openShellWindow({
     mode: loaded.settings.kiosk.mode,
     rendererDir,
     ...(process.env.ELECTRON_RENDERER_URL && { devUrl: process.env.ELECTRON_RENDERER_URL }),
-    onEvent: host.onEvent
+    onEvent: live.onEvent
   })
-  const off = host.onEvent((event, payload) => sendEvent(win, event, payload))
+  const off = live.onEvent((event, payload) => sendEvent(win, live.caller(), event, payload))
   win.on('closed', off)
 }
 

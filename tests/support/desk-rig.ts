@@ -59,7 +59,9 @@ export async function startDeskRig(
   }
   const events: DeskRig['events'] = []
   let host = await boot()
-  const call = ((channel: IpcChannel, payload: unknown) => host.router.dispatch(channel, payload)) as DeskRig['call']
+  // Asks the host who the screen is, as both transports do: kiosk mode makes it a kiosk.
+  const call = ((channel: IpcChannel, payload: unknown) =>
+    host.router.dispatch(channel, payload, host.caller())) as DeskRig['call']
   const member = (email: string) =>
     sandbox.db
       .prepare('SELECT m.balance_cents, m.stamps FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?')

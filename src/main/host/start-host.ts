@@ -3,17 +3,18 @@
  * services, registers its IPC channels and its closers. The Electron main process calls the
  * same function; the browser host and the receipt bridge are the transports on top.
  */
-import { randomBytes } from 'node:crypto'
 import { AuthService } from '../auth/auth-service'
 import { setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { startBridge } from '../bridge/bridge-server'
+import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { setupMembers } from '../members/members.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
 import { setupSales } from '../sales/sales.setup'
 import { setupScanner } from '../scanner/scanner.setup'
+import { keptToken } from '../settings/kept-token'
 import { SettingsFile } from '../settings/settings-file'
 import { setupSettings } from '../settings/settings.setup'
 import type { LoadedSettings } from '../settings/settings-store'
@@ -22,6 +23,9 @@ import type { Broadcast, HostContext } from './host-context'
 import { startUiServer } from './browser/ui-server'
 import { writeKioskPage } from './kiosk-page'
 import { setupUpstream } from './upstream.setup'
+
+/** The browser host's launch token, beside the bridge's in the data directory. */
+export const UI_TOKEN_FILE = 'ui-token'
 
 export interface HostOptions {
   loaded: LoadedSettings
@@ -39,6 +43,8 @@ export interface Host {
   /** file: URL of `<data dir>/kiosk.html`, which forwards to uiUrl (open it in Chromium's kiosk mode). */
   kioskPage: string | null
   router: IpcRouter
+  /** Who a screen connection is right now: a kiosk while the host runs in kiosk mode (the admin can switch it live). */
+  caller(): IpcCaller
   /** Adds a receiver of main-to-renderer events (the Electron window); returns its remover. */
   onEvent(listener: Broadcast): () => void
   /** Stops taking work, lets the sale in flight finish, closes every file. */
@@ -78,15 +84,17 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
     let kioskPage: string | null = null
     if (serveUi) {
-      const token = randomBytes(24).toString('base64url')
+      // Kept in the data directory: the printed ui: URL (a kiosk's bookmark) survives every restart.
       const ui = await startUiServer({
         rendererDir,
         router: ipc,
-        token,
+        caller,
+        token: keptToken(dataDir, UI_TOKEN_FILE, loaded.sealer).token,
         port: settings.ui.port,
         host: '127.0.0.1',
         postRoutes: scanner.routes,
@@ -114,7 +122,16 @@ export async function startHost({
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }
-    return { sandboxUrl: upstream.embeddedUrl, bridgeUrl: bridge.url, uiUrl, kioskPage, router: ipc, onEvent, close }
+    return {
+      sandboxUrl: upstream.embeddedUrl,
+      bridgeUrl: bridge.url,
+      uiUrl,
+      kioskPage,
+      router: ipc,
+      caller,
+      onEvent,
+      close
+    }
   } catch (err) {
     await close()
     throw err

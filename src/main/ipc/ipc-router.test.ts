@@ -3,6 +3,9 @@ import { DomainError } from '../domain-error'
 import { StampsError } from '../stamps'
 import { createIpcRouter, type IpcHandlers, type IpcRouterOptions } from './ipc-router'
 
+/** The cashier desk: kiosk refusals are tested in kiosk-gate.test.ts. */
+const DESK = { kiosk: false }
+
 const routerWith = (handlers: Partial<IpcHandlers>, opts: IpcRouterOptions = {}) => {
   const router = createIpcRouter(opts)
   router.register(handlers)
@@ -29,16 +32,19 @@ describe('ipc router', () => {
         return member
       }
     })
-    expect(await router.dispatch('member:lookup', { query: '  1234567890123 ' })).toEqual({ ok: true, data: member })
+    expect(await router.dispatch('member:lookup', { query: '  1234567890123 ' }, DESK)).toEqual({
+      ok: true,
+      data: member
+    })
     expect(seen).toEqual([{ query: '1234567890123' }])
   })
 
   it('refuses unknown channels, bad payloads and extra fields without calling handlers', async () => {
     let calls = 0
     const router = routerWith({ 'member:lookup': async () => (calls++, member) })
-    expect(await router.dispatch('fs:read', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await router.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    const bad = await router.dispatch('member:lookup', { query: '', extra: 1 })
+    expect(await router.dispatch('fs:read', {}, DESK)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await router.dispatch('__proto__', {}, DESK)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const bad = await router.dispatch('member:lookup', { query: '', extra: 1 }, DESK)
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(calls).toBe(0)
   })
@@ -46,11 +52,11 @@ describe('ipc router', () => {
   it('answers (never rejects) for a channel that cannot be turned into a string', async () => {
     const router = routerWith({ 'member:lookup': async () => member })
     // What JSON.parse gives for {"channel": {"toString": 1}} over the browser host's WebSocket.
-    await expect(router.dispatch({ toString: 1 }, {})).resolves.toMatchObject({
+    await expect(router.dispatch({ toString: 1 }, {}, DESK)).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid-input' }
     })
-    await expect(router.dispatch(Object.create(null), {})).resolves.toMatchObject({
+    await expect(router.dispatch(Object.create(null), {}, DESK)).resolves.toMatchObject({
       ok: false,
       error: { code: 'invalid-input' }
     })
@@ -65,18 +71,18 @@ describe('ipc router', () => {
         throw new Error('db path /secret leaked?')
       }
     })
-    expect(await router.dispatch('member:lookup', { query: 'x' })).toEqual({
+    expect(await router.dispatch('member:lookup', { query: 'x' }, DESK)).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'User not found' }
     })
-    const internal = await router.dispatch('status:get', {})
+    const internal = await router.dispatch('status:get', {}, DESK)
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(internal)).not.toContain('/secret')
   })
 
   it('refuses an answer that breaks the contract', async () => {
     const router = routerWith({ 'member:lookup': async () => ({ ...member, stamps: 'many' }) as never })
-    expect(await router.dispatch('member:lookup', { query: 'x' })).toMatchObject({
+    expect(await router.dispatch('member:lookup', { query: 'x' }, DESK)).toMatchObject({
       ok: false,
       error: { code: 'internal' }
     })
@@ -85,7 +91,7 @@ describe('ipc router', () => {
   it('refuses a sale without its invoice number: the key must be fixed before the first try', async () => {
     let calls = 0
     const router = routerWith({ 'sale:submit': async () => (calls++, null) as never })
-    const r = await router.dispatch('sale:submit', { user: 'customer@stamps.co.id', totalValue: 10_000 })
+    const r = await router.dispatch('sale:submit', { user: 'customer@stamps.co.id', totalValue: 10_000 }, DESK)
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', fields: [['invoiceNumber', expect.any(String)]] }
@@ -104,13 +110,13 @@ describe('ipc router', () => {
         }
       }
     )
-    expect(await router.dispatch('balance:last', {})).toEqual({
+    expect(await router.dispatch('balance:last', {}, DESK)).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'Enter the PIN first.', fields: [['session', 'cashier']] }
     })
     expect(calls).toBe(0)
     open.add('cashier')
-    expect(await router.dispatch('balance:last', {})).toEqual({ ok: true, data: { last: null } })
+    expect(await router.dispatch('balance:last', {}, DESK)).toEqual({ ok: true, data: { last: null } })
     expect(calls).toBe(1)
   })
 
@@ -120,7 +126,7 @@ describe('ipc router', () => {
         throw new StampsError({ kind: 'network', detail: 'ECONNREFUSED 127.0.0.1:9', ambiguous: false })
       }
     })
-    const r = await router.dispatch('member:lookup', { query: 'x' })
+    const r = await router.dispatch('member:lookup', { query: 'x' }, DESK)
     expect(r).toMatchObject({ ok: false, error: { code: 'unreachable' } })
     expect(JSON.stringify(r)).not.toContain('ECONNREFUSED')
   })

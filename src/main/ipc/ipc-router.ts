@@ -1,7 +1,8 @@
 /**
  * One dispatch table for the IPC contract, shared by Electron IPC and the browser host. Each
- * domain registers its handlers once; the router parses every payload against the contract,
- * requires the channel's PIN session, and maps every refusal in one place (toIpcError).
+ * domain registers its handlers once; the router refuses a kiosk connection what the contract
+ * does not open to it, parses every payload against the contract, requires the channel's PIN
+ * session, and maps every refusal in one place (toIpcError).
  */
 import type { z } from 'zod'
 import {
@@ -13,6 +14,7 @@ import {
   type IpcResult,
   type Role
 } from '../../shared/ipc'
+import { mayCall, type IpcCaller } from './ipc-caller'
 import { toIpcError } from './to-ipc-error'
 
 /** A handler gets the parsed request and returns the response (checked against the contract). */
@@ -23,7 +25,8 @@ export type IpcHandlers = {
 export interface IpcRouter {
   /** Adds a domain's handlers; a channel registered twice is a wiring bug and throws. */
   register(handlers: Partial<IpcHandlers>): void
-  dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>
+  /** `caller` is required: a transport that forgot to say who calls must not get the desk by default. */
+  dispatch(channel: unknown, payload: unknown, caller: IpcCaller): Promise<IpcResult<unknown>>
 }
 
 export interface IpcRouterOptions {
@@ -48,7 +51,7 @@ export function createIpcRouter(opts: IpcRouterOptions = {}): IpcRouter {
         handlers[channel] = handler
       }
     },
-    async dispatch(channel, payload) {
+    async dispatch(channel, payload, caller) {
       // String() throws for an object without a callable toString ({"toString": 1} from JSON): never
       // call it on an object, so a dispatch always answers instead of rejecting into an unhandled rejection.
       if (!isIpcChannel(channel))
@@ -56,6 +59,9 @@ export function createIpcRouter(opts: IpcRouterOptions = {}): IpcRouter {
           'invalid-input',
           `unknown channel ${typeof channel === 'object' && channel !== null ? '(object)' : String(channel).slice(0, 64)}`
         )
+      // Before the payload is even parsed: a kiosk learns nothing about a desk channel but "no".
+      if (!mayCall(caller, channel))
+        return fail('forbidden', `A kiosk screen may not call ${channel}.`, [['mode', 'kiosk']])
       const contract = ipcChannels[channel]
       const request = contract.request.safeParse(payload ?? {})
       if (!request.success) {

@@ -20,7 +20,8 @@ export function setupMembers(
   })
   ctx.ipc.register({
     'member:lookup': ({ query }) => members.lookup(query),
-    'member:activities': ({ user, olderThan, merchantIds }) => members.activities(user, olderThan, merchantIds),
+    'member:activities': ({ user, olderThan }) => members.activities(user, olderThan),
+    'member:group-activities': ({ user, olderThan, merchantIds }) => members.activities(user, olderThan, merchantIds),
     'member:print-slip': async ({ user }) => ({ jobId: (await members.printSlip(user)).id })
   })
   return members

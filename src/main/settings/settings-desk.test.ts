@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../../tests/support/wait-for'
-import { startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
+import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 import { loadSettings } from './settings-store'
 
 const SECRET = 'kiosk-secret-key-0123456789'
@@ -99,8 +99,10 @@ describe('admin settings over IPC', () => {
     expect(saved.applied.sort()).toEqual(['kiosk', 'language', 'printer'])
     expect(saved.restartNeeded).toBe(false)
     expect(await rig.ok('status:get', {})).toMatchObject({ language: 'id', mode: 'kiosk', idleTimeoutSeconds: 90 })
-    const job = await rig.ok('printer:test', {})
-    await waitFor(() => existsSync(join(receipts, `${job.id}.bin`)), 'the test page in the new printer folder')
+    // The screen is a kiosk now: no test page from it, but the member's slip goes to the new printer.
+    expect(await rig.refused('printer:test', {})).toMatchObject({ code: 'forbidden', fields: [['mode', 'kiosk']] })
+    const slip = await rig.ok('member:print-slip', { user: DEMO.customer })
+    await waitFor(() => existsSync(join(receipts, `${slip.jobId}.bin`)), 'the slip in the new printer folder')
   })
 
   it('discards a print job only inside a session', async () => {

@@ -45,7 +45,8 @@ export const settingsSchema = z.object({
       maxConnections: maxConnections.optional()
     })
     .default({ port: 8765 }),
-  ui: z.object({ port: port.default(0), maxConnections: maxConnections.optional() }).default({ port: 0 }),
+  /** Fixed beside the bridge's, so the printed ui: URL (a kiosk's bookmark) is the same after a restart. */
+  ui: z.object({ port: port.default(8766), maxConnections: maxConnections.optional() }).default({ port: 8766 }),
   /** A printer spec (`tcp://host:9100`, `device:/dev/usb/lp0`, `serial:...`, `file:DIR`); null: receipts folder. */
   printer: z.string().min(1).max(512).nullable().default(null),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(58),

@@ -17,6 +17,8 @@ export const memberViewSchema = z.object({
 export type MemberView = z.infer<typeof memberViewSchema>
 
 const user = z.string().min(1).max(254)
+const olderThan = z.number().int().positive().optional()
+const activityPage = z.object({ activities: z.array(activitySchema), hasMore: z.boolean() })
 
 export const memberChannels = {
   'member:lookup': channel({
@@ -24,16 +26,20 @@ export const memberChannels = {
     response: memberViewSchema,
     kiosk: true
   }),
+  /** This merchant's history of the member: what the kiosk's member screen pages through. */
   'member:activities': channel({
-    request: z
-      .object({
-        user,
-        olderThan: z.number().int().positive().optional(),
-        merchantIds: z.array(z.number().int().positive()).max(50).optional()
-      })
-      .strict(),
-    response: z.object({ activities: z.array(activitySchema), hasMore: z.boolean() }),
+    request: z.object({ user, olderThan }).strict(),
+    response: activityPage,
     kiosk: true
+  }),
+  /**
+   * The merchant group's history (by-merchant-group): the member's activity at the group's other
+   * merchants, narrowed to `merchantIds` unless empty. The till's tool, not a member screen's: a
+   * kiosk shows a passer-by no more than this merchant's own history.
+   */
+  'member:group-activities': channel({
+    request: z.object({ user, olderThan, merchantIds: z.array(z.number().int().positive()).max(50) }).strict(),
+    response: activityPage
   }),
   'member:print-slip': channel({
     request: z.object({ user }).strict(),

@@ -1,4 +1,5 @@
 import { formatRupiah } from '../../../src/shared/money'
+import { bridgeSale } from '../support/bridge-sale'
 import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { DEMO_CARD } from '../support/demo'
 import { expect, test } from '../support/fixtures'
@@ -13,15 +14,9 @@ test('a keyboard-wedge scan shows the member as main looked them up', async ({
   await attract.expectShown()
   const before = await host.ipc('member:lookup', { query: DEMO_CARD })
   if (!before.ok) throw new Error(`lookup failed: ${JSON.stringify(before.error)}`)
-  // A little real history first, posted through the host's sale path.
-  for (const [i, total] of [86_500, 42_000, 127_250].entries()) {
-    const r = await host.ipc('sale:submit', {
-      user: before.data.user,
-      invoiceNumber: `E2E-WEDGE-${i}`,
-      totalValue: total
-    })
-    if (!r.ok) throw new Error(`sale ${i}: ${JSON.stringify(r.error)}`)
-  }
+  // A little real history first, posted through the host's receipt bridge (a kiosk may not post sales).
+  for (const [i, total] of [86_500, 42_000, 127_250].entries())
+    await bridgeSale(host, { user: before.data.user, invoiceNumber: `E2E-WEDGE-${i}`, totalValue: total })
   const view = await host.ipc('member:lookup', { query: DEMO_CARD })
   if (!view.ok) throw new Error(`lookup failed: ${JSON.stringify(view.error)}`)
   await attract.wedgeScan(DEMO_CARD)

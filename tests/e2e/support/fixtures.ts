@@ -4,12 +4,14 @@
  * Nothing is faked: what a spec asserts was produced by the host's own services.
  */
 import { test as base, _electron, expect, type Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PrinterEmulator } from '../../../src/main/printer/printer-emulator'
 import type { IpcChannel, StampsKioskApi } from '../../../src/shared/ipc'
 import { electronBinary } from './electron-binary'
+import { freePort } from '../../support/free-port'
 import { startHostProcess, type HostProcess } from './host-process'
 import { AttractPage } from './pages/AttractPage'
 import { KioskShell } from './pages/KioskShell'
@@ -77,7 +79,10 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         return
       }
       // The app runs the same host in its main process (no browser host): the oracle is the
-      // window's own preload API, i.e. the same IPC table over Electron IPC.
+      // window's own preload API, i.e. the same IPC table over Electron IPC. It prints nothing, so
+      // the bridge gets a port and a token (by environment, never on a command line) from here.
+      const bridgePort = await freePort()
+      const bridgeToken = randomBytes(24).toString('base64url')
       const app = await _electron.launch({
         executablePath: bin.path,
         args: [
@@ -87,17 +92,18 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
           '--printer',
           printer.url,
           '--bridge-port',
-          '0',
+          String(bridgePort),
           ...(scannerSpec ? ['--scanner', scannerSpec] : []),
           ...hostExtraArgs
         ],
-        env: { ...(process.env as Record<string, string>), ...hostEnv }
+        env: { ...(process.env as Record<string, string>), ...hostEnv, STAMPS_KIOSK_BRIDGE_TOKEN: bridgeToken }
       })
       const win = await app.firstWindow()
       electronWindows.set(dataDir, win)
       await use({
         uiUrl: '',
-        bridgeUrl: '',
+        bridgeUrl: `http://127.0.0.1:${bridgePort}`,
+        bridgeToken,
         sandboxUrl: null,
         token: '',
         output: () => '',
@@ -113,6 +119,10 @@ export const test = base.extend<KioskOptions & KioskFixtures>({
         post: async () => {
           throw new Error('test routes belong to the browser host')
         },
+        freeze: () => {
+          throw new Error('freezing the host is a browser-host test')
+        },
+        thaw: () => undefined,
         stop: () => app.close()
       })
       await app.close()

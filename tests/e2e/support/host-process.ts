@@ -14,6 +14,8 @@ export interface HostOptions {
   extraArgs?: string[]
   /** Extra environment: secrets (STAMPS_KIOSK_KEY) go here, never in the arguments (`ps` shows those). */
   env?: Record<string, string>
+  /** The UI port; 0 (the default here) lets the OS pick. A restarted host passes its predecessor's. */
+  uiPort?: number
   /** The command to run instead of `npm run serve --` (e.g. a built host). */
   command?: string[]
 }
@@ -21,6 +23,8 @@ export interface HostOptions {
 export interface HostProcess {
   uiUrl: string
   bridgeUrl: string
+  /** The bridge's token (the `bridge token:` line), for sales posted as a host POS posts them. */
+  bridgeToken: string
   /** The embedded sandbox's URL (`sandbox:` line); null when the host talks to another upstream. */
   sandboxUrl: string | null
   token: string
@@ -30,6 +34,9 @@ export interface HostProcess {
   ipc<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>>
   /** POSTs to a token-guarded test route of the ui server (e.g. `/test/hid-report`). */
   post(path: string, body: unknown): Promise<Response>
+  /** SIGSTOP / SIGCONT to the host's group: a frozen host keeps its sockets open and answers nothing. */
+  freeze(): void
+  thaw(): void
   stop(): Promise<void>
 }
 
@@ -43,7 +50,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
     '--data-dir',
     opts.dataDir,
     '--ui-port',
-    '0',
+    String(opts.uiPort ?? 0),
     '--bridge-port',
     '0',
     '--printer',
@@ -67,7 +74,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
     )
     const onData = (chunk: Buffer): void => {
       out += chunk.toString()
-      for (const m of out.matchAll(/^(ui|bridge|sandbox): (\S+)$/gm)) lines[m[1]!] = m[2]!
+      for (const m of out.matchAll(/^(ui|bridge|sandbox|bridge token): (\S+)(?: .*)?$/gm)) lines[m[1]!] = m[2]!
       if (lines.ui && lines.bridge) {
         clearTimeout(timer)
         resolve()
@@ -107,6 +114,7 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   return {
     uiUrl,
     bridgeUrl: lines.bridge!,
+    bridgeToken: lines['bridge token'] ?? '',
     sandboxUrl: lines.sandbox ?? null,
     token,
     output: () => out,
@@ -127,6 +135,8 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body)
       }),
+    freeze: () => signalGroup(child, 'SIGSTOP'),
+    thaw: () => signalGroup(child, 'SIGCONT'),
     async stop() {
       if (socket) (await socket.catch(() => null))?.close()
       await stopGroup(child)
@@ -134,19 +144,24 @@ export async function startHostProcess(opts: HostOptions): Promise<HostProcess> 
   }
 }
 
+/** Sends `signal` to the host's process group (npm, tsx and the host itself). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    /* already gone */
+  }
+}
+
 /** SIGTERM to the host's group, SIGKILL if it has not exited within 5 s. */
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  const signal = (s: NodeJS.Signals): void => {
-    try {
-      process.kill(-child.pid!, s)
-    } catch {
-      /* already gone */
-    }
-  }
-  signal('SIGTERM')
-  const timer = setTimeout(() => signal('SIGKILL'), 5_000)
+  signalGroup(child, 'SIGTERM')
+  // A frozen host would hold SIGTERM until thawed: let it act on it.
+  signalGroup(child, 'SIGCONT')
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000)
   await exited
   clearTimeout(timer)
 }

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ipcEvents, type IpcEvent, type IpcEventPayload } from '../../../shared/ipc'
+import { mayReceive, type IpcCaller } from '../../ipc/ipc-caller'
 import type { IpcRouter } from '../../ipc/ipc-router'
 import { guardUpgrades } from './ipc-upgrade'
 import type { PageGate } from './page-gate'
@@ -14,7 +15,7 @@ const AUTH_GRACE_MS = 5_000
 const HEARTBEAT_MS = 30_000
 
 export interface IpcSocket {
-  /** Pushes a main-to-renderer event to every authenticated client (validated against the contract). */
+  /** Pushes a main-to-renderer event to every authenticated client that may receive it (validated against the contract). */
   broadcast<E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void
   /** Ends every socket, open or mid-handshake. */
   close(): void
@@ -25,12 +26,15 @@ const badShape = JSON.stringify({
   result: { ok: false, error: { code: 'invalid-input', message: 'A message is {id, channel, payload}.' } }
 })
 
+const PONG = JSON.stringify({ pong: true })
+
 /** Serves the IPC on `server`'s upgrades; only sockets that showed the token reach the router. */
 export function attachIpcSocket(
   server: Server,
   router: IpcRouter,
   gate: PageGate,
-  log: (msg: string) => void
+  log: (msg: string) => void,
+  caller: () => IpcCaller
 ): IpcSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const authed = new Set<WebSocket>()
@@ -81,9 +85,11 @@ export function attachIpcSocket(
         if (grace) clearTimeout(grace)
         return ws.send(JSON.stringify({ authed: true }))
       }
+      // The page's liveness probe: a browser cannot see WebSocket pings, so it asks in a message.
+      if (typeof msg === 'object' && msg !== null && (msg as { ping?: unknown }).ping === true) return ws.send(PONG)
       const { id, channel, payload } = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>
       if (typeof id !== 'number' && typeof id !== 'string') return ws.send(badShape)
-      void router.dispatch(channel, payload).then((result) => {
+      void router.dispatch(channel, payload, caller()).then((result) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))
       })
     })
@@ -91,6 +97,7 @@ export function attachIpcSocket(
 
   return {
     broadcast(event, payload) {
+      if (!mayReceive(caller(), event)) return
       const data = JSON.stringify({ event, payload: ipcEvents[event].payload.parse(payload) })
       for (const ws of authed) if (ws.readyState === ws.OPEN) ws.send(data)
     },

@@ -22,6 +22,7 @@ import { resolve } from 'node:path'
 import { createHttpApp, listen, type Listening } from '../../../platform/http/create-http-app'
 import type { SocketLimits } from '../../../platform/http/socket-limits'
 import type { IpcEvent, IpcEventPayload } from '../../../shared/ipc'
+import type { IpcCaller } from '../../ipc/ipc-caller'
 import type { IpcRouter } from '../../ipc/ipc-router'
 import { attachIpcSocket, MAX_MESSAGE_BYTES } from './ipc-socket'
 import { createPageGate } from './page-gate'
@@ -38,6 +39,8 @@ export interface UiServerOptions {
   token: string
   port: number
   host: '127.0.0.1'
+  /** Who each socket is, asked per message; unset: a kiosk (a screen nobody vouched for gets the least). */
+  caller?: () => IpcCaller
   /** Extra POST routes, each requiring `Authorization: Bearer <token>` and a JSON body. */
   postRoutes?: Record<string, UiPostRoute>
   log?: (msg: string) => void
@@ -77,7 +80,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   installRefusals(app, gate, log)
   app.route({ method: ['GET', 'HEAD'], url: '*', handler: serve })
   registerPostRoutes(app, options.postRoutes ?? {}, gate, MAX_MESSAGE_BYTES)
-  const ipc = attachIpcSocket(app.server, router, gate, log)
+  const ipc = attachIpcSocket(app.server, router, gate, log, options.caller ?? (() => ({ kiosk: true })))
   // Upgraded sockets are no longer the http server's: end them, or its close() waits for them.
   app.addHook('preClose', (done) => {
     ipc.close()

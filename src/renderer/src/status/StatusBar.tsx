@@ -41,11 +41,13 @@ function items(status: Status, t: Translate): Array<{ key: string; label: string
 export function StatusBar(): React.JSX.Element {
   const t = useT()
   const status = useStatusStore((s) => s.status)
-  const connected = useStatusStore((s) => s.connected)
+  const connection = useStatusStore((s) => s.connection)
   return (
-    <footer className="status-bar" aria-label={t('status.region')}>
-      {!status || !connected ? (
-        <p className="status-bar__connecting">{t('status.connecting')}</p>
+    <footer className="status-bar" aria-label={t('status.region')} data-connection={connection}>
+      {!status || connection !== 'connected' ? (
+        <p className="status-bar__connecting" role="status">
+          {t(`status.${connection === 'connected' ? 'connecting' : connection}`)}
+        </p>
       ) : (
         <ul className="status-bar__list">
           {items(status, t).map((i) => (

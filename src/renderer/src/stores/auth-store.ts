@@ -4,11 +4,13 @@
  */
 import { create } from 'zustand'
 import type { AuthState, IpcError, Role, StampsKioskApi } from '../../../shared/ipc'
+import { onReconnect } from '../api/link'
 
 interface AuthSlice {
   auth: AuthState | null
   unlocking: boolean
   error: IpcError | null
+  /** Reads the session, follows `auth:changed` and reads it again after a reconnect; returns the unsubscribe. */
   follow(api: StampsKioskApi): () => void
   unlock(api: StampsKioskApi, role: Role, pin: string): Promise<boolean>
   lock(api: StampsKioskApi): Promise<void>
@@ -21,8 +23,15 @@ export const useAuthStore = create<AuthSlice>()((set) => ({
   unlocking: false,
   error: null,
   follow(api) {
-    void api.invoke('auth:state', {}).then((r) => r.ok && set({ auth: r.data }))
-    return api.on('auth:changed', (auth) => set({ auth }))
+    const load = (): void => void api.invoke('auth:state', {}).then((r) => r.ok && set({ auth: r.data }))
+    load()
+    // A restarted host has no session: what the screen shows must come from it again.
+    const offReconnect = onReconnect(api, load)
+    const off = api.on('auth:changed', (auth) => set({ auth }))
+    return () => {
+      offReconnect()
+      off()
+    }
   },
   async unlock(api, role, pin) {
     set({ unlocking: true, error: null })

@@ -46,12 +46,11 @@ export function parseMerchantIds(text: string): number[] | null {
 export const useHistoryStore = create<HistoryState>()((set, get) => {
   const page = async (api: StampsKioskApi, user: string, olderThan?: number) => {
     const { scope, merchantIds } = get()
-    const ids = scope === 'group' ? parseMerchantIds(merchantIds) : undefined
-    return api.invoke('member:activities', {
-      user,
-      ...(olderThan !== undefined && { olderThan }),
-      ...(ids && { merchantIds: ids })
-    })
+    const older = olderThan !== undefined ? { olderThan } : {}
+    // load() refuses ids that do not parse before any page is asked for.
+    return scope === 'group'
+      ? api.invoke('member:group-activities', { user, ...older, merchantIds: parseMerchantIds(merchantIds) ?? [] })
+      : api.invoke('member:activities', { user, ...older })
   }
   return {
     ...empty,

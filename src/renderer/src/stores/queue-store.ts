@@ -6,6 +6,7 @@ import { create } from 'zustand'
 import type { z } from 'zod'
 import type { IpcError, OutboxItem, StampsKioskApi } from '../../../shared/ipc'
 import type { saleFixSchema } from '../../../shared/ipc'
+import { onReconnect } from '../api/link'
 
 type SaleFix = z.input<typeof saleFixSchema>
 
@@ -41,9 +42,16 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
     if (r.ok) set({ items: r.data.items, loaded: true })
   },
   follow(api) {
-    void get().load(api)
-    // One event per row change: reload the list (it is small) rather than patch rows by hand.
-    return api.on('outbox:changed', () => void get().load(api))
+    const load = (): void => void get().load(api)
+    load()
+    // One event per row change: reload the list (it is small) rather than patch rows by hand;
+    // after a reconnect too, since the events of the time it was down are gone.
+    const offReconnect = onReconnect(api, load)
+    const off = api.on('outbox:changed', load)
+    return () => {
+      offReconnect()
+      off()
+    }
   },
   edit: (editing) => set({ editing, error: null, confirmDiscard: null }),
   askDiscard: (confirmDiscard) => set({ confirmDiscard, error: null }),

@@ -50,6 +50,8 @@ export const kioskEn = {
   'common.back': 'Back',
   'status.region': 'Device status',
   'status.connecting': 'Connecting…',
+  'status.reconnecting': 'Connection lost. Reconnecting…',
+  'status.refused': "Disconnected: this screen's address is no longer valid. Please ask staff to reopen it.",
   'status.upstream': 'Server',
   'status.upstream.ok': 'Online',
   'status.upstream.down': 'Offline',

@@ -48,6 +48,8 @@ export const kioskId = {
   'common.back': 'Kembali',
   'status.region': 'Status perangkat',
   'status.connecting': 'Menghubungkan…',
+  'status.reconnecting': 'Koneksi terputus. Menghubungkan ulang…',
+  'status.refused': 'Terputus: alamat layar ini sudah tidak berlaku. Minta petugas membukanya ulang.',
   'status.upstream': 'Server',
   'status.upstream.ok': 'Terhubung',
   'status.upstream.down': 'Terputus',
