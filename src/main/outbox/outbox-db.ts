@@ -1,10 +1,12 @@
 /** The outbox's SQLite file: the one connection owner, its pragmas and numbered migrations. */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
+import type { Migrations } from '../../platform/sqlite/migrate'
 
 export type SyncMode = 'NORMAL' | 'FULL'
 
-/** Append only: never edit a shipped migration, add the next one. */
-const MIGRATIONS: readonly string[] = [
+/** Append only: never edit a shipped migration, add the next one (see platform/sqlite/migrate.ts). */
+export const OUTBOX_MIGRATIONS: Migrations = [
   /* 1: the queue of sales */ `
   CREATE TABLE outbox_sales (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,19 +66,7 @@ const MIGRATIONS: readonly string[] = [
  * wal_autocheckpoint is off so no enqueue ever pays for a checkpoint inline.
  */
 export function openOutboxDb(path: string): Database.Database {
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('wal_autocheckpoint = 0')
-  db.pragma('busy_timeout = 5000')
-  const version = db.pragma('user_version', { simple: true }) as number
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!)
-      db.pragma(`user_version = ${v + 1}`)
-    })()
-  }
-  return db
+  return openSqlite(path, { synchronous: 'NORMAL', walAutocheckpoint: 0, migrations: OUTBOX_MIGRATIONS })
 }
 
 /** Runs one write with the given synchronous level, then returns the connection to NORMAL. */

@@ -1,7 +1,7 @@
 /** SQL access to print_jobs: every state change is committed before anything is sent. */
-import BetterSqlite3, { type Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 import type { HeldCode, PrintJob, PrintJobKind, PrintJobState } from '../../shared/receipt/printer-status'
-import { migratePrintQueue } from './print-queue-schema'
+import { migratePrintQueue, openPrintQueueDb } from './print-queue-db'
 
 interface Row {
   id: number
@@ -35,17 +35,6 @@ const toJob = (r: Row): PrintJob => ({
 
 export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry or discard'
 
-/** Opens the print queue's SQLite file with the pragmas every owner of it must use. */
-export function openPrintQueueDb(path: string): Database {
-  const db = new BetterSqlite3(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('busy_timeout = 5000')
-  // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
-  // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
-  db.pragma('synchronous = FULL')
-  return db
-}
-
 /** Opens (or adopts) the database; only a database we opened is closed by close(). */
 export class PrintJobStore {
   readonly db: Database
@@ -57,7 +46,8 @@ export class PrintJobStore {
   ) {
     this.owned = typeof db === 'string'
     this.db = typeof db === 'string' ? openPrintQueueDb(db) : db
-    migratePrintQueue(this.db)
+    // A connection opened elsewhere (the live printer's, or a test's) may not be migrated yet.
+    if (!this.owned) migratePrintQueue(this.db)
   }
 
   insert(
