@@ -11,7 +11,8 @@ import { openOutboxDb, type SyncMode } from './outbox-db'
 import { OutboxStore, type OutboxItem, type OutboxState, type PostedResponse } from './outbox-store'
 import { prepareSale, type QueuedSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
-import { equalJitterBackoff, GroupCheckpoint, WakeableSleep } from './drain-timing'
+import { backoffDelay } from '../../shared/backoff'
+import { GroupCheckpoint, WakeableSleep } from './drain-timing'
 
 /** The part of the Stamps client the outbox drives. */
 export interface OutboxClient extends LookupClient {
@@ -201,6 +202,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return item.id === this.inFlight && item.state === 'queued' ? { ...item, state: 'sending' } : item
   }
 
+  // Equal jitter: tills coming back after one outage spread out, yet a sale never retries at once.
+  private get backoff(): { baseMs: number; capMs: number } {
+    return this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 }
+  }
+
   private get tz(): string {
     return this.opts.timeZone ?? 'Asia/Jakarta'
   }
@@ -265,12 +271,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       this.store.markRetry(
         item.id,
         message,
-        this.now() +
-          equalJitterBackoff(
-            item.attempts + 1,
-            this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 },
-            this.opts.random ?? Math.random
-          ),
+        this.now() + backoffDelay(item.attempts + 1, { ...this.backoff, jitter: 'equal' }, this.opts.random),
         this.now()
       )
       this.settle(item.id)

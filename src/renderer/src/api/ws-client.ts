@@ -4,11 +4,14 @@
  * message (kept out of the socket URL). Lost connections are retried; calls made while offline
  * wait for the socket, and calls in flight when it drops answer `unreachable` (never hang).
  */
+import { backoffDelay, type BackoffPolicy } from '../../../shared/backoff'
 import type { IpcError, IpcEvent, IpcResult, StampsKioskApi } from '../../../shared/ipc'
 
 type Pending = { resolve: (r: IpcResult<unknown>) => void; timer: ReturnType<typeof setTimeout> }
 
 const CALL_TIMEOUT_MS = 30_000
+// No jitter: one window reconnecting to its own host has no crowd to spread, only a wait to keep short.
+const RECONNECT: BackoffPolicy = { baseMs: 250, capMs: 5_000, jitter: 'none' }
 const unreachable = (message: string): IpcResult<never> => ({
   ok: false,
   error: { code: 'unreachable', message } satisfies IpcError
@@ -25,7 +28,7 @@ export function createWsClient(
   let socket: WebSocket | null = null
   let ready = false
   let nextId = 1
-  let backoff = 250
+  let failures = 0
 
   function connect(): void {
     const ws = new WebSocket(url)
@@ -40,7 +43,7 @@ export function createWsClient(
       }
       if (msg.authed) {
         ready = true
-        backoff = 250
+        failures = 0
         const out = queue
         queue = []
         out.forEach((m) => ws.send(m))
@@ -64,8 +67,7 @@ export function createWsClient(
       }
       // 4401: the token was refused; retrying cannot help and would spin.
       if (e.code === 4401) return
-      setTimeout(connect, backoff)
-      backoff = Math.min(backoff * 2, 5_000)
+      setTimeout(connect, backoffDelay(++failures, RECONNECT))
     }
   }
   connect()
