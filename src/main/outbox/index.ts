@@ -2,4 +2,4 @@
 export { Outbox, type OutboxClient, type OutboxEvents, type OutboxOptions } from './outbox'
 export type { OutboxItem, OutboxState, PostedResponse } from './outbox-store'
 export type { SendOutcome } from './sale-waiters'
-export { prepareSale, localDate, type QueuedSale } from './sale-key'
+export { prepareSale, type QueuedSale } from './sale-key'

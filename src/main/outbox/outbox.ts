@@ -3,6 +3,8 @@
  * order, and marked with the upstream's answer. Survives kill -9: see outbox-db.ts.
  */
 import { EventEmitter } from 'node:events'
+import { backoffDelay } from '../../shared/backoff'
+import { STORE_TIME_ZONE } from '../../shared/local-day'
 import type { AddTransactionResponse } from '../../shared/stamps'
 import type { AddOptions, AddTransactionInput } from '../stamps'
 import { StampsError } from '../stamps/stamps-error'
@@ -11,7 +13,6 @@ import { openOutboxDb, type SyncMode } from './outbox-db'
 import { OutboxStore, type OutboxItem, type OutboxState, type PostedResponse } from './outbox-store'
 import { prepareSale, type QueuedSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
-import { backoffDelay } from '../../shared/backoff'
 import { GroupCheckpoint, WakeableSleep } from './drain-timing'
 
 /** The part of the Stamps client the outbox drives. */
@@ -208,7 +209,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   private get tz(): string {
-    return this.opts.timeZone ?? 'Asia/Jakarta'
+    return this.opts.timeZone ?? STORE_TIME_ZONE
   }
 
   // FIFO: when the head is backing off the upstream is down, so the sales behind it wait too;

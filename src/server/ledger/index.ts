@@ -25,4 +25,4 @@ export {
   type MerchantRow,
   type StoreRow
 } from './merchants'
-export { toCents, fromCents, localDay, stampsFor } from './money'
+export { toCents, fromCents, stampsFor } from './money'
