@@ -11,7 +11,7 @@ import {
 import { localDay } from '../../shared/local-day'
 import type { ActivitiesInput, MembershipInput } from '../stamps'
 import type { QueuedSale } from './sale-key'
-import type { PostedResponse } from './outbox-store'
+import type { PostedResponse } from './outbox-rows'
 
 /** The part of the Stamps client the outbox needs; a test may pass a double. */
 export interface LookupClient {

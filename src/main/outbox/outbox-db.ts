@@ -58,8 +58,9 @@ export const OUTBOX_MIGRATIONS: Migrations = [
  *   cache, and SQLite replays them on the next open;
  * - an OS crash or power cut can lose commits made since the last checkpoint, because the WAL
  *   is fsynced only then. The outbox checkpoints within `flushMs` (200 ms) of any write, so at
- *   most the last ~200 ms of enqueues are at risk from a power cut. Outcome marks lost that way
- *   are harmless: the sale is resent and the upstream answers duplicate-invoice.
+ *   most the last ~200 ms of enqueues are at risk from a power cut. Outcome, 'sending' and
+ *   duplicate marks lost that way are harmless: the sale is resent and the upstream answers
+ *   duplicate-invoice.
  * - `synchronous: 'FULL'` fsyncs enqueue, resend and discard themselves, closing that window,
  *   at one fsync per sale: 0.5 to 13 ms on the VM this was measured on, against a 5 ms p99
  *   target. Choose it where the disk's fsync is fast.
