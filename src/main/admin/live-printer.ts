@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { openPrintQueueDb } from '../printer/print-queue-db'
+import { openPrintQueueDb } from '../printer/print-job-store'
 import { LABELS_EN, LABELS_ID, previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'

@@ -1,7 +1,8 @@
 /** SQL access to print_jobs: every state change is committed before anything is sent. */
 import type { Database } from 'better-sqlite3'
 import type { HeldCode, PrintJob, PrintJobKind, PrintJobState } from '../../shared/receipt/printer-status'
-import { migratePrintQueue, openPrintQueueDb } from './print-queue-db'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
+import { migratePrintQueue, PRINT_SCHEMA } from './print-queue-schema'
 
 interface Row {
   id: number
@@ -34,6 +35,13 @@ const toJob = (r: Row): PrintJob => ({
 })
 
 export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry or discard'
+
+/** Opens the print queue's SQLite file with the pragmas every owner of it must use, migrated. */
+export function openPrintQueueDb(path: string): Database {
+  // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
+  // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
+  return openSqlite(path, { synchronous: 'FULL', ...PRINT_SCHEMA })
+}
 
 /** Opens (or adopts) the database; only a database we opened is closed by close(). */
 export class PrintJobStore {

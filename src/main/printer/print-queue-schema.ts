@@ -1,7 +1,6 @@
-/** The print queue's SQLite file: its pragmas and numbered migrations (tables prefixed `print_`). */
+/** Tables of the print queue (prefixed `print_`) and their numbered migrations. */
 import type { Database } from 'better-sqlite3'
 import { migrate, type Migrations } from '../../platform/sqlite/migrate'
-import { openSqlite } from '../../platform/sqlite/open-sqlite'
 
 /** Append only: a shipped migration is never edited, a change is a new entry (see platform/sqlite/migrate.ts). */
 export const PRINT_MIGRATIONS: Migrations = [
@@ -35,18 +34,10 @@ function versionBeforeUserVersion(db: Database): number {
   return db.prepare('SELECT COALESCE(MAX(version), 0) FROM print_migrations').pluck().get() as number
 }
 
+/** What the runner needs for a print queue file: its migrations, and the version of a file from before user_version. */
+export const PRINT_SCHEMA = { migrations: PRINT_MIGRATIONS, legacyVersion: versionBeforeUserVersion }
+
 /** Brings the print tables of a connection opened elsewhere up to date. */
 export function migratePrintQueue(db: Database): number {
-  return migrate(db, PRINT_MIGRATIONS, { legacyVersion: versionBeforeUserVersion })
-}
-
-/** Opens the print queue's SQLite file with the pragmas every owner of it must use, migrated. */
-export function openPrintQueueDb(path: string): Database {
-  // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
-  // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
-  return openSqlite(path, {
-    synchronous: 'FULL',
-    migrations: PRINT_MIGRATIONS,
-    legacyVersion: versionBeforeUserVersion
-  })
+  return migrate(db, PRINT_MIGRATIONS, PRINT_SCHEMA)
 }

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { oldPrintQueueFile } from '../../../tests/fixtures/sqlite/legacy-files'
 import { tempDir } from '../../../tests/support/temp-files'
-import { INTERRUPTED_REASON, PrintJobStore } from './print-job-store'
-import { openPrintQueueDb, PRINT_MIGRATIONS } from './print-queue-db'
+import { INTERRUPTED_REASON, openPrintQueueDb, PrintJobStore } from './print-job-store'
+import { PRINT_MIGRATIONS } from './print-queue-schema'
 
 describe('a print queue file from an older build', () => {
   let tmp: ReturnType<typeof tempDir>
