@@ -4,6 +4,9 @@ import { makeDurable, type SyncMode } from './outbox-db'
 import { toItem, type OutboxItem, type OutboxRow, type OutboxState, type PostedResponse } from './outbox-rows'
 import type { PreparedSale } from './sale-key'
 
+/** The item types this store reads and writes, importable from it as they always were. */
+export type { OutboxItem, OutboxState, PostedResponse } from './outbox-rows'
+
 /**
  * Each method is one statement, so each state change is atomic under kill -9. The outcome marks
  * move only a row that is 'sending': an answer can never land on a sale a person discarded or
