@@ -36,11 +36,14 @@ module.exports = {
       to: { pathNot: '^(src/shared/|node_modules/)' }
     },
     {
-      name: 'http-imports-only-shared',
+      name: 'platform-imports-only-platform-and-shared',
       severity: 'error',
-      comment: 'src/http is the Stamps HTTP surface shared by the sandbox and the bridge: it knows neither.',
-      from: { path: '^src/http/' },
-      to: { path: '^src/(main|server|renderer|preload)/' }
+      comment:
+        'src/platform holds the Node-side building blocks the sandbox and the app share (HTTP, SQLite): ' +
+        'it imports itself, src/shared, Node and npm packages, never either of its users (its tests may ' +
+        'use tests/support).',
+      from: { path: '^src/platform/', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: '^(src/platform/|src/shared/|node_modules/)', dependencyTypesNot: ['core'] }
     },
     {
       name: 'renderer-stays-in-the-window',

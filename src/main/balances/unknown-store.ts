@@ -2,10 +2,11 @@
  * Balance updates whose outcome is unknown, kept on disk: after a restart the till can still
  * ask Stamps' history about them ("check again") instead of a person hunting through it.
  */
-import Database from 'better-sqlite3'
-import { privateDatabase } from '../../platform/fs/private-files'
+import type Database from 'better-sqlite3'
 import { balanceUpdateRequestSchema } from '../../shared/stamps'
 import { z } from 'zod'
+import type { Migrations } from '../../platform/sqlite/migrate'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
 import { StampsError, type ReconcileTicket } from '../stamps'
 
 export interface UnknownUpdate {
@@ -32,17 +33,20 @@ const rowSchema = z.object({
   )
 })
 
+/** Append only: a shipped migration is never edited, a change is a new entry (see platform/sqlite/migrate.ts). */
+export const UNKNOWN_MIGRATIONS: Migrations = [
+  // IF NOT EXISTS: builds before user_version ran this very statement on every open, so their
+  // files already have the table; on those this migration only records version 1.
+  `CREATE TABLE IF NOT EXISTS balance_unknowns (
+      ticket_id TEXT PRIMARY KEY, reason TEXT NOT NULL, ticket TEXT NOT NULL, created_at INTEGER NOT NULL)`
+]
+
 export class UnknownUpdateStore {
   private readonly db: Database.Database
 
   constructor(path: string) {
-    this.db = new Database(path)
-    privateDatabase(path)
-    this.db.pragma('journal_mode = WAL')
     // Money: an unknown update must outlive a power cut, so each write is fsynced.
-    this.db.pragma('synchronous = FULL')
-    this.db.exec(`CREATE TABLE IF NOT EXISTS balance_unknowns (
-      ticket_id TEXT PRIMARY KEY, reason TEXT NOT NULL, ticket TEXT NOT NULL, created_at INTEGER NOT NULL)`)
+    this.db = openSqlite(path, { synchronous: 'FULL', migrations: UNKNOWN_MIGRATIONS })
   }
 
   put(u: UnknownUpdate): void {

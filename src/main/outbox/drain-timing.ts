@@ -1,4 +1,4 @@
-/** Timing pieces of the outbox's drain loop: an interruptible sleep, retry backoff, group checkpoints. */
+/** Timing pieces of the outbox's drain loop: an interruptible sleep and group checkpoints. */
 
 /** A sleep that `wake()` ends early: a new sale must not wait out the idle poll. */
 export class WakeableSleep {
@@ -20,16 +20,6 @@ export class WakeableSleep {
     this.wakeUp = null
     w?.()
   }
-}
-
-/** Equal jitter: at least half the capped delay, so a retry never fires at once. */
-export function equalJitterBackoff(
-  attempt: number,
-  policy: { baseMs: number; capMs: number },
-  random: () => number
-): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(30, attempt - 1))
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
 }
 
 /** Group commit: one checkpoint (and fsync) per interval covers every write made in it. */

@@ -8,9 +8,10 @@ import {
   type ActivitiesResponse,
   type MembershipResponse
 } from '../../shared/stamps'
+import { localDay } from '../../shared/local-day'
 import type { ActivitiesInput, MembershipInput } from '../stamps'
-import { localDate, type QueuedSale } from './sale-key'
-import type { PostedResponse } from './outbox-store'
+import type { QueuedSale } from './sale-key'
+import type { PostedResponse } from './outbox-rows'
 
 /** The part of the Stamps client the outbox needs; a test may pass a double. */
 export interface LookupClient {
@@ -46,7 +47,7 @@ export async function lookUpPostedSale(
         (a) =>
           a.type === ACTIVITY_TYPE.transaction &&
           a.transaction?.invoice_number === sale.invoice_number &&
-          (a.created === undefined || localDate(a.created * 1000, opts.timeZone) === day)
+          (a.created === undefined || localDay(a.created * 1000, opts.timeZone) === day)
       )
       if (hit?.transaction) {
         out.transaction.stamps_earned = hit.transaction.stamps

@@ -1,11 +1,12 @@
 /** The outbox's SQLite file: the one connection owner, its pragmas and numbered migrations. */
-import Database from 'better-sqlite3'
-import { privateDatabase } from '../../platform/fs/private-files'
+import type Database from 'better-sqlite3'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
+import type { Migrations } from '../../platform/sqlite/migrate'
 
 export type SyncMode = 'NORMAL' | 'FULL'
 
-/** Append only: never edit a shipped migration, add the next one. */
-const MIGRATIONS: readonly string[] = [
+/** Append only: never edit a shipped migration, add the next one (see platform/sqlite/migrate.ts). */
+export const OUTBOX_MIGRATIONS: Migrations = [
   /* 1: the queue of sales */ `
   CREATE TABLE outbox_sales (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -57,28 +58,16 @@ const MIGRATIONS: readonly string[] = [
  *   cache, and SQLite replays them on the next open;
  * - an OS crash or power cut can lose commits made since the last checkpoint, because the WAL
  *   is fsynced only then. The outbox checkpoints within `flushMs` (200 ms) of any write, so at
- *   most the last ~200 ms of enqueues are at risk from a power cut. Outcome marks lost that way
- *   are harmless: the sale is resent and the upstream answers duplicate-invoice.
+ *   most the last ~200 ms of enqueues are at risk from a power cut. Outcome, 'sending' and
+ *   duplicate marks lost that way are harmless: the sale is resent and the upstream answers
+ *   duplicate-invoice.
  * - `synchronous: 'FULL'` fsyncs enqueue, resend and discard themselves, closing that window,
  *   at one fsync per sale: 0.5 to 13 ms on the VM this was measured on, against a 5 ms p99
  *   target. Choose it where the disk's fsync is fast.
  * wal_autocheckpoint is off so no enqueue ever pays for a checkpoint inline.
  */
 export function openOutboxDb(path: string): Database.Database {
-  const db = new Database(path)
-  privateDatabase(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('wal_autocheckpoint = 0')
-  db.pragma('busy_timeout = 5000')
-  const version = db.pragma('user_version', { simple: true }) as number
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!)
-      db.pragma(`user_version = ${v + 1}`)
-    })()
-  }
-  return db
+  return openSqlite(path, { synchronous: 'NORMAL', walAutocheckpoint: 0, migrations: OUTBOX_MIGRATIONS })
 }
 
 /** Runs one write with the given synchronous level, then returns the connection to NORMAL. */

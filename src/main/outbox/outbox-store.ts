@@ -1,52 +1,17 @@
 /** Every SQL statement of the outbox, as prepared statements over its one connection. */
 import type Database from 'better-sqlite3'
 import { makeDurable, type SyncMode } from './outbox-db'
-import { queuedTransactionResponseSchema } from '../../shared/stamps'
-import type { z } from 'zod'
-import type { PreparedSale, QueuedSale } from './sale-key'
+import { toItem, type OutboxItem, type OutboxRow, type OutboxState, type PostedResponse } from './outbox-rows'
+import type { PreparedSale } from './sale-key'
 
-export type OutboxState = 'queued' | 'sending' | 'posted' | 'failed' | 'discarded'
+/** The item types this store reads and writes, importable from it as they always were. */
+export type { OutboxItem, OutboxState, PostedResponse } from './outbox-rows'
 
-/** What a posted sale answered: the upstream's answer, or what a duplicate's lookup recovered. */
-export const postedResponseSchema = queuedTransactionResponseSchema.pick({ customer: true, transaction: true })
-export type PostedResponse = z.infer<typeof postedResponseSchema>
-
-export interface OutboxItem {
-  id: number
-  store: number
-  invoice_number: string
-  local_date: string
-  sale: QueuedSale
-  state: OutboxState
-  attempts: number
-  next_attempt_at: number
-  last_error: string | null
-  field_errors: Array<[string, string]>
-  response: PostedResponse | null
-  /** Posted by an earlier attempt (the upstream answered duplicate-invoice). */
-  duplicate: boolean
-  /** The loyalty receipt this sale is owed, until its print job exists. */
-  receipt: 'owed' | 'issued' | null
-  created_at: number
-  updated_at: number
-  posted_at: number | null
-}
-
-interface Row extends Omit<OutboxItem, 'sale' | 'field_errors' | 'response' | 'duplicate'> {
-  payload: string
-  field_errors: string | null
-  response: string | null
-  duplicate: number
-}
-
-const toItem = (r: Row): OutboxItem => ({
-  ...r,
-  sale: JSON.parse(r.payload) as QueuedSale,
-  field_errors: r.field_errors ? (JSON.parse(r.field_errors) as Array<[string, string]>) : [],
-  response: r.response ? (JSON.parse(r.response) as PostedResponse) : null,
-  duplicate: r.duplicate === 1
-})
-
+/**
+ * Each method is one statement, so each state change is atomic under kill -9. The outcome marks
+ * move only a row that is 'sending': an answer can never land on a sale a person discarded or
+ * fixed meanwhile, and the SQL itself refuses to discard or fix a sale while it is in flight.
+ */
 export class OutboxStore {
   private readonly s
   private readonly durable: <T>(write: () => T) => T
@@ -56,6 +21,7 @@ export class OutboxStore {
   ) {
     this.durable = makeDurable(db, durability)
     const p = (sql: string) => db.prepare(sql)
+    const sending = (set: string) => p(`UPDATE outbox_sales SET ${set} WHERE id = @id AND state = 'sending'`)
     this.s = {
       insert:
         p(`INSERT INTO outbox_sales (store, invoice_number, local_date, payload, state, next_attempt_at, created_at, updated_at, receipt)
@@ -67,25 +33,30 @@ export class OutboxStore {
         'SELECT * FROM outbox_sales WHERE (@state IS NULL OR state = @state) AND id > @after ORDER BY id LIMIT @limit'
       ),
       head: p("SELECT * FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1"),
+      lookupDue: p("SELECT * FROM outbox_sales WHERE state = 'sending' AND duplicate = 1 ORDER BY id LIMIT 1"),
       byInvoice: p('SELECT * FROM outbox_sales WHERE store = ? AND invoice_number = ? ORDER BY id DESC LIMIT 1'),
-      posted: p(`UPDATE outbox_sales SET state = 'posted', attempts = attempts + 1, response = ?, duplicate = ?,
-        last_error = NULL, field_errors = NULL, posted_at = ?, updated_at = ? WHERE id = ?`),
-      retry: p(
-        'UPDATE outbox_sales SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?'
+      sending: p(
+        "UPDATE outbox_sales SET state = 'sending', attempts = attempts + 1, updated_at = @now WHERE id = @id AND state = 'queued'"
       ),
-      failed: p(
-        "UPDATE outbox_sales SET state = 'failed', attempts = attempts + 1, last_error = ?, field_errors = ?, updated_at = ? WHERE id = ?"
-      ),
+      duplicate: sending('duplicate = 1, updated_at = @now'),
+      posted: sending(`state = 'posted', response = @response, duplicate = @duplicate, last_error = NULL,
+        field_errors = NULL, posted_at = @now, updated_at = @now`),
+      retry: sending("state = 'queued', last_error = @error, next_attempt_at = @nextAt, updated_at = @now"),
+      failed: sending("state = 'failed', last_error = @error, field_errors = @fields, updated_at = @now"),
       resend: p(`UPDATE outbox_sales SET state = 'queued', store = ?, invoice_number = ?, local_date = ?, payload = ?,
         last_error = NULL, field_errors = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state IN ('failed', 'discarded')`),
       discard: p(
         "UPDATE outbox_sales SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('queued', 'failed')"
       ),
-      recover: p("UPDATE outbox_sales SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),
+      recover: p(
+        "UPDATE outbox_sales SET state = 'queued', next_attempt_at = ? WHERE state = 'sending' AND duplicate = 0"
+      ),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
       depth: p('SELECT state, n FROM outbox_depth'),
       receiptIssued: p("UPDATE outbox_sales SET receipt = 'issued' WHERE id = ? AND receipt = 'owed'"),
-      receiptsOwed: p("SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'posted') ORDER BY id")
+      receiptsOwed: p(
+        "SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'sending', 'posted') ORDER BY id"
+      )
     }
   }
 
@@ -94,55 +65,65 @@ export class OutboxStore {
     const receipt = receiptOwed ? 'owed' : null
     const created =
       this.durable(() => this.s.insert.run({ ...p, payload: JSON.stringify(p.sale), now, receipt })).changes === 1
-    return { item: toItem(this.s.byKey.get(p.store, p.invoice_number, p.local_date) as Row), created }
+    return { item: toItem(this.s.byKey.get(p.store, p.invoice_number, p.local_date) as OutboxRow), created }
   }
 
   get(id: number): OutboxItem | undefined {
-    const r = this.s.get.get(id) as Row | undefined
-    return r && toItem(r)
+    return this.one(this.s.get.get(id))
   }
 
   list(state: OutboxState | null, after = 0, limit = 500): OutboxItem[] {
-    return (this.s.list.all({ state, after, limit }) as Row[]).map(toItem)
+    return (this.s.list.all({ state, after, limit }) as OutboxRow[]).map(toItem)
   }
 
   /** The newest sale with this invoice at this store, whatever its day (the cashier desk's lookups). */
   byInvoice(store: number, invoice: string): OutboxItem | undefined {
-    const r = this.s.byInvoice.get(store, invoice) as Row | undefined
-    return r && toItem(r)
+    return this.one(this.s.byInvoice.get(store, invoice))
   }
 
   head(): OutboxItem | undefined {
-    const r = this.s.head.get() as Row | undefined
-    return r && toItem(r)
+    return this.one(this.s.head.get())
+  }
+
+  /** A sale the upstream already holds whose lookup a stop cut short: it is finished before anything is sent. */
+  lookupDue(): OutboxItem | undefined {
+    return this.one(this.s.lookupDue.get())
+  }
+
+  /** Claims the queued sale for one send (attempts counts it now); undefined if it is no longer queued. */
+  markSending(id: number, now: number): OutboxItem | undefined {
+    return this.s.sending.run({ id, now }).changes === 1 ? this.get(id) : undefined
+  }
+
+  /** The upstream answered duplicate-invoice: the sale is there, only its figures are still to look up. */
+  markDuplicate(id: number, now: number): void {
+    this.expectSending(id, this.s.duplicate.run({ id, now }))
   }
 
   markPosted(id: number, response: PostedResponse, duplicate: boolean, now: number): void {
-    this.s.posted.run(JSON.stringify(response), duplicate ? 1 : 0, now, now, id)
+    const values = { id, now, response: JSON.stringify(response), duplicate: duplicate ? 1 : 0 }
+    this.expectSending(id, this.s.posted.run(values))
   }
 
   markRetry(id: number, error: string, nextAt: number, now: number): void {
-    this.s.retry.run(error, nextAt, now, id)
+    this.expectSending(id, this.s.retry.run({ id, now, error, nextAt }))
   }
 
   markFailed(id: number, error: string, fieldErrors: Array<[string, string]>, now: number): void {
-    this.s.failed.run(error, JSON.stringify(fieldErrors), now, id)
+    this.expectSending(id, this.s.failed.run({ id, now, error, fields: JSON.stringify(fieldErrors) }))
   }
 
   /** Throws SQLITE_CONSTRAINT_UNIQUE when the fixed key belongs to another sale. */
   resend(id: number, p: PreparedSale, now: number): boolean {
-    return (
-      this.durable(() =>
-        this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id)
-      ).changes === 1
-    )
+    const run = () => this.s.resend.run(p.store, p.invoice_number, p.local_date, JSON.stringify(p.sale), now, now, id)
+    return this.durable(run).changes === 1
   }
 
   discard(id: number, now: number): boolean {
     return this.durable(() => this.s.discard.run(now, id)).changes === 1
   }
 
-  /** Rows left in 'sending' (by an older build that stored it) go back to the queue: resending is safe. */
+  /** Sends the app stopped in the middle of go back to the queue: resending is safe (duplicate-invoice). */
   recoverInterrupted(now: number): number {
     return this.s.recover.run(now).changes
   }
@@ -163,7 +144,7 @@ export class OutboxStore {
   }
 
   receiptsOwed(): OutboxItem[] {
-    return (this.s.receiptsOwed.all() as Row[]).map(toItem)
+    return (this.s.receiptsOwed.all() as OutboxRow[]).map(toItem)
   }
 
   depth(): { queued: number; failed: number } {
@@ -171,5 +152,13 @@ export class OutboxStore {
       (this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n])
     )
     return { queued: (n.queued ?? 0) + (n.sending ?? 0), failed: n.failed ?? 0 }
+  }
+
+  private one(row: unknown): OutboxItem | undefined {
+    return row === undefined ? undefined : toItem(row as OutboxRow)
+  }
+
+  private expectSending(id: number, result: Database.RunResult): void {
+    if (result.changes !== 1) throw new Error(`outbox: sale ${id} was no longer being sent when its answer came`)
   }
 }

@@ -39,7 +39,10 @@ export function setupOutbox(ctx: HostContext, deps: { client: StampsClient; stat
   ctx.ipc.register({
     'outbox:list': () => ({ items: outbox.list({ limit: 200 }).map(outboxView) }),
     'outbox:resend': ({ id, fix }) => repair.resend(id, fix),
-    'outbox:discard': ({ id }) => (repair.discard(id), { ok: true as const }),
+    'outbox:discard': ({ id }) => {
+      outbox.discard(id)
+      return { ok: true as const }
+    },
     'outbox:retry-now': () => {
       outbox.retryNow()
       void status.probeNow()

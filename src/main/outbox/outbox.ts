@@ -1,69 +1,34 @@
 /**
  * The durable outbox: a sale is committed to SQLite before any send, sent one at a time in
- * order, and marked with the upstream's answer. Survives kill -9: see outbox-db.ts.
+ * order, and marked with the upstream's answer. The file is the one source of truth about every
+ * sale (its state, attempts, the send in flight, the answer, a duplicate's lookup); memory holds
+ * only callers waiting for an answer and timers. Survives kill -9: see outbox-db.ts.
  */
 import { EventEmitter } from 'node:events'
-import type { AddTransactionResponse } from '../../shared/stamps'
-import type { AddOptions, AddTransactionInput } from '../stamps'
-import { StampsError } from '../stamps/stamps-error'
-import { lookUpPostedSale, type LookupClient } from './duplicate-lookup'
-import { openOutboxDb, type SyncMode } from './outbox-db'
-import { OutboxStore, type OutboxItem, type OutboxState, type PostedResponse } from './outbox-store'
-import { prepareSale, type QueuedSale } from './sale-key'
+import type Database from 'better-sqlite3'
+import type { AddTransactionInput } from '../stamps'
+import { GroupCheckpoint } from './drain-timing'
+import { openOutboxDb } from './outbox-db'
+import { OutboxDrain } from './outbox-drain'
+import { OutboxSignals, type OutboxEvents } from './outbox-events'
+import type { OutboxOptions } from './outbox-options'
+import type { OutboxItem, OutboxState } from './outbox-rows'
+import { OutboxStore } from './outbox-store'
+import { prepareSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
-import { equalJitterBackoff, GroupCheckpoint, WakeableSleep } from './drain-timing'
+import { DomainError } from '../domain-error'
 
-/** The part of the Stamps client the outbox drives. */
-export interface OutboxClient extends LookupClient {
-  addTransaction(sale: AddTransactionInput, options?: AddOptions): Promise<AddTransactionResponse>
-}
-
-export interface OutboxOptions {
-  dbPath: string
-  client: OutboxClient
-  /** 'NORMAL' (default): kill -9 safe at once, power-cut safe within flushMs. 'FULL': fsync per enqueue. */
-  synchronous?: SyncMode
-  flushMs?: number
-  timeZone?: string
-  merchantId?: number
-  format?: 'json' | 'xml'
-  /**
-   * The client's own quick retries per send (default 2 tries, 50 to 200 ms apart): a stale
-   * keep-alive socket or a one-off reset costs milliseconds, not a trip through the backoff.
-   */
-  sendRetry?: { maxAttempts: number; baseMs: number; capMs: number }
-  /** Capped exponential backoff for network errors and 5xx. */
-  backoff?: { baseMs: number; capMs: number }
-  now?: () => number
-  random?: () => number
-}
-
-export type OutboxEvents = {
-  depth: [{ queued: number; failed: number }]
-  change: [
-    {
-      id: number
-      state: OutboxState
-      attempts: number
-      last_error: string | null
-      field_errors: Array<[string, string]>
-    }
-  ]
-  posted: [{ id: number; sale: QueuedSale; response: PostedResponse; duplicate: boolean }]
-}
+export type { OutboxClient, OutboxOptions } from './outbox-options'
+export type { OutboxEvents } from './outbox-events'
 
 export class Outbox extends EventEmitter<OutboxEvents> {
-  private readonly db
+  private readonly db: Database.Database
   private readonly store: OutboxStore
   private readonly waiters = new SaleWaiters()
-  private readonly now: () => number
-  private running = false
-  private loop: Promise<void> | null = null
-  private readonly idle = new WakeableSleep()
-  // 'sending' lives in memory only: on disk the sale stays 'queued' until its outcome, so a
-  // crash mid-send leaves it queued and it is resent (duplicate-invoice makes that safe).
-  private inFlight: number | null = null
   private readonly flush: GroupCheckpoint
+  private readonly signals: OutboxSignals
+  private readonly drain: OutboxDrain
+  private readonly now: () => number
 
   constructor(private readonly opts: OutboxOptions) {
     super()
@@ -74,6 +39,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.flush = new GroupCheckpoint(() => {
       if (this.db.open) this.store.checkpoint()
     }, opts.flushMs ?? 200)
+    this.signals = new OutboxSignals(this, this.store, this.waiters, this.flush)
+    this.drain = new OutboxDrain(this.store, this.signals, opts)
   }
 
   /**
@@ -81,21 +48,19 @@ export class Outbox extends EventEmitter<OutboxEvents> {
    * sale. `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
    */
   enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
-    const prepared = prepareSale(sale, this.now(), this.tz)
+    const prepared = prepareSale(sale, this.now(), this.opts.timeZone)
     const result = this.store.enqueue(prepared, this.now(), options.receiptOwed ?? false)
     // Stamps refused that sale, so nothing of it is upstream: the invoice sent again (typically
     // corrected) is a new try of it, never a second sale. Otherwise the old refusal is the
     // answer forever and the corrected sale is lost.
     if (!result.created && result.item.state === 'failed' && this.store.resend(result.item.id, prepared, this.now())) {
-      const item = this.settle(result.item.id)
-      this.idle.wake()
+      const item = this.signals.settled(result.item.id)
+      this.drain.wake()
       return { item, created: true }
     }
     if (result.created) {
-      this.flush.schedule()
-      this.emitChange(result.item)
-      this.emitDepth()
-      this.idle.wake()
+      this.signals.announce(result.item)
+      this.drain.wake()
     }
     return result
   }
@@ -107,9 +72,10 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued. */
   awaitOutcome(item: OutboxItem, waitMs: number): Promise<SendOutcome> {
-    const settled = SaleWaiters.outcomeOf(item)
+    const current = () => this.store.get(item.id) ?? item
+    const settled = SaleWaiters.outcomeOf(current())
     if (settled) return Promise.resolve(settled)
-    return this.waiters.wait(item.id, waitMs, () => this.store.get(item.id) ?? item)
+    return this.waiters.wait(item.id, waitMs, current)
   }
 
   /** Claims an owed receipt: true for exactly one caller, who must then queue its print job. */
@@ -119,25 +85,21 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** Sales whose receipt is still owed (the app stopped between answer and print), oldest first. */
   receiptsOwed(): OutboxItem[] {
-    return this.store.receiptsOwed().map((i) => this.overlay(i))
+    return this.store.receiptsOwed()
   }
 
   get(id: number): OutboxItem | undefined {
-    const item = this.store.get(id)
-    return item && this.overlay(item)
+    return this.store.get(id)
   }
 
   /** The newest sale with this invoice number at `store` (receipt reprint, sale cancel). */
   findByInvoice(store: number, invoice: string): OutboxItem | undefined {
-    const item = this.store.byInvoice(store, invoice)
-    return item && this.overlay(item)
+    return this.store.byInvoice(store, invoice)
   }
 
   /** Items in id order; `state: 'sending'` is the one in flight, `'queued'` the rest waiting. */
   list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
-    const dbState = filter.state === 'sending' ? 'queued' : (filter.state ?? null)
-    const items = this.store.list(dbState, filter.after, filter.limit).map((i) => this.overlay(i))
-    return filter.state ? items.filter((i) => i.state === filter.state) : items
+    return this.store.list(filter.state ?? null, filter.after, filter.limit)
   }
 
   depth(): { queued: number; failed: number } {
@@ -147,46 +109,48 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   /** A person fixed a failed sale (or changed their mind on a discarded one): queue it again. */
   resend(id: number, fixedSale?: AddTransactionInput): OutboxItem {
     const current = this.store.get(id)
-    if (!current) throw new Error(`no outbox item ${id}`)
-    const prepared = prepareSale(fixedSale ?? current.sale, this.now(), this.tz)
+    if (!current) throw new DomainError('not-found', `No queued sale ${id}.`)
+    const prepared = prepareSale(fixedSale ?? current.sale, this.now(), this.opts.timeZone)
     try {
       if (!this.store.resend(id, prepared, this.now()))
-        throw new Error(`item ${id} is ${current.state}; only failed or discarded items can be resent`)
+        throw new DomainError(
+          'invalid-input',
+          `This sale is ${current.state}; only failed or discarded sales can be resent.`
+        )
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
-        throw new Error('another sale already holds this invoice number for that store and day', { cause: err })
+        throw new DomainError(
+          'invalid-input',
+          'Another sale already holds this invoice number for that store and day.',
+          [['invoice_number', 'already used by another sale today']]
+        )
       throw err
     }
-    const item = this.settle(id)
-    this.idle.wake()
+    const item = this.signals.settled(id)
+    this.drain.wake()
     return item
   }
 
   /** Gives up on a queued or failed sale, on a person's word. A sale being sent cannot be discarded. */
   discard(id: number): OutboxItem {
-    if (id === this.inFlight || !this.store.discard(id, this.now()))
-      throw new Error(`item ${id} cannot be discarded now`)
-    return this.settle(id)
+    if (!this.store.discard(id, this.now()))
+      throw new DomainError('invalid-input', `Sale ${id} cannot be discarded now: it is being sent or already settled.`)
+    return this.signals.settled(id)
   }
 
   /** Ends every backoff so the queue drains now (e.g. the network came back). */
   retryNow(): void {
     this.store.hurry(this.now())
-    this.idle.wake()
+    this.drain.wake()
   }
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.loop = this.drain()
+    this.drain.start()
   }
 
   /** Stops draining; resolves once the sale in flight (if any) has its answer recorded. */
-  async stop(): Promise<void> {
-    this.running = false
-    this.idle.wake()
-    await this.loop
-    this.loop = null
+  stop(): Promise<void> {
+    return this.drain.stop()
   }
 
   async close(): Promise<void> {
@@ -195,122 +159,5 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.flush.cancel()
     this.store.checkpoint()
     this.db.close()
-  }
-
-  private overlay(item: OutboxItem): OutboxItem {
-    return item.id === this.inFlight && item.state === 'queued' ? { ...item, state: 'sending' } : item
-  }
-
-  private get tz(): string {
-    return this.opts.timeZone ?? 'Asia/Jakarta'
-  }
-
-  // FIFO: when the head is backing off the upstream is down, so the sales behind it wait too;
-  // failed sales leave the queue and never block it.
-  private async drain(): Promise<void> {
-    while (this.running) {
-      try {
-        const head = this.store.head()
-        const wait = head ? head.next_attempt_at - this.now() : 60_000
-        if (!head || wait > 0) await this.idle.sleep(wait)
-        else await this.sendOne(head)
-      } catch (err) {
-        // A bug or a disk error must not stop the drain for good; the sale stays queued.
-        this.inFlight = null
-        console.error('outbox: drain step failed; retrying in 1 s', err)
-        await this.idle.sleep(1_000)
-      }
-    }
-  }
-
-  private async sendOne(item: OutboxItem): Promise<void> {
-    this.inFlight = item.id
-    this.emitChange({ ...item, state: 'sending', attempts: item.attempts + 1 })
-    let answer: AddTransactionResponse | undefined
-    let error: unknown
-    try {
-      const retry = this.opts.sendRetry ?? { maxAttempts: 2, baseMs: 50, capMs: 200 }
-      answer = await this.opts.client.addTransaction(item.sale, { retry, format: this.opts.format })
-    } catch (err) {
-      error = err
-    }
-    try {
-      await this.record(item, answer, error)
-    } finally {
-      // Only once the outcome is on disk: until then (the duplicate lookup awaits) the row is
-      // still 'queued', and a discard or fix of it would be overwritten by 'posted'.
-      this.inFlight = null
-    }
-  }
-
-  private async record(item: OutboxItem, answer: AddTransactionResponse | undefined, error: unknown): Promise<void> {
-    if (answer) {
-      this.store.markPosted(item.id, answer, false, this.now())
-      this.afterPosted(item, answer, false)
-    } else if (error instanceof StampsError && error.kind === 'duplicate') {
-      // The spec's rule: the invoice is already there, so this sale was posted before
-      // (typically by an attempt whose answer was lost). Never a new sale.
-      const found = await lookUpPostedSale(this.opts.client, item.sale, item.local_date, {
-        timeZone: this.tz,
-        merchantId: this.opts.merchantId
-      })
-      this.store.markPosted(item.id, found, true, this.now())
-      this.afterPosted(item, found, true)
-    } else if (error instanceof StampsError && error.kind === 'validation') {
-      this.store.markFailed(item.id, error.message, error.fieldErrors, this.now())
-      this.settle(item.id)
-    } else {
-      // Network, timeout, 5xx, auth or config trouble: the sale itself is fine, keep it queued.
-      const message = error instanceof Error ? error.message : String(error)
-      this.store.markRetry(
-        item.id,
-        message,
-        this.now() +
-          equalJitterBackoff(
-            item.attempts + 1,
-            this.opts.backoff ?? { baseMs: 1_000, capMs: 60_000 },
-            this.opts.random ?? Math.random
-          ),
-        this.now()
-      )
-      this.settle(item.id)
-    }
-  }
-
-  private afterPosted(item: OutboxItem, response: PostedResponse, duplicate: boolean): void {
-    this.settle(item.id)
-    this.fire('posted', { id: item.id, sale: item.sale, response, duplicate })
-  }
-
-  private settle(id: number): OutboxItem {
-    this.flush.schedule()
-    const item = this.store.get(id)!
-    this.emitChange(item)
-    this.emitDepth()
-    this.waiters.notify(item)
-    return item
-  }
-
-  // A throwing listener must never reach the drain loop: the sale's state is already committed.
-  private fire<K extends keyof OutboxEvents>(event: K, payload: OutboxEvents[K][0]): void {
-    try {
-      ;(this.emit as (e: K, p: unknown) => boolean)(event, payload)
-    } catch (err) {
-      console.error(`outbox: a '${event}' listener threw`, err)
-    }
-  }
-
-  private emitChange(i: OutboxItem): void {
-    this.fire('change', {
-      id: i.id,
-      state: i.state,
-      attempts: i.attempts,
-      last_error: i.last_error,
-      field_errors: i.field_errors
-    })
-  }
-
-  private emitDepth(): void {
-    if (this.listenerCount('depth') > 0) this.fire('depth', this.store.depth())
   }
 }

@@ -8,7 +8,7 @@ import { DomainError } from '../domain-error'
 import type { Outbox } from './outbox'
 import type { OutboxItem } from './outbox-store'
 import type { QueuedSale } from './sale-key'
-import { asDomainError, StampsError } from '../stamps'
+import { asDomainError } from '../stamps'
 import { inconsistencies } from '../sales/sale-desk'
 
 type SaleFix = z.infer<typeof saleFixSchema>
@@ -69,16 +69,7 @@ export function applyFix(sale: QueuedSale, fix: SaleFix): QueuedSale {
 }
 
 export class QueueRepair {
-  constructor(private readonly outbox: Pick<Outbox, 'get' | 'resend' | 'discard'>) {}
-
-  /** Takes a sale out of the queue for good (it stays listed as discarded); refused once it is sending or posted. */
-  discard(id: number): void {
-    try {
-      this.outbox.discard(id)
-    } catch (err) {
-      throw err instanceof DomainError ? err : new DomainError('invalid-input', (err as Error).message)
-    }
-  }
+  constructor(private readonly outbox: Pick<Outbox, 'get' | 'resend'>) {}
 
   /** Queues the fixed sale again under its own row: it is sent once, like any queued sale. */
   resend(id: number, fix: SaleFix): OutboxView {
@@ -105,17 +96,11 @@ export class QueueRepair {
     try {
       return outboxView(this.outbox.resend(id, sale))
     } catch (err) {
-      if (err instanceof StampsError) {
-        const refusal = asDomainError(err)
-        throw refusal instanceof DomainError
-          ? new DomainError('invalid-input', refusal.message, deskFields(refusal.fields ?? []))
-          : refusal
-      }
-      throw new DomainError(
-        'invalid-input',
-        (err as Error).message,
-        /invoice/.test((err as Error).message) ? [['invoiceNumber', (err as Error).message]] : undefined
-      )
+      // A refusal of the fixed sale (Stamps' field rules, an invoice number taken) names the desk's fields.
+      const refusal = asDomainError(err)
+      if (refusal instanceof DomainError)
+        throw new DomainError('invalid-input', refusal.message, deskFields(refusal.fields ?? []))
+      throw refusal
     }
   }
 }

@@ -1,4 +1,5 @@
 /** Validates a sale for the queue and derives its key: store, invoice number, local date. */
+import { localDay, STORE_TIME_ZONE } from '../../shared/local-day'
 import { addTransactionRequestSchema, parseIsoDateTime, type AddTransactionRequest } from '../../shared/stamps'
 import { errorFromZod, StampsError } from '../stamps/stamps-error'
 
@@ -11,26 +12,13 @@ export interface PreparedSale {
   local_date: string
 }
 
-/** YYYY-MM-DD of an instant in a time zone (the store's; Asia/Jakarta by default). */
-export function localDate(ms: number, timeZone: string): string {
-  let format = formats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    formats.set(timeZone, format)
-  }
-  return format.format(ms)
-}
-
-// Building a DateTimeFormat costs more than the whole SQLite insert: keep one per zone.
-const formats = new Map<string, Intl.DateTimeFormat>()
-
 /**
  * Throws a validation StampsError for a sale the upstream would refuse anyway. Pins `created`
  * to now when absent: otherwise a sale queued at 23:59 and sent at 00:01 would land on the next
  * day, where its invoice number is free, and a replay could post it twice across midnight.
  * The key never holds the credential: the queue stores sales, not secrets.
  */
-export function prepareSale(input: unknown, now: number, timeZone = 'Asia/Jakarta'): PreparedSale {
+export function prepareSale(input: unknown, now: number, timeZone = STORE_TIME_ZONE): PreparedSale {
   const parsed = addTransactionRequestSchema.safeParse(input)
   if (!parsed.success) throw errorFromZod(parsed.error)
   const { token: _token, ...sale } = parsed.data
@@ -40,5 +28,5 @@ export function prepareSale(input: unknown, now: number, timeZone = 'Asia/Jakart
     const fieldErrors: Array<[string, string]> = [['created', 'Enter a valid date/time.']]
     throw new StampsError({ kind: 'validation', detail: 'Refused before sending', fieldErrors, ambiguous: false })
   }
-  return { sale, store: sale.store, invoice_number: sale.invoice_number, local_date: localDate(at, timeZone) }
+  return { sale, store: sale.store, invoice_number: sale.invoice_number, local_date: localDay(at, timeZone) }
 }

@@ -1,5 +1,5 @@
 /** Callers waiting for one queued sale's outcome (the bridge answering its POS within a deadline). */
-import type { OutboxItem, PostedResponse } from './outbox-store'
+import type { OutboxItem, PostedResponse } from './outbox-rows'
 
 export type SendOutcome =
   | { state: 'posted'; id: number; response: PostedResponse; duplicate: boolean }

@@ -1,8 +1,8 @@
 /** SQL access to print_jobs: every state change is committed before anything is sent. */
-import BetterSqlite3, { type Database } from 'better-sqlite3'
-import { privateDatabase } from '../../platform/fs/private-files'
+import type { Database } from 'better-sqlite3'
 import type { HeldCode, PrintJob, PrintJobKind, PrintJobState } from '../../shared/receipt/printer-status'
-import { migratePrintQueue } from './print-queue-schema'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
+import { migratePrintQueue, PRINT_SCHEMA } from './print-queue-schema'
 
 interface Row {
   id: number
@@ -36,16 +36,11 @@ const toJob = (r: Row): PrintJob => ({
 
 export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry or discard'
 
-/** Opens the print queue's SQLite file with the pragmas every owner of it must use. */
+/** Opens the print queue's SQLite file with the pragmas every owner of it must use, migrated. */
 export function openPrintQueueDb(path: string): Database {
-  const db = new BetterSqlite3(path)
-  privateDatabase(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('busy_timeout = 5000')
   // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
   // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
-  db.pragma('synchronous = FULL')
-  return db
+  return openSqlite(path, { synchronous: 'FULL', ...PRINT_SCHEMA })
 }
 
 /** Opens (or adopts) the database; only a database we opened is closed by close(). */
@@ -59,7 +54,8 @@ export class PrintJobStore {
   ) {
     this.owned = typeof db === 'string'
     this.db = typeof db === 'string' ? openPrintQueueDb(db) : db
-    migratePrintQueue(this.db)
+    // A connection opened elsewhere (the live printer's, or a test's) may not be migrated yet.
+    if (!this.owned) migratePrintQueue(this.db)
   }
 
   insert(

@@ -6,6 +6,7 @@ import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { ReceiptInput } from '../../shared/receipt/receipt-model'
 import { INTERRUPTED_REASON } from './print-job-store'
+import { PRINT_MIGRATIONS } from './print-queue-schema'
 import { PrintQueue } from './print-queue'
 import { PrinterEmulator } from './printer-emulator'
 import { TcpTransport } from './tcp-transport'
@@ -169,7 +170,9 @@ describe('PrintQueue', () => {
     const tables = db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .all()
-    expect(tables).toEqual([{ name: 'print_jobs' }, { name: 'print_migrations' }])
+    // The version is the file's user_version (platform/sqlite), no longer a print_migrations table.
+    expect(tables).toEqual([{ name: 'print_jobs' }])
+    expect(db.pragma('user_version', { simple: true })).toBe(PRINT_MIGRATIONS.length)
     expect(db.open).toBe(true)
     db.close()
   })

@@ -9,7 +9,8 @@ import type { z } from 'zod'
 import type { cancelPreviewSchema, cancelResultSchema } from '../../shared/ipc'
 import { ACTIVITY_PAGE_SIZE, ACTIVITY_STATUS, ACTIVITY_TYPE, type Activity } from '../../shared/stamps'
 import { DomainError } from '../domain-error'
-import { localDate, type Outbox } from '../outbox'
+import { localDay, STORE_TIME_ZONE } from '../../shared/local-day'
+import type { Outbox } from '../outbox'
 import { asDomainError, StampsError, type StampsClient } from '../stamps'
 
 export interface SaleCancelDeps {
@@ -125,7 +126,7 @@ export class SaleCancel {
 
   /** The store's local day of an activity's `created` (epoch seconds). */
   private dayOf(createdSeconds: number): string {
-    return localDate(createdSeconds * 1000, this.deps.timeZone ?? 'Asia/Jakarta')
+    return localDay(createdSeconds * 1000, this.deps.timeZone ?? STORE_TIME_ZONE)
   }
 }
 

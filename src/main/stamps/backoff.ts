@@ -1,4 +1,5 @@
-/** Capped exponential backoff with full jitter, and the retry loop for idempotent calls. */
+/** The Stamps client's retry loop for idempotent calls, on the shared capped backoff with full jitter. */
+import { backoffDelay } from '../../shared/backoff'
 import type { RetryPolicy } from './client-config'
 import { StampsError } from './stamps-error'
 
@@ -11,8 +12,7 @@ export function fullJitterDelay(
   policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>,
   random = Math.random
 ): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1))
-  return Math.floor(random() * ceiling)
+  return backoffDelay(attempt, { baseMs: policy.baseMs, capMs: policy.capMs, jitter: 'full' }, random)
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))

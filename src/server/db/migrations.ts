@@ -1,4 +1,4 @@
-/** Numbered schema migrations of the sandbox database; append only, never edit a shipped one. */
+/** Numbered schema migrations of the sandbox database (run by platform/sqlite); append only, never edit a shipped one. */
 
 /**
  * Money hazard: rupiah amounts are stored as integer hundredths (`*_cents`) so balances and

@@ -1,37 +1,18 @@
 /** The one owner of the sandbox's SQLite connection: opens, tunes and migrates the database. */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
-import { privateDatabase } from '../../platform/fs/private-files'
+import { openSqlite } from '../../platform/sqlite/open-sqlite'
 import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
 
 /** Opens (creating when absent) and migrates the database at `path`; `:memory:` works for tests. */
 export function openDb(path: string): Db {
-  const db = new Database(path)
-  // Keys, the JWT secret and members' emails live here.
-  privateDatabase(path)
-  // WAL lets readers proceed while a write commits; busy_timeout covers a second process (the
-  // CLI and the app on one file) holding the write lock for a moment.
-  db.pragma('journal_mode = WAL')
-  db.pragma('busy_timeout = 5000')
   // NORMAL in WAL mode survives process crashes and restarts; only an OS crash or power loss
   // can drop the last commits. Acceptable for a sandbox, and it keeps commits off fsync.
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  migrate(db)
+  const db = openSqlite(path, { synchronous: 'NORMAL', foreignKeys: true, migrations: MIGRATIONS })
   ensureSecret(db)
   return db
-}
-
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number
-  for (let i = current; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i]!)
-      db.pragma(`user_version = ${i + 1}`)
-    }).immediate()
-  }
 }
 
 /** The per-database HS256 secret for Bearer tokens, made once and kept in the database. */

@@ -26,4 +26,4 @@ export {
   type MerchantRow,
   type StoreRow
 } from './merchants'
-export { toCents, fromCents, localDay, stampsFor } from './money'
+export { toCents, fromCents, stampsFor } from './money'

@@ -16,7 +16,6 @@ import {
   ensureMerchant,
   groupActivities,
   LedgerError,
-  localDay,
   memberActivities,
   membershipDetails,
   previewEarnings
@@ -218,25 +217,5 @@ describe('merchant groups', () => {
     seedDemo(db)
     expect(count()).toBe(before)
     expect(before).toBe('226') // 2 registrations, 2 memberships, 6 stores
-  })
-})
-
-describe('local day', () => {
-  it('matches Intl for Jakarta around midnight, and follows other zones', () => {
-    const fmt = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Jakarta',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit'
-    })
-    for (const ms of [
-      Date.UTC(2024, 1, 28, 16, 59, 59, 999),
-      Date.UTC(2024, 1, 28, 17),
-      Date.UTC(2024, 11, 31, 17),
-      0 + Date.UTC(1999, 0, 1)
-    ]) {
-      expect(localDay(ms)).toBe(fmt.format(ms))
-    }
-    expect(localDay(Date.UTC(2024, 0, 1, 3), 'America/New_York')).toBe('2023-12-31')
   })
 })

@@ -1,12 +1,13 @@
 /** Members: finding one by email, card number or mobile, registering one, and the details view. */
 import { ACTIVITY_TYPE } from '../../shared/stamps/activities'
 import type { MembershipResponse } from '../../shared/stamps/memberships'
+import { localDay } from '../../shared/local-day'
 import type { Db } from '../db/open-db'
 import { sql } from '../db/statements'
 import { groupLevels, levelName } from './levels'
 import { LEDGER_TEXT, LedgerError } from './ledger-error'
 import { getMerchant } from './merchants'
-import { fromCents, localDay } from './money'
+import { fromCents } from './money'
 import { writeActivity } from './activities'
 
 export interface MemberRow {

@@ -1,4 +1,5 @@
 /** Merchants, their groups, stores, API keys and per-merchant rules (stamps rule, levels). */
+import { STORE_TIME_ZONE } from '../../shared/local-day'
 import type { Db } from '../db/open-db'
 import { sql } from '../db/statements'
 
@@ -123,7 +124,7 @@ export function ensureMerchant(db: Db, spec: MerchantSpec): void {
       sql(
         db,
         'INSERT OR IGNORE INTO stores (id, merchant_id, name, display_name, time_zone) VALUES (?, ?, ?, ?, ?)'
-      ).run(s.id, spec.id, s.name, s.displayName ?? s.name, s.timeZone ?? 'Asia/Jakarta')
+      ).run(s.id, spec.id, s.name, s.displayName ?? s.name, s.timeZone ?? STORE_TIME_ZONE)
     }
   }).immediate()
   invalidateMerchantCache(db)

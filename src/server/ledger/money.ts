@@ -1,4 +1,4 @@
-/** Rupiah arithmetic and local dates. Money hazard: sums are done in integer hundredths only. */
+/** Rupiah arithmetic. Money hazard: sums are done in integer hundredths only. */
 
 /** The largest single amount the sandbox takes (Rp 1 trillion): hundredths stay exact in JS. */
 export const MAX_RUPIAH = 1_000_000_000_000
@@ -21,20 +21,4 @@ export function fromCents(cents: number): number {
 /** Stamps a sale earns: one per `perValue` rupiah of the total, rounded down. */
 export function stampsFor(totalCents: number, perValue: number): number {
   return Math.max(0, Math.floor(totalCents / (perValue * 100)))
-}
-
-const JAKARTA_FIXED_SINCE = Date.UTC(1964, 0, 1)
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
-
-/** The calendar date (YYYY-MM-DD) of `ms` in `timeZone`: the day invoice numbers are unique in. */
-export function localDay(ms: number, timeZone = 'Asia/Jakarta'): string {
-  // Jakarta has kept UTC+7 without DST since 1964: plain arithmetic, no Intl on the hot path
-  if (timeZone === 'Asia/Jakarta' && ms >= JAKARTA_FIXED_SINCE)
-    return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
-  let fmt = dayFormats.get(timeZone)
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    dayFormats.set(timeZone, fmt)
-  }
-  return fmt.format(ms)
 }

@@ -12,7 +12,8 @@ import { sql } from '../db/statements'
 import { markActivityCanceled } from './activities'
 import { groupLevels, settleLevel, type Level } from './levels'
 import { LEDGER_TEXT, LedgerError } from './ledger-error'
-import { fromCents, localDay } from './money'
+import { localDay } from '../../shared/local-day'
+import { fromCents } from './money'
 
 interface TxRow {
   id: number

@@ -6,6 +6,7 @@ import type {
   PreviewEarningsQuery
 } from '../../shared/stamps/transactions'
 import { parseIsoDateTime } from '../../shared/stamps/wire-values'
+import { localDay } from '../../shared/local-day'
 import type { Db } from '../db/open-db'
 import { isUniqueViolation, sql } from '../db/statements'
 import { writeActivity } from './activities'
@@ -13,7 +14,7 @@ import { groupLevels, settleLevel } from './levels'
 import { LEDGER_TEXT, LedgerError, throwIfInvalid } from './ledger-error'
 import { findMember } from './members'
 import { getMerchant, getStore, type MerchantRow, type StoreRow } from './merchants'
-import { localDay, MAX_COUNTER, MAX_RUPIAH, stampsFor, toCents } from './money'
+import { MAX_COUNTER, MAX_RUPIAH, stampsFor, toCents } from './money'
 
 /** The total_value error, if any: more than 2 decimals or above the sandbox's maximum. */
 function totalError(total: number, cents: number): Record<string, string> {

@@ -10,6 +10,7 @@
  * connected forever: a browser cannot see the host's WebSocket pings, so after a silence the
  * client sends `{ping: true}`, which the host answers at once, and drops a socket that stays silent.
  */
+import { backoffDelay } from '../../../shared/backoff'
 import type { IpcError, IpcEvent, IpcResult, StampsKioskApi } from '../../../shared/ipc'
 import { registerLink, type LinkState } from './link'
 
@@ -51,7 +52,8 @@ export function createWsClient(
   let socket: WebSocket | null = null
   let ready = false
   let nextId = 1
-  let backoff = 250
+  /** Reconnects tried since the socket was last open. */
+  let failures = 0
   let heardAt = 0
   /** When the ping still unanswered went out; null when none is. */
   let pingedAt: number | null = null
@@ -78,8 +80,8 @@ export function createWsClient(
     // A refused token cannot get better by retrying (the host's data directory was replaced).
     if (refused) return publish('refused')
     if (state !== 'connecting') publish('lost')
-    setTimeout(connect, backoff)
-    backoff = Math.min(backoff * 2, t.maxBackoffMs)
+    // No jitter: one window reconnecting to its own host has no crowd to spread, only a wait to keep short.
+    setTimeout(connect, backoffDelay(++failures, { baseMs: 250, capMs: t.maxBackoffMs, jitter: 'none' }))
   }
 
   /** Abandons a silent socket at once: its close handshake could wait as long as the host is away. */
@@ -91,7 +93,7 @@ export function createWsClient(
 
   function opened(ws: WebSocket): void {
     ready = true
-    backoff = 250
+    failures = 0
     // Calls made while offline go first, in order; then the screens re-read what they missed.
     for (const p of pending.values()) {
       if (p.text === null) continue

@@ -4,6 +4,7 @@
  * grouping), never ten, so dots and commas are grouping marks here, not decimals.
  */
 import type { SaleInput } from '../../../shared/ipc'
+import { two, wallClock } from '../../../shared/local-day'
 
 export interface ItemRow {
   key: number
@@ -38,10 +39,14 @@ export function parseRupiah(text: string): number | null | 'empty' {
   return Number.isSafeInteger(n) && n <= MAX_RUPIAH ? n : null
 }
 
-/** A client-side invoice number, fixed when the form opens: a repeat submit reuses it. */
+/**
+ * A client-side invoice number, fixed when the form opens: a repeat submit reuses it. Its date
+ * is the store's (Jakarta), like the receipt's and the day the invoice is unique in, whatever
+ * zone the till's own clock is set to.
+ */
 export function newInvoiceNumber(now = new Date(), random = Math.random): string {
-  const p = (n: number): string => String(n).padStart(2, '0')
-  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`
+  const c = wallClock(now.getTime())
+  const stamp = `${c.year}${two(c.month)}${two(c.day)}-${two(c.hour)}${two(c.minute)}${two(c.second)}`
   const tail = Math.floor(random() * 36 ** 4)
     .toString(36)
     .toUpperCase()

@@ -1,4 +1,5 @@
 /** Screen formats: rupiah without decimals (shared with receipts) and dates in Jakarta time. */
+import { wallClock } from '../../../shared/local-day'
 import { formatRupiah } from '../../../shared/money'
 import type { Language } from '../../../shared/i18n'
 
@@ -27,8 +28,10 @@ const dateFormats = new Map<Language, Intl.DateTimeFormat>()
 export function formatActivityDate(epochSeconds: number, lang: Language): string {
   let f = dateFormats.get(lang)
   if (!f) {
+    // Intl only spells the date in the language (month names, separators): the Jakarta time
+    // itself comes from the shared wall clock, handed over as a UTC instant so Intl adds no offset.
     f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      timeZone: 'Asia/Jakarta',
+      timeZone: 'UTC',
       day: 'numeric',
       month: 'short',
       year: 'numeric',
@@ -38,5 +41,6 @@ export function formatActivityDate(epochSeconds: number, lang: Language): string
     })
     dateFormats.set(lang, f)
   }
-  return `${f.format(new Date(epochSeconds * 1000))} WIB`
+  const c = wallClock(epochSeconds * 1000)
+  return `${f.format(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute))} WIB`
 }
