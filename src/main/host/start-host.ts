@@ -4,8 +4,7 @@
  * same function; the browser host and the receipt bridge are the transports on top.
  */
 import { randomBytes } from 'node:crypto'
-import { AuthService } from '../auth/auth-service'
-import { setupAuth } from '../auth/auth.setup'
+import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { startBridge } from '../bridge/bridge-server'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
@@ -59,7 +58,7 @@ export async function startHost({
   const listeners = new Set<Broadcast>()
   const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
   // The router asks the auth domain for sessions, so the PIN session exists before any channel.
-  const auth = new AuthService({ hashes: settings.pins })
+  const auth = createAuthService(settings, dataDir, log)
   const ipc = createIpcRouter({ requireSession: (role) => auth.require(role), log })
   const ctx: HostContext = { settings, dataDir, log, ipc, broadcast, onClose: (c) => void closers.push(c) }
   try {
