@@ -36,5 +36,8 @@ export function localDay(ms: number, timeZone = 'Asia/Jakarta'): string {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     dayFormats.set(timeZone, fmt)
   }
-  return fmt.format(ms)
+  // format() writes year 1 as "1-01-01": build the date from its parts with a 4-digit year
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    fmt.formatToParts(ms).find((p) => p.type === type)?.value ?? ''
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
 }
