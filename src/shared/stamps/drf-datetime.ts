@@ -25,8 +25,7 @@ export interface WallTime {
 // any script's digit (hence asciiDigits first) and its $ also matches before a final newline.
 const djangoDateTime = new RegExp(
   '^(\\d{4})-(\\d{1,2})-(\\d{1,2})[T ](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?' +
-    `[${PY_SPACE}]*(Z|[+-]\\d{2}(?::?\\d{2})?)?\\n?$`,
-  'u'
+    `[${PY_SPACE}]*(Z|[+-]\\d{2}(?::?\\d{2})?)?\\n?$`
 )
 // parse_datetime tries datetime.fromisoformat first. Of the forms it adds, only the bare date
 // (midnight, no offset) is taken by every Python version; Python 3.11's extras (20130215,

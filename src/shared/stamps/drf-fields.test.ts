@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { parseDrfDateTime } from './drf-datetime'
 import { DRF_TEXT, parseDrfChar, parseDrfDecimal, parseDrfInteger, type Parsed } from './drf-fields'
 import { ERROR_TEXT } from './errors'
+import { isPySpace, PY_SPACE } from './py-text'
 import { parseIsoDateTime } from './wire-values'
 
 const outcome = <T>(r: Parsed<T>): T | string => (r.ok ? r.value : `! ${r.error}`)
@@ -15,6 +16,15 @@ const N = `! ${DRF_TEXT.invalidNumber}`
 const DP = `! ${DRF_TEXT.decimalPlaces(2)}`
 const F = `! ${ERROR_TEXT.badDatetime}`
 const O = `! ${DRF_TEXT.datetimeOverflow}`
+
+describe("Python's whitespace", () => {
+  it('isPySpace and the PY_SPACE class (str.isspace in CPython 3.11) agree on every BMP unit', () => {
+    const inClass = new RegExp(`^[${PY_SPACE}]$`)
+    const disagree: number[] = []
+    for (let c = 0; c < 0x10000; c++) if (isPySpace(c) !== inClass.test(String.fromCharCode(c))) disagree.push(c)
+    expect(disagree).toEqual([])
+  })
+})
 
 describe('IntegerField', () => {
   const table: Array<[unknown, number | string]> = [

@@ -79,6 +79,8 @@ export function parseDrfDecimal(v: unknown, decimalPlaces: number): Parsed<numbe
   const none = empty<number>(v)
   if (none) return none
   let text: string
+  // a whole number has no decimal places, whatever its size (the common case: rupiah)
+  if (typeof v === 'number' && Number.isInteger(v)) return ok(v + 0)
   if (typeof v === 'number') {
     // JSON 1e400 reaches Python as inf, which DecimalField refuses, and JavaScript as Infinity
     if (!Number.isFinite(v)) return fail(DRF_TEXT.invalidNumber)
@@ -120,13 +122,16 @@ export interface CharOptions {
 export function parseDrfChar(v: unknown, opts: CharOptions = {}): Parsed<string> {
   const none = empty<string>(v)
   if (none) return none
-  if (typeof v === 'string' && pyStrip(v) === '') return opts.allowBlank ? ok('') : fail(DRF_TEXT.blank)
   if (typeof v !== 'string' && typeof v !== 'number') return fail(DRF_TEXT.notAString)
   const s = pyStrip(typeof v === 'number' ? pyNumberText(v) : v)
-  if (opts.maxLength !== undefined && pyLen(s) > opts.maxLength) return fail(DRF_TEXT.maxLength(opts.maxLength))
+  // only a string can be blank: str() of a number never is
+  if (s === '') return opts.allowBlank ? ok('') : fail(DRF_TEXT.blank)
+  // code points never outnumber UTF-16 units: count them only when the units are too many
+  if (opts.maxLength !== undefined && s.length > opts.maxLength && pyLen(s) > opts.maxLength)
+    return fail(DRF_TEXT.maxLength(opts.maxLength))
   if (s.includes('\u0000')) return fail(DRF_TEXT.nullCharacters)
   // with the u flag only a surrogate that is not half of a pair matches
-  const lone = /[\uD800-\uDFFF]/u.exec(s)
+  const lone = /[\uD800-\uDFFF]/.test(s) ? /[\uD800-\uDFFF]/u.exec(s) : null
   if (lone) return fail(DRF_TEXT.surrogate(lone[0].charCodeAt(0)))
   return ok(s)
 }

@@ -14,7 +14,22 @@ export const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u
 /** int() strips the same set less U+001C-U+001F (also checked against CPython 3.11). */
 export const PY_INT_SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
 
-const isSpace = new RegExp(`^[${PY_SPACE}]$`, 'u')
+/** str.isspace() for one UTF-16 unit (every Python space is in the BMP): PY_SPACE as code. */
+export function isPySpace(c: number): boolean {
+  if (c <= 0x20) return (c >= 0x09 && c <= 0x0d) || c >= 0x1c
+  if (c < 0x85) return false
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+}
 
 /**
  * str.strip(). A loop, not a regex: /\s+$/ retries at every position of an inner run of
@@ -23,8 +38,8 @@ const isSpace = new RegExp(`^[${PY_SPACE}]$`, 'u')
 export function pyStrip(s: string): string {
   let start = 0
   let end = s.length
-  while (start < end && isSpace.test(s[start] ?? '')) start++
-  while (end > start && isSpace.test(s[end - 1] ?? '')) end--
+  while (start < end && isPySpace(s.charCodeAt(start))) start++
+  while (end > start && isPySpace(s.charCodeAt(end - 1))) end--
   return start === 0 && end === s.length ? s : s.slice(start, end)
 }
 
@@ -54,6 +69,6 @@ function digitValue(cp: number): number {
 
 /** Every decimal digit of any script as its ASCII digit: int('٤٢') is 42 in Python. */
 export function asciiDigits(s: string): string {
-  if (!/\P{ASCII}/u.test(s)) return s
+  if (!/[\u0080-\uffff]/.test(s)) return s
   return s.replace(/\p{Nd}/gu, (d) => String(digitValue(d.codePointAt(0) ?? 0)))
 }
