@@ -1,7 +1,8 @@
-/** PIN sessions: factory PINs, lockout after wrong PINs, idle expiry, admin includes cashier. */
+/** PIN sessions: factory PINs, escalating lockout after wrong PINs, idle expiry, admin includes cashier. */
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../domain-error'
 import { AuthService } from './auth-service'
+import { memoryLockoutStore } from './lockout-store'
 import { hashPin, verifyPin } from './pin-hash'
 
 const clock = () => {
@@ -56,6 +57,46 @@ describe('AuthService', () => {
     expect((await refusal(auth.unlock('cashier', '2468'))).code).toBe('forbidden')
     c.advance(30_001)
     expect((await auth.unlock('cashier', '2468')).role).toBe('cashier')
+  })
+
+  it('escalates: each wrong PIN after a lockout locks again for longer, up to 1 h', async () => {
+    const c = clock()
+    const store = memoryLockoutStore()
+    const auth = new AuthService({
+      hashes: { cashier: await hashPin('2468'), admin: null },
+      now: c.now,
+      lockout: store
+    })
+    for (let i = 0; i < 4; i++) await refusal(auth.unlock('cashier', '1111'))
+    const waits: string[] = []
+    for (let i = 0; i < 7; i++) {
+      const locked = await refusal(auth.unlock('cashier', '1111'))
+      expect(locked.code).toBe('forbidden')
+      const wait = locked.fields?.find(([f]) => f === 'retryAfterSeconds')?.[1] ?? ''
+      waits.push(wait)
+      expect(auth.state().lockedUntil).toBe(c.now() + Number(wait) * 1000)
+      expect(store.saved.lockedUntil).toBe(auth.state().lockedUntil)
+      // halfway through, the refusal counts down truthfully and even the right PIN waits
+      c.advance((Number(wait) * 1000) / 2)
+      const during = await refusal(auth.unlock('cashier', '2468'))
+      expect(during.fields).toContainEqual(['retryAfterSeconds', String(Number(wait) / 2)])
+      c.advance((Number(wait) * 1000) / 2 + 1)
+    }
+    expect(waits).toEqual(['30', '120', '600', '1800', '3600', '3600', '3600'])
+  })
+
+  it('a right PIN after a lockout resets the ladder: 5 tries and 30 s again', async () => {
+    const c = clock()
+    const auth = new AuthService({ hashes: { cashier: await hashPin('2468'), admin: null }, now: c.now })
+    for (let i = 0; i < 5; i++) await refusal(auth.unlock('cashier', '1111'))
+    c.advance(30_001)
+    expect((await refusal(auth.unlock('cashier', '1111'))).fields).toContainEqual(['retryAfterSeconds', '120'])
+    c.advance(120_001)
+    expect((await auth.unlock('cashier', '2468')).role).toBe('cashier')
+    auth.lock()
+    for (let i = 4; i >= 1; i--)
+      expect((await refusal(auth.unlock('cashier', '1111'))).fields).toEqual([['pin', `${i} tries left`]])
+    expect((await refusal(auth.unlock('cashier', '1111'))).fields).toContainEqual(['retryAfterSeconds', '30'])
   })
 
   it('counts parallel guesses one by one: a burst cannot outrun the lockout', async () => {

@@ -1,20 +1,29 @@
 /**
  * The till's PIN session, kept in main: the renderer can ask to unlock, never set a flag.
  * One session per host (one till); admin includes cashier rights. Idle sessions expire.
+ * Wrong PINs lock unlocking for longer and longer (pin-ladder.ts), and the lockout is on disk
+ * (lockout-store.ts), so restarting the app does not buy a fresh set of guesses.
  */
 import { EventEmitter } from 'node:events'
 import type { AuthState, Role } from '../../shared/ipc'
 import { DomainError } from '../domain-error'
+import { memoryLockoutStore, NO_LOCKOUT, type LockoutState, type LockoutStore } from './lockout-store'
 import { DEFAULT_PINS, hashPin, verifyPin } from './pin-hash'
+import { afterWrongPin, clampToClock, LOCKOUT_LADDER_MS, triesLeft } from './pin-ladder'
 
 export interface AuthOptions {
   /** Stored hashes; null means the factory default PIN is still in force. */
   hashes: Record<Role, string | null>
   /** Idle time before a session locks; each guarded call restarts the clock. */
   idleMs?: Record<Role, number>
+  /** Wrong PINs before the first lockout (5). */
   maxTries?: number
-  lockoutMs?: number
+  /** Lockout lengths, one per lockout in a row; the last one repeats. */
+  ladderMs?: readonly number[]
+  /** Where the lockout outlives a restart; in memory only when absent. */
+  lockout?: LockoutStore
   now?: () => number
+  log?: (line: string) => void
 }
 
 // A cashier steps away between customers (5 min); an admin session guards credentials and
@@ -25,8 +34,9 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
   private readonly hashes: Record<Role, string | null>
   private readonly defaults = new Map<Role, Promise<string>>()
   private session: { role: Role; expiresAt: number } | null = null
-  private failures = 0
-  private lockedUntil = 0
+  private lockout: LockoutState
+  private readonly store: LockoutStore
+  private readonly ladder: readonly number[]
   private timer: NodeJS.Timeout | undefined
   // Unlocks run one at a time: parallel guesses must not slip past the try counter.
   private chain: Promise<unknown> = Promise.resolve()
@@ -36,15 +46,19 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
     super()
     this.hashes = { ...opts.hashes }
     this.now = opts.now ?? Date.now
+    this.ladder = opts.ladderMs ?? LOCKOUT_LADDER_MS
+    this.store = opts.lockout ?? memoryLockoutStore()
+    this.lockout = this.store.load()
   }
 
   state(): AuthState {
     this.expireIfIdle()
     const now = this.now()
+    const { lockedUntil } = clampToClock(this.lockout, now, this.ladder)
     return {
       role: this.session?.role ?? null,
       expiresAt: this.session?.expiresAt ?? null,
-      lockedUntil: this.lockedUntil > now ? this.lockedUntil : null,
+      lockedUntil: lockedUntil > now ? lockedUntil : null,
       defaultPins: { cashier: this.hashes.cashier === null, admin: this.hashes.admin === null }
     }
   }
@@ -91,26 +105,45 @@ export class AuthService extends EventEmitter<{ changed: [AuthState] }> {
 
   private async tryUnlock(role: Role, pin: string): Promise<AuthState> {
     const now = this.now()
-    if (this.lockedUntil > now) throw this.lockedOut(now)
-    if (!(await this.matches(role, pin))) {
-      this.failures++
-      const max = this.opts.maxTries ?? 5
-      if (this.failures >= max) {
-        this.failures = 0
-        this.lockedUntil = this.now() + (this.opts.lockoutMs ?? 30_000)
-        this.emit('changed', this.state())
-        throw this.lockedOut(this.now())
-      }
-      throw new DomainError('invalid-input', 'Wrong PIN.', [['pin', `${max - this.failures} tries left`]])
+    // a deadline written under a clock that has since gone back is cut (and saved) here
+    const current = clampToClock(this.lockout, now, this.ladder)
+    if (current !== this.lockout) await this.record(current)
+    if (current.lockedUntil > now) throw this.lockedOut(now)
+    const maxTries = this.opts.maxTries ?? 5
+    if (await this.matches(role, pin)) {
+      if (current.failures > 0 || current.lockouts > 0) await this.record(NO_LOCKOUT)
+      this.open(role)
+      this.emit('changed', this.state())
+      return this.state()
     }
-    this.failures = 0
-    this.open(role)
-    this.emit('changed', this.state())
-    return this.state()
+    // The count is on disk before the answer leaves: a guesser who sees "wrong PIN" and then
+    // pulls the plug finds the count (and any lockout) still there after the restart.
+    const wrong = afterWrongPin(current, now, maxTries, this.ladder)
+    await this.record(wrong)
+    if (wrong.lockedUntil > now) {
+      this.emit('changed', this.state())
+      throw this.lockedOut(this.now())
+    }
+    const left = triesLeft(wrong, maxTries)
+    throw new DomainError('invalid-input', 'Wrong PIN.', [['pin', `${left} tries left`]])
+  }
+
+  /**
+   * Holds `next` at once (so this process enforces it whatever the disk does) and writes it.
+   * A write that fails is logged, not thrown: a full disk must not shut the cashier out of the
+   * till; only surviving a restart is lost while the disk refuses writes.
+   */
+  private async record(next: LockoutState): Promise<void> {
+    this.lockout = next
+    try {
+      await this.store.save(next)
+    } catch (err) {
+      this.opts.log?.(`pin lockout: not saved (${String(err)}); it holds until the app restarts`)
+    }
   }
 
   private lockedOut(now: number): DomainError {
-    const seconds = Math.ceil((this.lockedUntil - now) / 1000)
+    const seconds = Math.max(1, Math.ceil((this.lockout.lockedUntil - now) / 1000))
     return new DomainError('forbidden', `Too many wrong PINs. Try again in ${seconds} s.`, [
       ['pin', `locked for ${seconds} s`],
       ['retryAfterSeconds', String(seconds)]

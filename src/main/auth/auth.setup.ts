@@ -1,10 +1,25 @@
 /** The auth domain: the till's PIN session, its channels, and the status bar's factory-PIN warning. */
+import { join } from 'node:path'
 import type { Role } from '../../shared/ipc'
 import type { HostContext } from '../host/host-context'
 import type { SettingsFile } from '../settings/settings-file'
+import type { Settings } from '../settings/settings-schema'
 import type { StatusService } from '../status/status-service'
-import type { AuthService } from './auth-service'
+import { AuthService } from './auth-service'
+import { lockoutFileStore } from './lockout-store'
 import { changePin } from './pin-change'
+
+/** The lockout file's name in the data directory. */
+export const PIN_LOCKOUT_FILE = 'pin-lockout.json'
+
+/** The PIN session with its lockout kept in the data directory, so a restart keeps it. */
+export function createAuthService(settings: Settings, dataDir: string, log: (line: string) => void): AuthService {
+  return new AuthService({
+    hashes: settings.pins,
+    lockout: lockoutFileStore(join(dataDir, PIN_LOCKOUT_FILE), log),
+    log
+  })
+}
 
 const defaultRoles = (auth: AuthService): Role[] =>
   (['cashier', 'admin'] as const).filter((r) => auth.state().defaultPins[r])

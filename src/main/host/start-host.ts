@@ -3,8 +3,7 @@
  * services, registers its IPC channels and its closers. The Electron main process calls the
  * same function; the browser host and the receipt bridge are the transports on top.
  */
-import { AuthService } from '../auth/auth-service'
-import { setupAuth } from '../auth/auth.setup'
+import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { startBridge } from '../bridge/bridge-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
@@ -68,7 +67,7 @@ export async function startHost({
   const listeners = new Set<Broadcast>()
   const broadcast: Broadcast = (event, payload) => listeners.forEach((l) => l(event, payload))
   // The router asks the auth domain for sessions, so the PIN session exists before any channel.
-  const auth = new AuthService({ hashes: settings.pins })
+  const auth = createAuthService(settings, dataDir, log)
   const ipc = createIpcRouter({ requireSession: (role) => auth.require(role), log })
   const ctx: HostContext = { settings, dataDir, log, ipc, broadcast, onClose: (c) => void closers.push(c) }
   try {

@@ -58,6 +58,8 @@ export function drfMessage(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_format':
       return field === 'created' ? ERROR_TEXT.badDatetime : 'Enter a valid value.'
     default:
+      // the wire schemas' DRF fields (src/shared/stamps/drf-fields.ts) raise custom issues
+      // that already carry DRF's exact message
       return issue.message
   }
 }

@@ -3,7 +3,9 @@
  * includes cashier); channels declared with a `session` refuse `forbidden` with fields
  * [['session', <role>]] while it is locked, and the screen then shows the PIN pad for that role.
  * A wrong PIN is `invalid-input` with [['pin', 'N tries left']]; after 5 wrong PINs every
- * unlock is `forbidden` with [['pin', ...], ['retryAfterSeconds', 'S']] for 30 s.
+ * unlock is `forbidden` with [['pin', ...], ['retryAfterSeconds', 'S']] for 30 s, and each
+ * further wrong PIN before a right one locks again for longer (2 min, 10 min, 30 min, then
+ * 1 h each). `S` is the time left; the lockout is kept on disk and survives a restart.
  * A fresh install has cashier PIN 1111 and admin PIN 0000: `defaultPins` stays true until an
  * admin sets their own, and the screens must tell them to change both.
  */

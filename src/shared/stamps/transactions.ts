@@ -1,11 +1,11 @@
 /** Wire schemas of the Transaction API: add (JSON and XML), both cancels and preview-earnings. */
 import { z } from 'zod'
-import { calendarDate, idNumber, isoDateTime, numberish, rupiah, tokenField, userIdentifier } from './wire-values'
+import { calendarDate, drfText, idNumber, isoDateTime, rupiah, tokenField, userIdentifier, wholeNumber } from './wire-values'
 
 /** One sold item; `price` is the unit price (2 x 10000 + 4 x 5000 = 40000 = subtotal). */
 export const saleItemSchema = z.object({
-  product_name: z.string().trim().min(1).max(255),
-  quantity: numberish.pipe(z.number().int().positive()),
+  product_name: drfText({ maxLength: 255 }),
+  quantity: wholeNumber.pipe(z.number().int().positive()),
   price: rupiah.pipe(z.number().nonnegative())
 })
 
@@ -18,7 +18,7 @@ export const addTransactionRequestSchema = z.object({
   user: userIdentifier.optional(),
   user_email: userIdentifier.optional(),
   store: idNumber,
-  invoice_number: z.string().trim().min(1).max(100),
+  invoice_number: drfText({ maxLength: 100 }),
   total_value: rupiah.pipe(z.number().nonnegative()),
   subtotal: rupiah.pipe(z.number().nonnegative()).optional(),
   discount: rupiah.pipe(z.number().nonnegative()).optional(),
@@ -68,7 +68,7 @@ export const cancelTransactionResponseSchema = z.object({
  */
 export const cancelTransactionByInvoiceRequestSchema = z.object({
   token: tokenField.optional(),
-  invoice_number: z.string().trim().min(1).max(100),
+  invoice_number: drfText({ maxLength: 100 }),
   date: calendarDate
 })
 

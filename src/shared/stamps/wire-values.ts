@@ -1,66 +1,68 @@
-/** Value shapes shared by every Stamps wire schema: lenient numbers, ids, datetimes. */
+/**
+ * Value shapes shared by every Stamps wire schema, read as strictly and as leniently as the
+ * service (Django REST Framework) reads them, each refusal worded as DRF words it.
+ */
 import { z } from 'zod'
 import { ERROR_TEXT } from './errors'
+import { instantOf, parseDjangoDateTime, parseDrfDateTime } from './drf-datetime'
+import { parseDrfChar, parseDrfDecimal, parseDrfInteger, type CharOptions, type Parsed } from './drf-fields'
 
-/**
- * A number as DRF accepts it: JSON numbers, or numeric strings (XML bodies and form posts carry
- * every value as text). Empty strings are not numbers.
- */
-export const numberish = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v),
-  z.number().finite()
-)
+/** A DRF field as a zod schema: the field's value, or one issue carrying DRF's exact message. */
+function drfField<T>(parse: (v: unknown) => Parsed<T>) {
+  return z.unknown().transform((v, ctx): T => {
+    const r = parse(v)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: r.error })
+    return z.NEVER
+  })
+}
+
+/** IntegerField: JSON whole numbers or decimal-digit strings ("2", " 2 ", "2.0"); never "0x10" or "1e3". */
+export const wholeNumber = drfField(parseDrfInteger)
 
 /** A whole-number id: merchant, store, transaction, balance update. */
-export const idNumber = z.preprocess(
-  (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v),
-  z.number().int().nonnegative()
-)
-
-/** Money in rupiah. Whole numbers in practice; the service may answer floats (50000.0). */
-export const rupiah = numberish
+export const idNumber = wholeNumber.pipe(z.number().int().nonnegative())
 
 /**
- * ISO 8601 datetime as the service takes it, offset optional and possibly hour-only
- * (`2013-02-15T13:01:01+07`).
+ * Money in rupiah: DecimalField(decimal_places=2). Whole numbers in practice; the service may
+ * answer floats (50000.0). XML bodies and query strings carry the same values as text.
  */
-export const isoDateTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/,
-    'Enter a valid date/time.'
-  )
+export const rupiah = drfField((v) => parseDrfDecimal(v, 2))
 
-/** True for `YYYY-MM-DD` naming a day that exists (2021-02-29 does not). */
+/**
+ * ISO 8601 datetime as the service takes it (Django's parse_datetime), offset optional and
+ * possibly hour-only (`2013-02-15T13:01:01+07`). Kept as the text given.
+ */
+export const isoDateTime = drfField((v) => parseDrfDateTime(v))
+
+/** CharField: trimmed, not blank, at most `maxLength` characters, no NUL or lone surrogate. */
+export const drfText = (opts: CharOptions = {}) => drfField((v) => parseDrfChar(v, opts))
+
+/** `user` identifies a member by email, member id (card number) or mobile number. */
+export const userIdentifier = drfText({ maxLength: 254 })
+
+/** The static merchant key in a body or query `token` field. */
+export const tokenField = drfText({ maxLength: 512 })
+
+/**
+ * Epoch milliseconds of an ISO datetime the schemas accept; a time without an offset is read
+ * at `defaultOffsetMinutes` (the store's zone, Jakarta). NaN for anything else.
+ */
+export function parseIsoDateTime(value: string, defaultOffsetMinutes = 7 * 60): number {
+  const t = parseDjangoDateTime(value)
+  return t ? instantOf(t, defaultOffsetMinutes) : Number.NaN
+}
+
+/** True for a real `YYYY-MM-DD` day of years 0001 to 9999 (never read as 19xx, as Date.UTC would). */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!m) return false
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!))
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (year < 1) return false
+  const d = new Date(0)
+  d.setUTCFullYear(year, month - 1, day)
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
 }
 
 /** A calendar date as DRF's DateField takes it, worded as DRF refuses it. */
 export const calendarDate = z.string().trim().refine(isCalendarDate, ERROR_TEXT.badDate)
-
-/** `user` identifies a member by email, member id (card number) or mobile number. */
-export const userIdentifier = z.string().trim().min(1).max(254)
-
-/** The static merchant key in a body or query `token` field. */
-export const tokenField = z.string().min(1).max(512)
-
-/** Parses an ISO datetime with an optional hour-only offset into epoch milliseconds. */
-export function parseIsoDateTime(value: string, defaultOffsetMinutes = 7 * 60): number {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|([+-])(\d{2}):?(\d{2})?)?$/.exec(
-      value
-    )
-  if (!m) return Number.NaN
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone, sign, oh, om] = m
-  const utc = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000))
-  const check = new Date(utc)
-  if (check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d!) return Number.NaN
-  let offset = defaultOffsetMinutes
-  if (zone === 'Z') offset = 0
-  else if (sign) offset = (sign === '-' ? -1 : 1) * (+oh! * 60 + +(om ?? '0'))
-  return utc - offset * 60_000
-}
