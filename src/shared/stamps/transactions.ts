@@ -1,6 +1,15 @@
 /** Wire schemas of the Transaction API: add (JSON and XML), both cancels and preview-earnings. */
 import { z } from 'zod'
-import { calendarDate, drfText, idNumber, isoDateTime, rupiah, tokenField, userIdentifier, wholeNumber } from './wire-values'
+import {
+  calendarDate,
+  drfText,
+  idNumber,
+  isoDateTime,
+  rupiah,
+  tokenField,
+  userIdentifier,
+  wholeNumber
+} from './wire-values'
 
 /** One sold item; `price` is the unit price (2 x 10000 + 4 x 5000 = 40000 = subtotal). */
 export const saleItemSchema = z.object({
