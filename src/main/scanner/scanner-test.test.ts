@@ -7,7 +7,8 @@ import { ScannerTest } from './scanner-test'
 
 const pos = { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw4', usagePage: 0x8c, usage: 2, product: 'Xenon' }
 // "A1" as one HID POS report: id 2, length 2, ]C0, data.
-const scanA1 = '02025d4330413100'
+// Reports are 64 bytes, as the Honeywell HID POS layout documents (zero padding after the data).
+const scanA1 = '02025d43304131'.padEnd(128, '0')
 
 let service: ScannerService | undefined
 afterEach(async () => {
