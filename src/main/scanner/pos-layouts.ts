@@ -20,26 +20,24 @@ interface Shape {
   /** Bytes the vendor marks reserved: zero in every documented example and capture. */
   reserved: readonly number[]
   label: string
-  source: string
 }
 
 export const POS_LAYOUTS: Record<PosLayout, Shape> = {
+  // Hand Held Products (Honeywell) "USB Interfaces User's Guide", HID POS Interface, Getting
+  // Scanned Data, p. 1-11; Access-IS ATR110 Product Manual 7.1.1 and LSR116 Product Manual A.1.
   aim: {
     dataAt: 5,
     dataEnd: 61,
     reserved: [62],
-    label: 'HID POS with AIM id: bytes 2-4 the AIM symbology id, data from byte 5 (Honeywell, Access-IS)',
-    source:
-      'Hand Held Products (Honeywell) "USB Interfaces User\'s Guide", HID POS Interface, Getting Scanned Data, p. 1-11; ' +
-      'Access-IS ATR110 Product Manual, 7.1.1 Receiving Data'
+    label: 'HID POS with AIM id: bytes 2-4 the AIM symbology id, data from byte 5 (Honeywell, Access-IS)'
   },
+  // Newland NLS-FM420 Integration Guide, USB Interface, HID-POS, Getting Scanned Data; the same
+  // table in the QUIO QU-R-302 manual p. 79.
   newland: {
     dataAt: 2,
     dataEnd: 58,
     reserved: [58, 59, 60, 61],
-    label: 'HID POS without AIM id: data from byte 2, symbology byte 62 (Newland, QUIO and other Newland engines)',
-    source:
-      'Newland NLS-FM420 Integration Guide, USB Interface, HID-POS, Getting Scanned Data; QUIO QU-R-302 manual p. 79'
+    label: 'HID POS without AIM id: data from byte 2, symbology byte 62 (Newland, QUIO and other Newland engines)'
   }
 }
 

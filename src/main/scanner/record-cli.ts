@@ -5,8 +5,18 @@ import { planDecoder } from './decoder-plan'
 import { describeDevice, matchDevice } from './device-match'
 import { buildFixture, type CapturedReport } from './fixture-recorder'
 import { createNodeHidBackend } from './hid-device'
-import { parseReportDescriptor } from './report-descriptor'
+import { parseReportDescriptor, type DescriptorSummary } from './report-descriptor'
 import { parseScannerSpec } from './scanner-spec'
+
+/** Like the service: a descriptor that does not parse is ignored, not trusted for sizes. */
+function summarise(bytes: Uint8Array): DescriptorSummary | undefined {
+  try {
+    return parseReportDescriptor(bytes)
+  } catch (err) {
+    console.error(`report descriptor ignored: ${(err as Error).message}`)
+    return undefined
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const backend = createNodeHidBackend()
@@ -23,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
   const match = matchDevice(spec, devices)
   if (!match) throw new Error(`no device matches ${specText}`)
   const descriptor = await backend.reportDescriptor(match.device)
-  const plan = planDecoder(match, spec, descriptor ? parseReportDescriptor(descriptor) : undefined)
+  const plan = planDecoder(match, spec, descriptor ? summarise(descriptor) : undefined)
   console.log(`layout: ${plan.basis}${plan.refusal ? `; every report is dropped: ${plan.refusal}` : ''}`)
   const device = await backend.open(match.device)
   const captured: CapturedReport[] = []
