@@ -50,6 +50,25 @@ describe('matchDevice', () => {
     expect(matchDevice(spec, all)).toEqual({ device: pos, mode: 'pos' })
     expect(matchDevice(spec, [kbd, vendor])).toEqual({ device: kbd, mode: 'keyboard' })
   })
+  it('reads a MagTek reader through its vendor-page swipe report, and no other vendor page', () => {
+    const magtek: DeviceInfo = {
+      vendorId: 0x0801,
+      productId: 0x0002,
+      path: '/dev/hidraw6',
+      usagePage: 0xff00,
+      usage: 1
+    }
+    expect(matchDevice({ kind: 'hid', vendorId: 0x0801, productId: 0x0002 }, [logitech, magtek])).toEqual({
+      device: magtek,
+      mode: 'msr'
+    })
+    expect(matchDevice({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61 }, [vendor])).toEqual({
+      device: vendor,
+      mode: 'keyboard'
+    })
+    const spec = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'msr' } as const
+    expect(matchDevice(spec, all)).toEqual({ device: vendor, mode: 'msr' })
+  })
   it('uses the first interface when the backend reports no usage (libusb)', () => {
     const bare = { vendorId: 0x0c2e, productId: 0x0b61, path: '1-1:1.0' }
     expect(matchDevice({ kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' }, [bare])).toEqual({

@@ -11,8 +11,18 @@ import {
 /** An open fake device. `send` is the only way reports enter, as on real hardware. */
 export class FakeHidDevice extends EventEmitter implements ScannerDevice {
   closed = false
+  /** Feature reports the service sent, in order (data[0] is the report id). */
+  readonly featureReports: number[][] = []
+  /** Makes sendFeatureReport fail, as a device without that report does. */
+  featureError: Error | undefined
   constructor(readonly info: DeviceInfo) {
     super()
+  }
+
+  async sendFeatureReport(data: number[]): Promise<number> {
+    if (this.featureError) throw this.featureError
+    this.featureReports.push([...data])
+    return data.length
   }
 
   /** Delivers one report (Buffer or fixture hex) as a 'data' event. */
@@ -39,6 +49,10 @@ export class FakeHidBackend implements DeviceBackend {
   readonly opened: FakeHidDevice[] = []
   /** Path -> error to throw on open ('EACCES' throws the permission error the real backend throws). */
   readonly openErrors = new Map<string, 'EACCES' | Error>()
+  /** Path -> report descriptor bytes, as Linux sysfs would give them. */
+  readonly descriptors = new Map<string, Uint8Array>()
+  /** Devices opened from now on refuse feature reports with this error (a device without the report). */
+  featureError: Error | undefined
   listCalls = 0
 
   constructor(devices: DeviceInfo[] = []) {
@@ -50,12 +64,17 @@ export class FakeHidBackend implements DeviceBackend {
     return this.devices.map((d) => ({ ...d }))
   }
 
+  async reportDescriptor(device: DeviceInfo): Promise<Uint8Array | undefined> {
+    return device.path ? this.descriptors.get(device.path) : undefined
+  }
+
   async open(device: DeviceInfo): Promise<FakeHidDevice> {
     const err = device.path ? this.openErrors.get(device.path) : undefined
     if (err === 'EACCES')
       throw new DevicePermissionError(`cannot open device with path ${device.path}: Permission denied`)
     if (err) throw err
     const fake = new FakeHidDevice(device)
+    fake.featureError = this.featureError
     this.opened.push(fake)
     return fake
   }

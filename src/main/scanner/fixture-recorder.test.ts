@@ -39,5 +39,18 @@ describe('buildFixture', () => {
     expect(f.reports[0]?.hex).toBe('00001e0000000000')
     expect(f.expected.scans).toEqual([{ source: 'keyboard', text: '12', raw: f.reports.map((r) => r.hex).join(' ') }])
     expect(f.origin).toBe('recorded 2026-01-02 from Voyager (expected: decoder output, reviewed by hand)')
+    expect(f.descriptor).toBeUndefined()
+  })
+  it("decodes a capture with the device's own plan and keeps its descriptor for replay", () => {
+    const device = { vendorId: 0x1eab, productId: 0x0d10, path: '/dev/hidraw2', usagePage: 0x8c, usage: 2 }
+    const report = Buffer.alloc(64)
+    report.set([2, 4, 0x31, 0x32, 0x33, 0x34])
+    const plan = { mode: 'pos', layouts: ['newland'], basis: 'Newland documents the newland layout' } as const
+    const f = buildFixture('hid-pos', { device, mode: 'pos' }, [{ at: 5, data: report }], 'card', new Date(0), {
+      plan: { ...plan, layouts: [...plan.layouts] },
+      descriptor: Uint8Array.of(0x05, 0x8c)
+    })
+    expect(f.expected.scans.map((s) => s.text)).toEqual(['1234'])
+    expect(f.descriptor).toBe('058c')
   })
 })

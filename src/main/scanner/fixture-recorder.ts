@@ -1,6 +1,7 @@
 /** Builds a tests/fixtures/hid JSON from reports captured off a real device, so recordings replay like synthesised ones. */
-import { createReportDecoder } from './report-decoder'
+import type { DecoderPlan } from './decoder-plan'
 import type { DeviceMatch } from './device-match'
+import { createReportDecoder } from './report-decoder'
 import { toHex, type DeviceInfo, type ScanDropped, type ScanEvent } from './scanner-types'
 
 export interface CapturedReport {
@@ -13,6 +14,8 @@ export interface RecordedFixture {
   description: string
   spec: string
   device: DeviceInfo
+  /** The interface's report descriptor (hex) when the platform gave it: replay reads the device as recorded. */
+  descriptor?: string
   reports: Array<{ delayMs: number; hex: string }>
   expected: { scans: ScanEvent[]; dropped: ScanDropped[] }
 }
@@ -27,9 +30,11 @@ export function buildFixture(
   match: DeviceMatch,
   captured: CapturedReport[],
   description: string,
-  date = new Date()
+  date = new Date(),
+  device: { plan?: DecoderPlan; descriptor?: Uint8Array } = {}
 ): RecordedFixture {
-  const decoder = createReportDecoder(match.mode)
+  // The device's own plan (vendor id, descriptor) decodes the capture the way the service will.
+  const decoder = createReportDecoder(device.plan ?? match.mode)
   const scans: ScanEvent[] = []
   const dropped: ScanDropped[] = []
   const take = (out: ReturnType<typeof decoder.push>): void => {
@@ -41,7 +46,7 @@ export function buildFixture(
   captured.forEach((r) => take(decoder.push(r.data, r.at)))
   const last = captured.at(-1)?.at ?? 0
   take(decoder.flush(last + 60_000))
-  const { path: _path, serialNumber: _serial, ...device } = match.device // machine-specific or identifying
+  const { path: _path, serialNumber: _serial, ...info } = match.device // machine-specific or identifying
   return {
     origin:
       `recorded ${date.toISOString().slice(0, 10)} from ${match.device.manufacturer ?? ''} ${match.device.product ?? ''} (expected: decoder output, reviewed by hand)`.replace(
@@ -50,7 +55,8 @@ export function buildFixture(
       ),
     description,
     spec,
-    device: { ...device, path: '/dev/hidraw-recorded' },
+    device: { ...info, path: '/dev/hidraw-recorded' },
+    ...(device.descriptor && { descriptor: toHex(device.descriptor) }),
     reports: captured.map((r, i) => ({
       delayMs: Math.max(0, Math.round(r.at - (captured[i - 1]?.at ?? r.at))),
       hex: toHex(r.data)

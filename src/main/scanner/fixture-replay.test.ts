@@ -5,7 +5,7 @@ import { FakeHidBackend } from './fake-hid-device'
 import { matchDevice } from './device-match'
 import { createScannerService } from './scanner-service'
 import { parseScannerSpec } from './scanner-spec'
-import { deviceInfoSchema, scanEventSchema, type ScanDropped, type ScanEvent } from './scanner-types'
+import { deviceInfoSchema, fromHex, scanEventSchema, type ScanDropped, type ScanEvent } from './scanner-types'
 import { z } from 'zod'
 
 const fixtureSchema = z.object({
@@ -13,10 +13,22 @@ const fixtureSchema = z.object({
   description: z.string(),
   spec: z.string(),
   device: deviceInfoSchema,
+  /** The interface's report descriptor (hex), as Linux sysfs would give it; absent where the source has none. */
+  descriptor: z
+    .string()
+    .regex(/^([0-9a-f]{2})+$/)
+    .optional(),
   reports: z.array(z.object({ delayMs: z.number().min(0), hex: z.string().regex(/^([0-9a-f]{2})+$/) })).min(1),
   expected: z.object({
     scans: z.array(scanEventSchema),
-    dropped: z.array(z.object({ source: z.enum(['hid-pos', 'keyboard']), reason: z.string(), length: z.number() }))
+    dropped: z.array(
+      z.object({
+        source: z.enum(['hid-pos', 'keyboard', 'magstripe']),
+        reason: z.string(),
+        length: z.number(),
+        detail: z.string().optional()
+      })
+    )
   })
 })
 
@@ -40,6 +52,7 @@ describe('HID fixtures replayed through the fake device and the scanner service'
     // A decoy keyboard interface from another vendor must never be picked instead of the fixture's device.
     const decoy = { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw-decoy', usagePage: 1, usage: 6 }
     const backend = new FakeHidBackend([decoy, fx.device])
+    if (fx.descriptor && fx.device.path) backend.descriptors.set(fx.device.path, fromHex(fx.descriptor))
     expect(matchDevice(spec, backend.devices)?.device.path).toBe(fx.device.path)
     const service = createScannerService({ spec, backend, pollMs: 60_000 })
     const scans: ScanEvent[] = []

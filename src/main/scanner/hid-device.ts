@@ -1,6 +1,7 @@
 /** Real backend: node-hid 3.x HIDAsync (reads on its own thread), loaded lazily so tests and non-HID setups never load it. */
 import { EventEmitter } from 'node:events'
-import { access, constants } from 'node:fs/promises'
+import { access, constants, readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { HIDAsync } from 'node-hid'
 import { DevicePermissionError, type DeviceBackend, type DeviceInfo, type ScannerDevice } from './scanner-types'
 
@@ -22,6 +23,10 @@ class NodeHidDevice extends EventEmitter implements ScannerDevice {
     // The first 'data' listener starts HIDAsync's reader thread.
     hid.on('data', (data: Buffer | number[]) => this.emit('data', Buffer.isBuffer(data) ? data : Buffer.from(data)))
     hid.on('error', (err: unknown) => this.emit('error', err instanceof Error ? err : new Error(String(err))))
+  }
+
+  async sendFeatureReport(data: number[]): Promise<number> {
+    return this.hid.sendFeatureReport(data)
   }
 
   async close(): Promise<void> {
@@ -51,6 +56,19 @@ async function isPermissionError(err: unknown, path: string): Promise<boolean> {
   }
 }
 
+/**
+ * node-hid 3.4 has no call for the report descriptor, but Linux publishes each hidraw node's in
+ * sysfs (world-readable, no udev rule needed). Elsewhere, or for libusb paths, there is none.
+ */
+export async function readHidrawDescriptor(path: string, sysRoot = '/sys'): Promise<Uint8Array | undefined> {
+  if (!/^\/dev\/hidraw\d+$/.test(path)) return undefined
+  try {
+    return await readFile(`${sysRoot}/class/hidraw/${basename(path)}/device/report_descriptor`)
+  } catch {
+    return undefined
+  }
+}
+
 /** Backend over node-hid. `driver: 'libusb'` detaches the kernel driver while open (exclusive); default hidraw does not. */
 export function createNodeHidBackend(options: { driver?: 'hidraw' | 'libusb' } = {}): DeviceBackend {
   const hid = async (): Promise<NodeHid> => {
@@ -73,6 +91,7 @@ export function createNodeHidBackend(options: { driver?: 'hidraw' | 'libusb' } =
         serialNumber: d.serialNumber
       }))
     },
+    reportDescriptor: (device) => (device.path ? readHidrawDescriptor(device.path) : Promise.resolve(undefined)),
     async open(device: DeviceInfo): Promise<ScannerDevice> {
       if (!device.path) throw new Error('device has no path to open')
       const m = await hid()

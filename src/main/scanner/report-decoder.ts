@@ -1,7 +1,16 @@
-/** Turns one device's raw report stream into scan events: picks the HID POS or keyboard reducer and keeps its state. */
+/** Turns one device's raw report stream into scan events: picks the HID POS, keyboard or MagTek reducer and keeps its state. */
 import { isMagstripeText, maskPan, parseMagstripe } from '../../shared/member-id'
+import { planForMode, type DecoderPlan } from './decoder-plan'
 import { hidPosFlush, hidPosStep, initialHidPosState, type HidPosOutput } from './hid-pos-decoder'
-import { initialKeyboardState, keyboardFlush, keyboardStep, type KeyboardOutput } from './keyboard-decoder'
+import {
+  initialKeyboardState,
+  keyboardFlush,
+  keyboardPending,
+  keyboardStep,
+  type KeyboardOutput
+} from './keyboard-decoder'
+import { decodeMagtekReport } from './magtek-decoder'
+import { scanBytesToText } from './scan-text'
 import type { ScanDropped, ScanEvent } from './scanner-types'
 import { toHex } from './scanner-types'
 import type { ScannerMode } from './scanner-spec'
@@ -25,49 +34,87 @@ export const DEFAULT_TIMEOUT_MS = 300
 /** A magstripe text is complete once its last track closed with `?`, even without an Enter suffix. */
 const magstripeComplete = (text: string): boolean => isMagstripeText(text) && text.endsWith('?')
 
-/** Creates the decoder for one open device. */
-export function createReportDecoder(mode: ScannerMode, timeoutMs = DEFAULT_TIMEOUT_MS): ReportDecoder {
-  let pos = initialHidPosState()
-  let kb = initialKeyboardState()
-  let raw: string[] = []
-  let idle = true
-  const kbOpts = { timeoutMs, complete: magstripeComplete }
+const dropped = (d: ScanDropped): DecoderOutput => ({ type: 'dropped', dropped: d })
 
+/** A MagTek swipe is one report: decoded whole, or dropped whole. Track data never goes into `raw`. */
+function createMsrDecoder(): ReportDecoder {
+  return {
+    push(report) {
+      const r = decodeMagtekReport(report)
+      if ('error' in r)
+        return [dropped({ source: 'magstripe', reason: 'unknown-layout', length: report.length, detail: r.error })]
+      return [{ type: 'scan', scan: { source: 'magstripe', text: r.text } }]
+    },
+    flush: () => [],
+    deadline: () => null
+  }
+}
+
+/** Every report refused with the plan's reason (the descriptor ruled out every documented layout). */
+function createRefusingDecoder(source: ScanDropped['source'], refusal: string): ReportDecoder {
+  return {
+    push: (report) => [dropped({ source, reason: 'unknown-layout', length: report.length, detail: refusal })],
+    flush: () => [],
+    deadline: () => null
+  }
+}
+
+function createPosDecoder(plan: DecoderPlan, timeoutMs: number): ReportDecoder {
+  let pos = initialHidPosState()
+  let raw: string[] = []
   const fromPos = (out: HidPosOutput[]): DecoderOutput[] =>
     out.map((o) => {
       if (o.kind === 'dropped')
-        return { type: 'dropped', dropped: { source: 'hid-pos', reason: o.reason, length: o.length } }
-      const scan: ScanEvent = { source: 'hid-pos', text: o.data.toString('latin1'), raw: raw.join(' ') }
+        return dropped({ source: 'hid-pos', reason: o.reason, length: o.length, ...(o.detail && { detail: o.detail }) })
+      const scan: ScanEvent = { source: 'hid-pos', text: scanBytesToText(o.data), raw: raw.join(' ') }
       if (o.symbology) scan.symbology = o.symbology
       return { type: 'scan', scan }
     })
+  return {
+    push(report, at) {
+      const f = hidPosFlush(pos, at, timeoutMs)
+      pos = f.state
+      const expired = fromPos(f.out)
+      if (pos.chunks.length === 0) raw = []
+      raw.push(toHex(report))
+      const r = hidPosStep(pos, report, at, timeoutMs, plan.layouts)
+      pos = r.state
+      return [...expired, ...fromPos(r.out)]
+    },
+    flush(at) {
+      const r = hidPosFlush(pos, at, timeoutMs)
+      pos = r.state
+      return fromPos(r.out)
+    },
+    deadline: () => (pos.chunks.length > 0 ? pos.lastAt + timeoutMs + 1 : null)
+  }
+}
 
+function createKeyboardDecoder(plan: DecoderPlan, timeoutMs: number): ReportDecoder {
+  let kb = initialKeyboardState()
+  let raw: string[] = []
+  let idle = true
+  const kbOpts = { timeoutMs, complete: magstripeComplete, ...(plan.keyboardFrame && { frame: plan.keyboardFrame }) }
   const fromKeyboard = (out: KeyboardOutput[]): DecoderOutput[] =>
     out.map((o) => {
       if (o.kind === 'dropped')
-        return { type: 'dropped', dropped: { source: 'keyboard', reason: o.reason, length: o.length } }
+        return dropped({
+          source: 'keyboard',
+          reason: o.reason,
+          length: o.length,
+          ...(o.detail && { detail: o.detail })
+        })
       // Track data never goes into `raw`: the hex of keyboard reports is the track itself.
       if (isMagstripeText(o.text)) return { type: 'scan', scan: { source: 'magstripe', text: o.text } }
       return { type: 'scan', scan: { source: 'keyboard', text: o.text, raw: raw.join(' ') } }
     })
-
   return {
     push(report, at) {
-      if (mode === 'pos') {
-        const f = hidPosFlush(pos, at, timeoutMs)
-        pos = f.state
-        const expired = fromPos(f.out)
-        if (pos.chunks.length === 0) raw = []
-        raw.push(toHex(report))
-        const r = hidPosStep(pos, report, at, timeoutMs)
-        pos = r.state
-        return [...expired, ...fromPos(r.out)]
-      }
       const e = keyboardFlush(kb, at, kbOpts)
       kb = e.state
       const expired = fromKeyboard(e.out)
       // Idle (no text, nothing held, not even Shift): the release after a terminator starts no scan.
-      if (kb.text.length === 0 && kb.down.length === 0 && idle) raw = []
+      if (!keyboardPending(kb) && kb.down.length === 0 && idle) raw = []
       idle = report.every((b, i) => b === 0 || (i === 0 && report.length === 9))
       raw.push(toHex(report))
       const r = keyboardStep(kb, report, at, kbOpts)
@@ -75,20 +122,25 @@ export function createReportDecoder(mode: ScannerMode, timeoutMs = DEFAULT_TIMEO
       return [...expired, ...fromKeyboard(r.out)]
     },
     flush(at) {
-      if (mode === 'pos') {
-        const r = hidPosFlush(pos, at, timeoutMs)
-        pos = r.state
-        return fromPos(r.out)
-      }
       const r = keyboardFlush(kb, at, kbOpts)
       kb = r.state
       return fromKeyboard(r.out)
     },
-    deadline() {
-      if (mode === 'pos') return pos.chunks.length > 0 ? pos.lastAt + timeoutMs + 1 : null
-      return kb.text.length > 0 ? kb.lastAt + timeoutMs + 1 : null
-    }
+    deadline: () => (keyboardPending(kb) ? kb.lastAt + timeoutMs + 1 : null)
   }
+}
+
+/** Creates the decoder for one open device, from its plan (or a bare mode: HID POS layout by contents). */
+export function createReportDecoder(
+  planOrMode: DecoderPlan | ScannerMode,
+  timeoutMs = DEFAULT_TIMEOUT_MS
+): ReportDecoder {
+  const plan = typeof planOrMode === 'string' ? planForMode(planOrMode) : planOrMode
+  const source = plan.mode === 'pos' ? 'hid-pos' : plan.mode === 'msr' ? 'magstripe' : 'keyboard'
+  if (plan.refusal) return createRefusingDecoder(source, plan.refusal)
+  if (plan.mode === 'msr') return createMsrDecoder()
+  if (plan.mode === 'pos') return createPosDecoder(plan, timeoutMs)
+  return createKeyboardDecoder(plan, timeoutMs)
 }
 
 /** One log line for a scan without personal or card data: source, symbology, length and a masked tail. */

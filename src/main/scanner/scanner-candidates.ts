@@ -6,7 +6,9 @@ import type { DeviceBackend } from './scanner-types'
 const hex = (n: number): string => n.toString(16).padStart(4, '0')
 
 /** HID devices, POS-usage ones first; a listing failure (no libusb/libudev) is an empty list plus why. */
-export async function scannerCandidates(backend: DeviceBackend): Promise<{ candidates: Candidate[]; error?: string }> {
+export async function scannerCandidates(
+  backend: Pick<DeviceBackend, 'list'>
+): Promise<{ candidates: Candidate[]; error?: string }> {
   try {
     const seen = new Set<string>()
     const out: Candidate[] = [

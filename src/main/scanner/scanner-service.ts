@@ -1,6 +1,8 @@
 /** Scanner service: finds the device for a spec, keeps it open across unplugs, and emits scan and status events. */
 import { EventEmitter } from 'node:events'
-import { describeDevice, matchDevice, type HidScannerSpec } from './device-match'
+import { planDecoder } from './decoder-plan'
+import { describeDevice, matchDevice, type DeviceMatch, type HidScannerSpec } from './device-match'
+import { parseReportDescriptor, type DescriptorSummary } from './report-descriptor'
 import {
   createReportDecoder,
   DEFAULT_TIMEOUT_MS,
@@ -103,16 +105,45 @@ export class ScannerService extends EventEmitter<ScannerServiceEvents> {
     if (!match)
       return this.setStatus({ state: 'not-found', hint: 'Connect the scanner (USB, HID POS or the configured ids).' })
     try {
+      const plan = planDecoder(match, this.opts.spec, await this.descriptor(match))
       const handle = await this.opts.backend.open(match.device)
       if (!this.running) return void (await handle.close())
-      this.attach(handle, match.device, createReportDecoder(match.mode, this.timeoutMs))
-      this.log(`scanner: opened ${describeDevice(match.device)} in ${match.mode} mode`)
+      if (this.opts.spec.kind === 'hid' && this.opts.spec.redirect) await this.redirect(handle)
+      this.attach(handle, match.device, createReportDecoder(plan, this.timeoutMs))
+      this.log(`scanner: opened ${describeDevice(match.device)} in ${match.mode} mode: ${plan.basis}`)
+      if (plan.refusal) this.log(`scanner: every report will be dropped: ${plan.refusal}`)
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err)
       if (err instanceof DevicePermissionError) {
         return this.setStatus({ state: 'permission-denied', device: match.device, hint: udevHint(match.device), error })
       }
       this.setStatus({ state: 'disconnected', device: match.device, error })
+    }
+  }
+
+  /** The interface's report descriptor, when the platform has one and it parses; sizes are never guessed from a bad one. */
+  private async descriptor(match: DeviceMatch): Promise<DescriptorSummary | undefined> {
+    const bytes = await this.opts.backend.reportDescriptor(match.device)
+    if (!bytes) return undefined
+    try {
+      return parseReportDescriptor(bytes)
+    } catch (err) {
+      this.log(`scanner: report descriptor ignored: ${(err as Error).message}`)
+      return undefined
+    }
+  }
+
+  /**
+   * Honeywell "Redirect Output" (USB Interfaces User's Guide, HID POS, p. 1-12): feature report
+   * 0xFE with the HID POS interface number, 1 in the composite keyboard + HID POS model. The guide
+   * says to send it at start-up and ignore an error: a pure HID POS device does not have it.
+   */
+  private async redirect(handle: ScannerDevice): Promise<void> {
+    try {
+      await handle.sendFeatureReport([0xfe, 0x01])
+      this.log('scanner: sent Honeywell redirect-output feature report (0xFE, interface 1)')
+    } catch (err) {
+      this.log(`scanner: redirect-output feature report refused, ignored: ${(err as Error).message}`)
     }
   }
 
@@ -139,7 +170,8 @@ export class ScannerService extends EventEmitter<ScannerServiceEvents> {
         this.log(`scanner: scan ${redactScan(o.scan)}`)
         this.emit('scan', o.scan)
       } else {
-        this.log(`scanner: dropped ${o.dropped.source} ${o.dropped.reason} (${o.dropped.length})`)
+        const why = o.dropped.detail ? `: ${o.dropped.detail}` : ''
+        this.log(`scanner: dropped ${o.dropped.source} ${o.dropped.reason} (${o.dropped.length})${why}`)
         this.emit('dropped', o.dropped)
       }
     }

@@ -28,7 +28,7 @@ export class ScannerTest {
       ...(scan.symbology && { symbology: scan.symbology })
     })
   private readonly onDropped = (d: ScanDropped): void =>
-    this.deps.send({ source: d.source, hex: '', dropped: d.reason })
+    this.deps.send({ source: d.source, hex: '', dropped: d.reason, ...(d.detail && { detail: d.detail }) })
 
   constructor(private readonly deps: ScannerTestDeps) {}
 

@@ -1,5 +1,6 @@
 /** Scanner contract: scan/status event schemas and the small device interface every backend implements. */
 import { z } from 'zod'
+import type { ScanDropReason } from '../../shared/ipc/scanner'
 
 // These schemas import nothing from Node so the IPC contract (src/shared/ipc.ts) can reuse or copy them.
 
@@ -37,18 +38,25 @@ export const scannerStatusSchema = z.object({
 })
 export type ScannerStatus = z.infer<typeof scannerStatusSchema>
 
+/** Why a read was thrown away: the reasons the IPC contract carries (src/shared/ipc/scanner.ts). */
+export type DropReason = ScanDropReason
+
 /** A partial or unusable read that was thrown away (never carries the partial text: it may be track data). */
 export interface ScanDropped {
-  source: 'hid-pos' | 'keyboard'
-  reason: 'timeout' | 'rollover' | 'bad-report' | 'too-long'
+  source: 'hid-pos' | 'keyboard' | 'magstripe'
+  reason: DropReason
   /** Characters or bytes discarded. */
   length: number
+  /** Why, for logs and the admin's scanner test: structure only (offsets, sizes), never the data. */
+  detail?: string
 }
 
 /** An open device: node-hid's HIDAsync satisfies this shape, and so does the test double. */
 export interface ScannerDevice {
   on(event: 'data', listener: (data: Buffer) => void): unknown
   on(event: 'error', listener: (err: Error) => void): unknown
+  /** HID Set_Report(Feature); data[0] is the report id. Only sent when a setting asks for it. */
+  sendFeatureReport(data: number[]): Promise<number>
   close(): Promise<void>
 }
 
@@ -56,6 +64,8 @@ export interface ScannerDevice {
 export interface DeviceBackend {
   list(): Promise<DeviceInfo[]>
   open(device: DeviceInfo): Promise<ScannerDevice>
+  /** The interface's HID report descriptor when the platform exposes it (Linux hidraw), else undefined. */
+  reportDescriptor(device: DeviceInfo): Promise<Uint8Array | undefined>
 }
 
 /** Thrown by a backend when the OS refused access, so the service can show the udev hint. */

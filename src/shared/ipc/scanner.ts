@@ -4,6 +4,21 @@ import { candidatesSchema, channel, empty, event } from './contract'
 
 const source = z.enum(['hid-pos', 'keyboard', 'magstripe', 'wedge'])
 
+/**
+ * Why main threw a read away. `unknown-layout`: a HID POS or card-reader report that fits no layout
+ * the device is known to send (it is never decoded by guessing offsets: shifted text is another
+ * member's id); `unknown-key`: a key or modifier combination that stands for no character.
+ */
+export const scanDropReasonSchema = z.enum([
+  'timeout',
+  'rollover',
+  'bad-report',
+  'too-long',
+  'unknown-layout',
+  'unknown-key'
+])
+export type ScanDropReason = z.infer<typeof scanDropReasonSchema>
+
 export const scannerViewSchema = z.object({
   spec: z.string(),
   /** `wedge`: keystrokes reach the renderer, which shows its own test; `none`: no scanner. */
@@ -24,7 +39,9 @@ export const scannerRawEventSchema = z.object({
   /** The decoded text; magstripe is masked to its last 4 digits. Absent for a dropped read. */
   decoded: z.string().optional(),
   symbology: z.string().optional(),
-  dropped: z.enum(['timeout', 'rollover', 'bad-report', 'too-long']).optional()
+  dropped: scanDropReasonSchema.optional(),
+  /** Why it was dropped (offsets and sizes, never the data), e.g. "byte 2 is 0x31, not the ] of an AIM id". */
+  detail: z.string().max(300).optional()
 })
 
 export const scannerChannels = {

@@ -57,6 +57,7 @@ export function ScannerSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
             <strong data-testid="scan-decoded">{r.decoded ?? t('admin.scanDropped', { why: r.dropped ?? '?' })}</strong>
             <code className="admin__hex">
               {r.source}: {r.hex || '—'}
+              {r.detail && ` (${r.detail})`}
             </code>
           </li>
         ))}

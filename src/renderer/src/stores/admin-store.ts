@@ -9,7 +9,14 @@ import type { IpcResponse } from '../../../shared/ipc'
 import { buildPatch, checkSave, checkSettings, draftOf, type SettingsDraft } from '../admin/settings-form'
 
 type View = IpcResponse<'settings:get'>
-type RawRead = { source: string; hex: string; decoded?: string | undefined; dropped?: string | undefined }
+type RawRead = {
+  source: string
+  hex: string
+  decoded?: string | undefined
+  dropped?: string | undefined
+  /** Why main dropped it (offsets and sizes), e.g. which layout the report did not fit. */
+  detail?: string | undefined
+}
 
 interface AdminData {
   view: View | null

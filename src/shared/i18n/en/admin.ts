@@ -31,7 +31,7 @@ export const adminEn = {
   'admin.discardJob': 'Discard',
   'admin.scanner': 'Scanner',
   'admin.scannerSpec': 'Scanner',
-  'admin.scannerHint': 'wedge, hid-pos, hid:VID:PID, none',
+  'admin.scannerHint': 'wedge, hid-pos[?layout=aim|newland], hid:VID:PID[?mode=pos|keyboard|msr], none',
   'admin.scanStart': 'Test the scanner',
   'admin.scanStop': 'Stop the test',
   'admin.scanPrompt': 'Scan a code now.',

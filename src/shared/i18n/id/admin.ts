@@ -29,7 +29,7 @@ export const adminId = {
   'admin.discardJob': 'Buang',
   'admin.scanner': 'Pemindai',
   'admin.scannerSpec': 'Pemindai',
-  'admin.scannerHint': 'wedge, hid-pos, hid:VID:PID, none',
+  'admin.scannerHint': 'wedge, hid-pos[?layout=aim|newland], hid:VID:PID[?mode=pos|keyboard|msr], none',
   'admin.scanStart': 'Uji pemindai',
   'admin.scanStop': 'Hentikan uji',
   'admin.scanPrompt': 'Pindai sebuah kode sekarang.',
