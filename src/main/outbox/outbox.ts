@@ -14,6 +14,7 @@ import { OutboxSignals, type OutboxEvents } from './outbox-events'
 import type { OutboxOptions } from './outbox-options'
 import type { OutboxItem, OutboxState } from './outbox-rows'
 import { OutboxStore } from './outbox-store'
+import { invoiceTakenError, sameSale } from './sale-identity'
 import { prepareSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
 import { DomainError } from '../domain-error'
@@ -44,8 +45,10 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   /**
-   * Commits the sale before returning. The same key twice returns the first row, never a second
-   * sale. `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
+   * Commits the sale before returning. The same sale sent again under its key (store, invoice,
+   * day) returns the first row, never a second sale; another sale under a key already held is
+   * refused as Stamps refuses it (see sale-identity.ts) and nothing of it is recorded.
+   * `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
    */
   enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
     const prepared = prepareSale(sale, this.now(), this.opts.timeZone)
@@ -58,6 +61,9 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       this.drain.wake()
       return { item, created: true }
     }
+    // Privacy and money: the row's answer is another member's stamps and id, and this sale
+    // would otherwise be dropped while its caller is told it posted.
+    if (!result.created && !sameSale(result.item.sale, prepared.sale)) throw invoiceTakenError()
     if (result.created) {
       this.signals.announce(result.item)
       this.drain.wake()
