@@ -76,12 +76,15 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.awaitOutcome(this.enqueue(sale).item, waitMs)
   }
 
-  /** Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued. */
-  awaitOutcome(item: OutboxItem, waitMs: number): Promise<SendOutcome> {
+  /**
+   * Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued, at once
+   * when `giveUp` is aborted (the upstream is known to be down). An outcome on disk comes first.
+   */
+  awaitOutcome(item: OutboxItem, waitMs: number, giveUp?: AbortSignal): Promise<SendOutcome> {
     const current = () => this.store.get(item.id) ?? item
     const settled = SaleWaiters.outcomeOf(current())
     if (settled) return Promise.resolve(settled)
-    return this.waiters.wait(item.id, waitMs, current)
+    return this.waiters.wait(item.id, waitMs, current, giveUp)
   }
 
   /** Claims an owed receipt: true for exactly one caller, who must then queue its print job. */
