@@ -5,7 +5,7 @@ import { tempDir } from './temp-files'
 import { Outbox } from '../../src/main/outbox'
 import { PrinterService } from '../../src/main/printer'
 import { SaleService } from '../../src/main/sales/sale-service'
-import { StampsClient } from '../../src/main/stamps'
+import { CircuitBreaker, StampsClient, type BreakerOptions } from '../../src/main/stamps'
 import { startBridge, type Bridge } from '../../src/main/bridge/bridge-server'
 import type { SocketLimits } from '../../src/platform/http/socket-limits'
 
@@ -14,6 +14,7 @@ export const BRIDGE_TOKEN = 'bridge-token-for-tests-0123456789'
 export interface BridgeRig {
   sandbox: TestSandbox
   proxy: FaultProxy
+  breaker: CircuitBreaker
   outbox: Outbox
   printer: PrinterService
   bridge: Bridge
@@ -23,19 +24,29 @@ export interface BridgeRig {
   stop(): Promise<void>
 }
 
-export async function startBridgeRig(
-  opts: { saleWaitMs?: number; timeoutMs?: number; limits?: Partial<SocketLimits> } = {}
-): Promise<BridgeRig> {
+export interface BridgeRigOptions {
+  saleWaitMs?: number
+  timeoutMs?: number
+  limits?: Partial<SocketLimits>
+  /** The client's circuit breaker, wired as the host wires it (a short open period by default). */
+  breaker?: BreakerOptions
+}
+
+export async function startBridgeRig(opts: BridgeRigOptions = {}): Promise<BridgeRig> {
   const tmp = tempDir('bridge-')
   const sandbox = await startTestSandbox()
   const proxy = await startFaultProxy({ port: sandbox.port })
-  const client = new StampsClient({
-    baseUrl: proxy.url,
-    credential: { kind: 'token', key: DEMO.key },
-    timeoutMs: opts.timeoutMs ?? 2_000,
-    retry: { maxAttempts: 1, baseMs: 0, capMs: 0 },
-    reconcileSettleMs: 50
-  })
+  const breaker = new CircuitBreaker({ openMs: 300, ...opts.breaker })
+  const client = new StampsClient(
+    {
+      baseUrl: proxy.url,
+      credential: { kind: 'token', key: DEMO.key },
+      timeoutMs: opts.timeoutMs ?? 2_000,
+      retry: { maxAttempts: 1, baseMs: 0, capMs: 0 },
+      reconcileSettleMs: 50
+    },
+    { breaker }
+  )
   const outbox = new Outbox({
     dbPath: tmp.file('outbox.sqlite'),
     client,
@@ -43,13 +54,16 @@ export async function startBridgeRig(
     backoff: { baseMs: 50, capMs: 200 }
   })
   outbox.start()
+  // As outbox.setup.ts: the upstream is back, the queue drains now.
+  breaker.on('change', (state) => state === 'closed' && outbox.retryNow())
   const printer = new PrinterService({ spec: `file:${tmp.file('receipts')}`, dataDir: tmp.dir })
   printer.start()
   const sales = new SaleService({
     outbox,
     printer,
     memberFigures: async () => ({ level: null, balance: null }),
-    receiptContext: () => ({ merchantName: 'Demo Coffee' })
+    receiptContext: () => ({ merchantName: 'Demo Coffee' }),
+    upstream: breaker
   })
   const bridge = await startBridge({
     port: 0,
@@ -64,6 +78,7 @@ export async function startBridgeRig(
   return {
     sandbox,
     proxy,
+    breaker,
     outbox,
     printer,
     bridge,

@@ -48,8 +48,9 @@ export async function answerSale(
   try {
     result = await sales.submit(sale, waitMs, { answerBeforeReceipt: true })
   } catch (err) {
-    // Refused before queueing (e.g. a date that does not exist): the documented error list.
-    if (!(err instanceof StampsError) || err.kind !== 'validation') throw err
+    // Refused before queueing (e.g. a date that does not exist, or another sale under an
+    // invoice number this store used today): the documented error list, as Stamps words it.
+    if (!(err instanceof StampsError) || (err.kind !== 'validation' && err.kind !== 'duplicate')) throw err
     return saleErrors(err.fieldErrors)
   }
   switch (result.state) {

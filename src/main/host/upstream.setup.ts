@@ -3,7 +3,7 @@
  * one Stamps client every domain calls it through. Also learns the merchant's name (ping).
  */
 import { DEMO_KEYS } from '../../shared/stamps/demo'
-import { StampsClient } from '../stamps'
+import { CircuitBreaker, StampsClient } from '../stamps'
 import { startEmbeddedSandbox } from './embedded-sandbox'
 import type { HostContext } from './host-context'
 
@@ -23,11 +23,16 @@ export async function setupUpstream(ctx: HostContext): Promise<Upstream> {
   const { settings } = ctx
   const sandbox = settings.upstream === null ? await startEmbeddedSandbox(ctx.dataDir) : null
   if (sandbox) ctx.onClose(() => sandbox.close())
-  const client = new StampsClient({
-    baseUrl: settings.upstream ?? sandbox!.url,
-    credential: settings.credential,
-    timeoutMs: settings.requestTimeoutMs
-  })
+  // One breaker for the one client: a sale, a lookup and the status probe all learn at once
+  // that the upstream is down, and the status bar says what the breaker says.
+  const client = new StampsClient(
+    {
+      baseUrl: settings.upstream ?? sandbox!.url,
+      credential: settings.credential,
+      timeoutMs: settings.requestTimeoutMs
+    },
+    { breaker: new CircuitBreaker() }
+  )
   ctx.onClose(() => client.close())
   let merchantName = 'Stamps'
   const named = client.ping().then(

@@ -17,6 +17,9 @@ export function setupOutbox(ctx: HostContext, deps: { client: StampsClient; stat
   })
   ctx.onClose(() => outbox.close())
   outbox.start()
+  // The upstream is back: the queue drains now, not at the end of its backoff.
+  const breaker = deps.client.breaker
+  breaker?.on('change', (state) => state === 'closed' && outbox.retryNow())
 
   const { status } = deps
   const depth = (): void => {
@@ -44,6 +47,8 @@ export function setupOutbox(ctx: HostContext, deps: { client: StampsClient; stat
       return { ok: true as const }
     },
     'outbox:retry-now': () => {
+      // A person says the line is back: probe now rather than answer "unreachable" until the breaker's own time.
+      breaker?.hurry()
       outbox.retryNow()
       void status.probeNow()
       return { ok: true as const }

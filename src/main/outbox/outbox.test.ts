@@ -61,10 +61,18 @@ describe('Outbox', () => {
     expect(up.requests).toHaveLength(0)
   })
 
-  it('keys on store, invoice and Jakarta date: the same sale twice is one row', () => {
+  it('keys on store, invoice and Jakarta date: the same sale twice is one row, another sale is refused', () => {
     const o = outbox()
     const a = o.enqueue(sale('K-1', { created: '2024-03-01T23:30:00+07' }))
-    const b = o.enqueue(sale('K-1', { created: '2024-03-01T10:00:00+07', total_value: 1 }))
+    const b = o.enqueue(sale('K-1', { created: '2024-03-01T10:00:00+07' }))
+    // Another sale under the key: Stamps' duplicate refusal, and nothing of it is recorded.
+    expect(() => o.enqueue(sale('K-1', { created: '2024-03-01T10:00:00+07', total_value: 1 }))).toThrow(
+      expect.objectContaining({
+        kind: 'duplicate',
+        status: 400,
+        fieldErrors: [['invoice_number', 'Transaction with this invoice number already exists']]
+      })
+    )
     const nextDay = o.enqueue(sale('K-1', { created: '2024-03-01T17:30:00Z' })) // 00:30 on the 2nd in Jakarta
     const otherStore = o.enqueue(sale('K-1', { created: '2024-03-01T10:00:00+07', store: 2 }))
     expect(b).toMatchObject({ created: false, item: { id: a.item.id, sale: { total_value: 50000 } } })

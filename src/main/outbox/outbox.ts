@@ -14,6 +14,7 @@ import { OutboxSignals, type OutboxEvents } from './outbox-events'
 import type { OutboxOptions } from './outbox-options'
 import type { OutboxItem, OutboxState } from './outbox-rows'
 import { OutboxStore } from './outbox-store'
+import { invoiceTakenError, sameSale } from './sale-identity'
 import { prepareSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
 import { DomainError } from '../domain-error'
@@ -44,8 +45,10 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   /**
-   * Commits the sale before returning. The same key twice returns the first row, never a second
-   * sale. `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
+   * Commits the sale before returning. The same sale sent again under its key (store, invoice,
+   * day) returns the first row, never a second sale; another sale under a key already held is
+   * refused as Stamps refuses it (see sale-identity.ts) and nothing of it is recorded.
+   * `receiptOwed` records, in the same commit, that a loyalty receipt is due for it.
    */
   enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
     const prepared = prepareSale(sale, this.now(), this.opts.timeZone)
@@ -58,6 +61,9 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       this.drain.wake()
       return { item, created: true }
     }
+    // Privacy and money: the row's answer is another member's stamps and id, and this sale
+    // would otherwise be dropped while its caller is told it posted.
+    if (!result.created && !sameSale(result.item.sale, prepared.sale)) throw invoiceTakenError()
     if (result.created) {
       this.signals.announce(result.item)
       this.drain.wake()
@@ -70,12 +76,15 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.awaitOutcome(this.enqueue(sale).item, waitMs)
   }
 
-  /** Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued. */
-  awaitOutcome(item: OutboxItem, waitMs: number): Promise<SendOutcome> {
+  /**
+   * Waits up to waitMs for an enqueued item's outcome; `pending` when it is still queued, at once
+   * when `giveUp` is aborted (the upstream is known to be down). An outcome on disk comes first.
+   */
+  awaitOutcome(item: OutboxItem, waitMs: number, giveUp?: AbortSignal): Promise<SendOutcome> {
     const current = () => this.store.get(item.id) ?? item
     const settled = SaleWaiters.outcomeOf(current())
     if (settled) return Promise.resolve(settled)
-    return this.waiters.wait(item.id, waitMs, current)
+    return this.waiters.wait(item.id, waitMs, current, giveUp)
   }
 
   /** Claims an owed receipt: true for exactly one caller, who must then queue its print job. */

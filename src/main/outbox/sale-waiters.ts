@@ -21,16 +21,23 @@ export class SaleWaiters {
     return null
   }
 
-  wait(id: number, waitMs: number, current: () => OutboxItem): Promise<SendOutcome> {
+  /**
+   * Resolves with the sale's outcome, or `pending` after waitMs, or at once when `giveUp` is
+   * (or becomes) aborted: the upstream is known to be down, so waiting could only cost the caller.
+   */
+  wait(id: number, waitMs: number, current: () => OutboxItem, giveUp?: AbortSignal): Promise<SendOutcome> {
+    if (giveUp?.aborted) return Promise.resolve({ state: 'pending', id, item: current() })
     return new Promise((resolve) => {
       const set = this.byId.get(id) ?? new Set()
       this.byId.set(id, set)
       const finish = (outcome: SendOutcome): void => {
         clearTimeout(timer)
+        giveUp?.removeEventListener('abort', onGiveUp)
         set.delete(listener)
         if (set.size === 0) this.byId.delete(id)
         resolve(outcome)
       }
+      const onGiveUp = (): void => finish({ state: 'pending', id, item: current() })
       // `release`: the outbox is closing; a sale without an outcome is answered pending now,
       // before the timer could read the closed file.
       const listener = (item: OutboxItem, release = false): void => {
@@ -39,6 +46,7 @@ export class SaleWaiters {
         else if (release) finish({ state: 'pending', id, item })
       }
       const timer = setTimeout(() => finish({ state: 'pending', id, item: current() }), waitMs)
+      giveUp?.addEventListener('abort', onGiveUp, { once: true })
       set.add(listener)
     })
   }

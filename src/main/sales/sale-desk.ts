@@ -1,7 +1,9 @@
 /** The cashier desk's side of a sale: checks the figures add up, names the invoice, submits once. */
 import { saleInputSchema, type SaleResult } from '../../shared/ipc'
 import type { z } from 'zod'
+import { ERROR_TEXT } from '../../shared/stamps'
 import { DomainError } from '../domain-error'
+import { StampsError } from '../stamps'
 import type { SaleService } from './sale-service'
 
 type SaleInput = z.infer<typeof saleInputSchema>
@@ -36,20 +38,28 @@ export class SaleDesk {
   async submit(sale: SaleInput): Promise<SaleResult> {
     const problems = inconsistencies(sale)
     if (problems.length > 0) throw new DomainError('invalid-input', 'The sale does not add up.', problems)
-    const result = await this.sales.submit(
-      {
-        user: sale.user,
-        store: this.store,
-        invoice_number: sale.invoiceNumber,
-        total_value: sale.totalValue,
-        ...(sale.subtotal !== undefined && { subtotal: sale.subtotal }),
-        discount: sale.discount,
-        service_charge: sale.serviceCharge,
-        tax: sale.tax,
-        ...(sale.items.length > 0 && { items: sale.items })
-      },
-      this.waitMs
-    )
+    const input = {
+      user: sale.user,
+      store: this.store,
+      invoice_number: sale.invoiceNumber,
+      total_value: sale.totalValue,
+      ...(sale.subtotal !== undefined && { subtotal: sale.subtotal }),
+      discount: sale.discount,
+      service_charge: sale.serviceCharge,
+      tax: sale.tax,
+      ...(sale.items.length > 0 && { items: sale.items })
+    }
+    const result = await this.sales.submit(input, this.waitMs).catch((err: unknown) => {
+      // Another sale already holds this invoice number today (the same sale again is answered
+      // already-posted instead): named on the form's invoice field, nothing recorded or printed.
+      if (err instanceof StampsError && err.kind === 'duplicate')
+        throw new DomainError(
+          'validation',
+          'Another sale already used this invoice number at this store today; give this sale a new invoice number.',
+          [['invoiceNumber', ERROR_TEXT.duplicateInvoice]]
+        )
+      throw err
+    })
     if (result.state === 'failed')
       throw new DomainError('validation', result.error ?? 'Stamps refused the sale.', result.fieldErrors)
     if (result.state === 'discarded') throw new DomainError('invalid-input', 'This sale was discarded.')

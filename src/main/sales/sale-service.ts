@@ -4,7 +4,7 @@
  */
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { Outbox, PostedResponse, QueuedSale, SendOutcome } from '../outbox'
-import type { AddTransactionInput } from '../stamps'
+import type { AddTransactionInput, CircuitBreaker } from '../stamps'
 import { saleReceiptData, type MemberFigures, type ReceiptContext } from './sale-receipt'
 
 export interface SalePrinter {
@@ -19,6 +19,8 @@ export interface SaleServiceDeps {
   /** Member level and balance for the receipt; null figures when Stamps cannot say in time. */
   memberFigures: (user: string) => Promise<MemberFigures>
   receiptContext: () => ReceiptContext
+  /** Stamps known to be down (the client's circuit breaker): nobody waits on it then. */
+  upstream?: Pick<CircuitBreaker, 'downSignal'> | null
   log?: (line: string) => void
 }
 
@@ -52,7 +54,9 @@ export class SaleService {
     // A sale moves stamps, never the balance: a caller waiting for its receipt has the balance
     // read alongside the send (one round trip, not two); the bridge reads it after answering.
     const early = printing && !options.answerBeforeReceipt ? this.figuresFor(item.sale) : null
-    const outcome = await this.deps.outbox.awaitOutcome(item, waitMs)
+    // Once Stamps is known to be down the answer is "queued" at once (the sale is on disk
+    // already), not after a wait per sale for as long as the shop is offline.
+    const outcome = await this.deps.outbox.awaitOutcome(item, waitMs, this.deps.upstream?.downSignal)
     const sale = item.sale
     const receipt = async (response: PostedResponse | null): Promise<number | null> => {
       if (!printing) return null

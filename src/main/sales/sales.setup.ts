@@ -24,7 +24,14 @@ export function setupSales(
     return { level: d.membership.level_text, balance: d.membership.balance }
   }
   const receiptContext = () => ({ merchantName: upstream.merchantName() })
-  const sales = new SaleService({ outbox, printer, memberFigures, receiptContext, log: ctx.log })
+  const sales = new SaleService({
+    outbox,
+    printer,
+    memberFigures,
+    receiptContext,
+    upstream: client.breaker,
+    log: ctx.log
+  })
   // Receipts owed from before the last stop print once the merchant's name is known.
   void upstream.named
     .then(() => sales.issueOwedReceipts(deps.startedAt))

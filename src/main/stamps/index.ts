@@ -11,6 +11,7 @@ export {
   type PreviewEarningsInput,
   type StampsClientDeps
 } from './stamps-client'
+export { CircuitBreaker, BREAKER_DEFAULTS, type BreakerOptions, type BreakerState } from './circuit-breaker'
 export { StampsError, errorFromAnswer, isDuplicateMessage, type StampsErrorKind } from './stamps-error'
 export type { BalanceOutcome, ReconcileTicket } from './balance-reconcile'
 export {

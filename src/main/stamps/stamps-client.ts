@@ -39,6 +39,7 @@ import {
   type StampsClientConfig,
   type StampsClientConfigInput
 } from './client-config'
+import type { CircuitBreaker } from './circuit-breaker'
 import { CredentialProvider } from './credentials'
 import { HttpTransport } from './http-transport'
 import { errorFromAnswer, errorFromZod, StampsError } from './stamps-error'
@@ -68,10 +69,22 @@ interface Exchange<T> {
 export interface StampsClientDeps extends RetryDeps {
   transport?: HttpTransport
   now?: () => number
+  /** Fed by every request; while open, requests fail at once with kind `offline` (the host's client has one). */
+  breaker?: CircuitBreaker
 }
+
+/** What a request gets while the breaker is open: certainly not sent, so never ambiguous. */
+const offline = (): StampsError =>
+  new StampsError({
+    kind: 'offline',
+    detail: 'Stamps is known to be unreachable right now; not sent',
+    ambiguous: false
+  })
 
 export class StampsClient {
   readonly config: StampsClientConfig
+  /** Whether the upstream is known to be down, for whoever waits on it (null: no breaker). */
+  readonly breaker: CircuitBreaker | null
   private readonly transport: HttpTransport
   private readonly credentials: CredentialProvider
   private readonly reconciler: BalanceReconciler
@@ -84,6 +97,7 @@ export class StampsClient {
     if (!parsed.success) throw new Error(`Invalid Stamps client config: ${parsed.error.message}`)
     this.config = parsed.data
     this.transport = deps.transport ?? new HttpTransport()
+    this.breaker = deps.breaker ?? null
     this.credentials = new CredentialProvider(
       this.config.credential,
       this.config.baseUrl,
@@ -143,8 +157,9 @@ export class StampsClient {
     return this.reconciler.update('debit', request)
   }
 
-  /** Asks again about an 'unknown' outcome, e.g. once the network is back. */
+  /** Asks again about an 'unknown' outcome, e.g. once the network is back: a person's "check again" probes at once. */
   reconcileBalance(ticket: ReconcileTicket): Promise<BalanceOutcome> {
+    this.breaker?.hurry()
     return this.reconciler.reconcile(ticket)
   }
 
@@ -182,7 +197,26 @@ export class StampsClient {
     return withRetry(call, this.config.retry, this.deps)
   }
 
-  private async exchange<T>(endpoint: StampsEndpoint, ex: Exchange<T>, refreshed = false): Promise<T> {
+  /**
+   * One request through the breaker: refused at once while the upstream is known to be down,
+   * and its outcome recorded. Any HTTP answer, even a refusal, proves the line works.
+   */
+  private async exchange<T>(endpoint: StampsEndpoint, ex: Exchange<T>): Promise<T> {
+    const breaker = this.breaker
+    if (!breaker) return this.send(endpoint, ex)
+    if (!breaker.admit()) throw offline()
+    try {
+      const answer = await this.send(endpoint, ex)
+      breaker.succeeded()
+      return answer
+    } catch (err) {
+      if (err instanceof StampsError && err.connectionLevel) breaker.failed()
+      else breaker.succeeded()
+      throw err
+    }
+  }
+
+  private async send<T>(endpoint: StampsEndpoint, ex: Exchange<T>, refreshed = false): Promise<T> {
     const { method, path } = STAMPS_PATHS[endpoint]
     const url = new URL(path, this.config.baseUrl)
     if (ex.query) url.search = ex.query.toString()
@@ -206,7 +240,7 @@ export class StampsClient {
     const body = decodeAnswer(answer.text)
     if (answer.status === 401 && this.credentials.refreshable && !refreshed) {
       this.credentials.invalidate() // a 401 means the server refused: nothing happened, retry is safe
-      return this.exchange(endpoint, ex, true)
+      return this.send(endpoint, ex, true)
     }
     if (answer.status < 200 || answer.status >= 300)
       throw errorFromAnswer(answer.status, body ?? { detail: answer.text.slice(0, 200) })

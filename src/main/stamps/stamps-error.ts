@@ -2,8 +2,18 @@
 import type { z } from 'zod'
 import { ERROR_TEXT, fieldMessages } from '../../shared/stamps'
 
+/** `offline`: not sent at all, because the upstream is known to be down (circuit-breaker.ts). */
 export type StampsErrorKind =
-  'validation' | 'duplicate' | 'auth' | 'https' | 'not-found' | 'server' | 'network' | 'timeout' | 'protocol'
+  | 'validation'
+  | 'duplicate'
+  | 'auth'
+  | 'https'
+  | 'not-found'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'protocol'
+  | 'offline'
 
 export interface StampsErrorInit {
   kind: StampsErrorKind
@@ -43,7 +53,15 @@ export class StampsError extends Error {
     return this.kind === 'duplicate'
   }
 
-  /** Transport trouble or an upstream fault: worth another try for idempotent calls. */
+  /** A connection-level failure (refused, reset, unreachable, cut short) or a timeout: the line failed, not Stamps. */
+  get connectionLevel(): boolean {
+    return (this.kind === 'network' || this.kind === 'timeout') && this.status === 0
+  }
+
+  /**
+   * Transport trouble or an upstream fault: worth another try for idempotent calls. Not
+   * `offline`: the breaker said the line is down, and a quick retry would be told the same.
+   */
   get retryable(): boolean {
     if (this.kind === 'protocol') return this.status === 0 || this.status < 300
     return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server'

@@ -24,7 +24,7 @@ export const LEDGER_TEXT = {
   required: ERROR_TEXT.required,
   invalidChoice: 'Select a valid choice. That choice is not one of the available choices.',
   userNotFound: 'User not found',
-  duplicateInvoice: 'Transaction with this invoice number already exists',
+  duplicateInvoice: ERROR_TEXT.duplicateInvoice,
   insufficientStamps: "Transaction can't be canceled due to insufficient Stamps",
   transactionCanceled: 'Transaction has already been canceled',
   invoiceInSeveralStores:

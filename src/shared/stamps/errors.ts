@@ -43,6 +43,8 @@ export const ERROR_TEXT = {
   methodNotAllowed: (method: string) => `Method "${method}" not allowed.`,
   tooLarge: 'Request body is too large.',
   userNotFound: 'User not found',
+  /** transactions/add for an invoice number the store already used that day (an `invoice_number` field error). */
+  duplicateInvoice: 'Transaction with this invoice number already exists',
   /** The v2 cancel's 404 as documented; it names an id the call does not have (digest item 13). */
   transactionNotFound: 'Cannot find transaction of the requested transaction id',
   badDate: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.',

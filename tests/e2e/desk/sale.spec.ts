@@ -60,13 +60,31 @@ test('a typed card finds the member; a sale posts once and its printed receipt i
   const again = await printer.waitForJobs(jobsBefore + 2, 15_000)
   expect(previewLines(decodeEscPos(again.at(-1)!.bytes).items, 32)).toEqual(printed)
 
-  // The same invoice typed again: "already posted, reprint?", and still one sale upstream.
+  // The same sale typed again under its invoice: "already posted, reprint?", and still one sale upstream.
   await kioskPage.getByRole('button', { name: 'Penjualan baru' }).click()
   await desk.invoice.fill(invoice)
-  await desk.total.fill('55000')
+  await kioskPage.getByRole('button', { name: 'Tambah barang' }).click()
+  await desk.field(/^Nama barang 1$/).fill('Kopi susu')
+  await desk.field(/^Jumlah barang 1$/).fill('2')
+  await desk.field(/^Harga satuan barang 1$/).fill('25.000')
+  await desk.field(/^Pajak$/).fill('5000')
+  await expect(desk.total).toHaveValue('55000')
   await desk.submit.click()
   await expect(desk.result).toHaveAttribute('data-state', 'already-posted')
   await expect(desk.result).toContainText('Cetak ulang struknya?')
   await expect(kioskPage.getByRole('button', { name: 'Ya, cetak ulang' })).toBeVisible()
+  expect(await salesForInvoice(host.sandboxUrl!, member.data.user, invoice)).toBe(1)
+
+  // Another sale under that invoice (no items, no tax) is refused on the invoice field as Stamps
+  // would refuse it: no result, nothing printed, still one sale upstream.
+  await kioskPage.getByRole('button', { name: 'Penjualan baru' }).click()
+  await desk.invoice.fill(invoice)
+  await desk.total.fill('55000')
+  const jobsBeforeReuse = printer.jobs.length
+  await desk.submit.click()
+  await expect(desk.saleError).toContainText('Transaction with this invoice number already exists')
+  await expect(desk.invoice).toHaveAttribute('aria-invalid', 'true')
+  await expect(desk.result).toHaveCount(0)
+  expect(printer.jobs.length).toBe(jobsBeforeReuse)
   expect(await salesForInvoice(host.sandboxUrl!, member.data.user, invoice)).toBe(1)
 })
