@@ -48,7 +48,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   const done = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   process.kill(-child.pid!, signal)
   await done
-  for (let i = 0; i < 50 && existsSync(`${dbPath}-wal`); i++) await new Promise((r) => setTimeout(r, 100))
+  for (let i = 0; i < 200 && existsSync(`${dbPath}-wal`); i++) await new Promise((r) => setTimeout(r, 100))
 }
 
 describe('npm run server', () => {
