@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { installLastResort } from '../../platform/process/last-resort'
+import { DamagedDatabaseError } from '../../platform/sqlite/damaged-file'
 import { SettingsError } from '../settings/settings-schema'
 import { loadSettings } from '../settings/settings-store'
 import { ensureRendererBuilt } from './renderer-build'
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof SettingsError) log(`stamps-kiosk: ${err.message}`)
+  // A person acts on these: the message says what is wrong and what to do, no stack needed.
+  if (err instanceof SettingsError || err instanceof DamagedDatabaseError) log(`stamps-kiosk: ${err.message}`)
   else log(`stamps-kiosk: could not start: ${(err as Error).stack ?? String(err)}`)
   process.exit(2)
 })
