@@ -5,6 +5,7 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
+import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
@@ -74,11 +75,13 @@ export async function startHost({
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
     const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
+    const disk = setupDisk(ctx, { status })
     const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
+    settingsFile.onDisk = disk.report
     setupAuth(ctx, { auth, status, settingsFile })
-    const printer = setupPrinter(ctx, { status })
-    const outbox = setupOutbox(ctx, { client: upstream.client, status })
-    const sales = setupSales(ctx, { upstream, outbox, printer, startedAt })
+    const printer = setupPrinter(ctx, { status, disk: disk.report })
+    const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
+    const sales = setupSales(ctx, { upstream, outbox, printer, startedAt, disk })
     setupMembers(ctx, { upstream, printer, status })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { DomainError } from '../domain-error'
+import type { DiskReport } from '../disk/disk-fault'
 import { openPrintQueueDb } from './print-job-store'
 import type { Language } from '../../shared/i18n'
 import { previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
@@ -27,7 +28,8 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
   private swapping: Promise<void> = Promise.resolve()
   private readonly forward = {
     job: (job: PrintJob) => this.emit('job', job),
-    status: (status: PrinterStatus) => this.emit('status', status)
+    status: (status: PrinterStatus) => this.emit('status', status),
+    disk: (report: DiskReport) => this.emit('disk', report)
   }
 
   constructor(
@@ -58,7 +60,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
     const run = this.swapping.then(async () => {
       const old = this.current
       await old.queue.close() // stops after the job in flight; the shared db stays open
-      old.off('job', this.forward.job).off('status', this.forward.status)
+      old.off('job', this.forward.job).off('status', this.forward.status).off('disk', this.forward.disk)
       await old.close().catch(() => undefined)
       try {
         this.current = this.build(next)
@@ -157,7 +159,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       language: c.language,
       ...(this.transport && { transport: this.transport })
     })
-    service.on('job', this.forward.job).on('status', this.forward.status)
+    service.on('job', this.forward.job).on('status', this.forward.status).on('disk', this.forward.disk)
     return service
   }
 }

@@ -54,6 +54,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
     })
     this.queue.on('job', (job) => this.emit('job', job))
     this.queue.on('status', (status) => this.emit('status', status))
+    this.queue.on('disk', (report) => this.emit('disk', report))
   }
 
   /** Begins sending queued jobs (including those queued before a restart). */

@@ -3,6 +3,7 @@
  * desk), the desk's submit, receipts owed from before a restart, reprints and sale cancels.
  */
 import type { Upstream } from '../host/upstream.setup'
+import type { DiskHealth } from '../disk/disk-health'
 import type { HostContext } from '../host/host-context'
 import type { Outbox } from '../outbox'
 import type { LivePrinter } from '../printer/live-printer'
@@ -14,7 +15,7 @@ import { SaleService } from './sale-service'
 
 export function setupSales(
   ctx: HostContext,
-  deps: { upstream: Upstream; outbox: Outbox; printer: LivePrinter; startedAt: number }
+  deps: { upstream: Upstream; outbox: Outbox; printer: LivePrinter; startedAt: number; disk: DiskHealth }
 ): SaleService {
   const { upstream, outbox, printer } = deps
   const { client } = upstream
@@ -39,6 +40,15 @@ export function setupSales(
       (n) => n > 0 && ctx.log(`printed ${n} receipt(s) owed from before the last stop`),
       (e: Error) => ctx.log(`owed receipts: ${e.message}`)
     )
+
+  // A receipt the full disk kept from the print queue is still owed: printed once the disk writes again.
+  deps.disk.on('recovered', (part) => {
+    if (part !== 'outbox' && part !== 'print-queue') return
+    sales.issueOwedReceipts(Date.now()).then(
+      (n) => n > 0 && ctx.log(`printed ${n} receipt(s) owed while the disk was full`),
+      (e: Error) => ctx.log(`owed receipts: ${e.message}`)
+    )
+  })
 
   const receipts = new SaleReceipts({ printer, outbox, store, memberFigures, receiptContext })
   const desk = new SaleDesk(sales, store, undefined, (invoice) => receipts.firstReceipt(invoice))
