@@ -18,8 +18,9 @@ import { MemberPanel } from './MemberPanel'
 import { PinGate } from './PinGate'
 import { QueuePanel } from './QueuePanel'
 import { SalePanel } from './SalePanel'
+import { TodayPanel } from './TodayPanel'
 
-const TABS = ['sale', 'balance', 'cancel', 'history', 'queue', 'admin'] as const
+const TABS = ['sale', 'balance', 'cancel', 'history', 'today', 'queue', 'admin'] as const
 type Tab = (typeof TABS)[number]
 
 export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element {
@@ -92,6 +93,11 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
               needMember
             ))}
           {tab === 'history' && (member ? <HistoryPanel api={api} user={member.user} /> : needMember)}
+          {tab === 'today' && (
+            <PinGate api={api} role="cashier">
+              <TodayPanel api={api} />
+            </PinGate>
+          )}
           {tab === 'queue' && <QueuePanel api={api} />}
           {tab === 'admin' && (
             <PinGate api={api} role="admin">

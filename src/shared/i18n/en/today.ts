@@ -2,7 +2,7 @@
 import type { TodayKey } from '../id/today'
 
 export const todayEn = {
-  'desk.tab.today': "Today's sales",
+  'desk.tab.today': 'Today',
   'today.title': "Today's sales",
   'today.day': 'Store {store}, {date}',
   'today.loading': 'Loading sales…',

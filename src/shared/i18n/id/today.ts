@@ -1,6 +1,6 @@
 /** Bahasa Indonesia: today's sales screen, the shift summary slip, copies, and the desk's offline sales. */
 export const todayId = {
-  'desk.tab.today': 'Penjualan hari ini',
+  'desk.tab.today': 'Hari ini',
   'today.title': 'Penjualan hari ini',
   'today.day': 'Toko {store}, {date}',
   'today.loading': 'Memuat penjualan…',
