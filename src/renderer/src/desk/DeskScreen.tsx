@@ -27,6 +27,9 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
   const t = useT()
   const [tab, setTab] = useState<Tab>('sale')
   const member = useDeskMemberStore((s) => s.member)
+  // Offline, a sale may go to an id Stamps has not confirmed yet (it is checked when the sale is posted).
+  const unverified = useDeskMemberStore((s) => (s.phase === 'unverified' ? s.offlineId : null))
+  const saleUser = member?.user ?? unverified
   const queue = useStatusStore((s) => s.status?.queue)
 
   const onLookup = useCallback(
@@ -75,9 +78,13 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
           ))}
         </nav>
         <div className="panel desk__panel">
-          {tab === 'sale' && <SalePanel api={api} user={member?.user ?? null} />}
+          {tab === 'sale' && <SalePanel api={api} user={saleUser} />}
           {tab === 'balance' &&
-            (member ? (
+            (unverified || member?.asOf != null ? (
+              <p className="note note--warn" data-testid="balance-online-only">
+                {t('offline.balanceOnline')}
+              </p>
+            ) : member ? (
               <PinGate api={api} role="cashier">
                 <BalancePanel api={api} member={member} />
               </PinGate>
