@@ -96,9 +96,15 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   }
 
   /** Persists the job, then wakes the worker. Returns the job as stored (state 'queued'). */
-  enqueue(kind: PrintJobKind, content: Receipt | ReceiptInput | Uint8Array, meta: EnqueueMeta = {}): PrintJob {
+  /** `reprintOf`: the job this one is a later copy of (a copy never counts as the first print). */
+  enqueue(
+    kind: PrintJobKind,
+    content: Receipt | ReceiptInput | Uint8Array,
+    meta: EnqueueMeta = {},
+    reprintOf: number | null = null
+  ): PrintJob {
     const bytes = content instanceof Uint8Array ? content : encodeReceipt(content, this.encoder)
-    const job = this.saved(() => this.store.insert(kind, bytes, meta.label ?? null, meta, null))
+    const job = this.saved(() => this.store.insert(kind, bytes, meta.label ?? null, meta, reprintOf))
     this.emit('job', job)
     this.kick()
     return job
