@@ -6,6 +6,7 @@ import type { HostContext } from '../host/host-context'
 import type { StatusService } from '../status/status-service'
 import { LivePrinter } from './live-printer'
 import { printerCandidates } from './printer-candidates'
+import { printerModels } from './printer-models'
 import { statusBarPart } from './status-bar'
 
 export function setupPrinter(ctx: HostContext, deps: { status: StatusService }): LivePrinter {
@@ -36,7 +37,8 @@ export function setupPrinter(ctx: HostContext, deps: { status: StatusService }):
     'printer:reprint': ({ jobId }) => ({
       jobId: (jobId === undefined ? printer.reprintLast() : printer.reprint(jobId)).id
     }),
-    'printer:candidates': () => printerCandidates()
+    'printer:candidates': () => printerCandidates(),
+    'printer:models': () => ({ models: printerModels() })
   })
   return printer
 }
