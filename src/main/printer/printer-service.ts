@@ -27,6 +27,8 @@ export interface PrinterServiceOptions {
   encoder?: EncoderOptions
   /** The receipts' language; English when not given. */
   language?: Language
+  /** Encode receipts in the encoder thread when they print (the host), not when they are queued. */
+  encodeOffThread?: boolean
   /** Replaces the transport built from the spec (tests, or a custom adapter). */
   transport?: PrinterTransport
   now?: () => number
@@ -56,6 +58,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
       db: options.db ?? join(options.dataDir, 'print-queue.sqlite'),
       transport: this.transport,
       encoder: options.encoder ?? encoderOptionsFor(this.profile),
+      encodeOffThread: options.encodeOffThread ?? false,
       now: this.now
     })
     this.queue.on('job', (job) => this.emit('job', job))
