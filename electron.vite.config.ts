@@ -5,8 +5,15 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      // Native addons load from node_modules at run time; never bundle them.
-      rollupOptions: { external: ['better-sqlite3', 'node-hid'] }
+      rollupOptions: {
+        // The encoder thread's entry is built beside index.js, where off-thread-encoder.ts looks for it.
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'encode-worker': resolve(__dirname, 'src/main/printer/encode-worker.ts')
+        },
+        // Native addons load from node_modules at run time; never bundle them.
+        external: ['better-sqlite3', 'node-hid']
+      }
     }
   },
   preload: {
