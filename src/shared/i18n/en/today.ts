@@ -24,6 +24,7 @@ export const todayEn = {
   'today.takings': 'Sales (posted and pending)',
   'today.stampsIssued': 'Stamps issued',
   'today.count': '{n} sales',
+  'today.stampsN': '{n} stamps',
   'today.reprint': 'Reprint',
   'today.reprinted': 'A copy of receipt {invoice} was printed.',
   'today.cancel': 'Cancel',
