@@ -123,6 +123,8 @@ export async function startHost({
       merchantKeys: upstream.merchantKeys,
       sales,
       client: upstream.client,
+      // Today's sales show a sale the POS cancelled as cancelled (the v2 cancel names no store: this till's).
+      onSaleCanceled: ({ invoiceNumber, date }) => void outbox.markCanceled(settings.store, invoiceNumber, date),
       log,
       ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })
     })
