@@ -14,11 +14,12 @@ import { groupLevels, settleLevel, type Level } from './levels'
 import { LEDGER_TEXT, LedgerError } from './ledger-error'
 import { localDay } from '../../shared/local-day'
 import { fromCents } from './money'
+import { referralCode } from './membership-view'
 
 interface TxRow {
   id: number
   merchant_id: number
-  membership_id: number
+  membership_id: number | null
   total_cents: number
   value: number
   stamps_earned: number
@@ -26,6 +27,7 @@ interface TxRow {
 
 /** The membership as the reversal leaves it. */
 interface MembershipAfter {
+  id: number
   stamps: number
   spending_cents: number
   balance_cents: number
@@ -47,17 +49,19 @@ function reverseSale(db: Db, tx: TxRow, nowMs: number): { after: MembershipAfter
   if (sql(db, 'UPDATE transactions SET status = 2 WHERE id = ? AND status = 1').run(tx.id).changes !== 1) {
     throw new LedgerError('invalid', { info: LEDGER_TEXT.transactionCanceled })
   }
+  // an open sale (v2 add, empty user) has no member whose answer this call could give
+  if (tx.membership_id === null) throw new LedgerError('invalid', { info: LEDGER_TEXT.openSaleCancel })
   const after = sql(
     db,
     `UPDATE memberships SET stamps = stamps - ?, spending_cents = spending_cents - ?
   WHERE id = ? AND stamps >= ?
-  RETURNING stamps, spending_cents, balance_cents, level_number, user_id, group_id, start_date, created_ms`
+  RETURNING id, stamps, spending_cents, balance_cents, level_number, user_id, group_id, start_date, created_ms`
   ).get(tx.stamps_earned, tx.total_cents, tx.membership_id, tx.stamps_earned) as MembershipAfter | undefined
   if (!after) throw new LedgerError('invalid', { info: LEDGER_TEXT.insufficientStamps })
   markActivityCanceled(db, { transactionId: tx.id })
   const levels = groupLevels(db, after.group_id)
   const ctx = {
-    membershipId: tx.membership_id,
+    membershipId: after.id,
     userId: after.user_id,
     groupId: after.group_id,
     merchantId: tx.merchant_id,
@@ -128,16 +132,11 @@ export function cancelTransactionByInvoice(
           stamps: after.stamps,
           balance: fromCents(after.balance_cents),
           is_blocked: false,
-          referral_code: referralCode(tx.membership_id),
+          referral_code: referralCode(after.id),
           start_date: after.start_date,
           created: localDay(after.created_ms)
         }
       }
     })
     .immediate()
-}
-
-/** The sandbox keeps no referral codes: a stable stand-in per membership, of the documented type. */
-function referralCode(membershipId: number): string {
-  return membershipId.toString(36).toUpperCase().padStart(5, '0')
 }
