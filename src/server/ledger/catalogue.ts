@@ -10,6 +10,8 @@ import { groupLevels } from './levels'
 import { getMerchant, invalidateMerchantCache } from './merchants'
 
 export interface VoucherTemplateSpec {
+  /** A fixed id (fixtures that replay documented examples); omitted: the next one. */
+  id?: number
   merchantId: number
   name: string
   type?: number
@@ -51,8 +53,8 @@ export function configureVoucherTemplate(db: Db, t: VoucherTemplateSpec): number
         sql(
           db,
           `INSERT INTO voucher_templates (type, short_description, description, instructions, terms, value, validity_days,
-          channels, merchant_id, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        ).run(...values, t.merchantId, t.name).lastInsertRowid
+          channels, merchant_id, name, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        ).run(...values, t.merchantId, t.name, t.id ?? null).lastInsertRowid
       )
     })
     .immediate()
