@@ -244,3 +244,33 @@ describe('demo seed', () => {
     expect(second.json.vouchers.map((v: { code: string }) => v.code)).not.toContain('DEMO-WELCOME-1')
   })
 })
+
+describe('legacy transactions/cancel with cancel_related_redemptions', () => {
+  it('"true" cancels the redemptions under the sale invoice first, then the sale; each once', async () => {
+    const sale = await h.post(
+      '/api/transactions/add',
+      { user: SECOND, store: 84, invoice_number: 'RELATED-1', total_value: 250000 },
+      auth
+    )
+    expect(sale.status).toBe(200)
+    const before = stampsOf(SECOND) - 25
+    const kopi = { user: SECOND, reward: 1, store: 84, invoice_number: 'RELATED-1' }
+    for (let i = 0; i < 2; i++) expect((await h.post('/api/v2/redemptions/redeem-reward', kopi, auth)).status).toBe(200)
+    // without the flag the sale's stamps are spent: refused as documented, nothing changes
+    const plain = await h.post('/api/transactions/cancel', { id: sale.json.transaction.id }, auth)
+    expect(plain.json).toEqual({ errors: { info: "Transaction can't be canceled due to insufficient Stamps" } })
+    const r = await h.post(
+      '/api/transactions/cancel',
+      { id: sale.json.transaction.id, cancel_related_redemptions: 'true' },
+      auth
+    )
+    expect(r.status, r.text).toBe(200)
+    expect(r.json.customer.stamps_remaining).toBe(before)
+    expect(stampsOf(SECOND)).toBe(before)
+    const live = h.server.db
+      .prepare("SELECT count(*) FROM redemptions WHERE invoice_number = 'RELATED-1' AND status = 1")
+      .pluck()
+      .get()
+    expect(live).toBe(0)
+  })
+})

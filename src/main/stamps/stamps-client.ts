@@ -131,9 +131,14 @@ export class StampsClient {
   }
 
   /** Not retried: a repeat after an ambiguous failure could read "already canceled" as an error. */
-  async cancelTransaction(id: number | string): Promise<CancelTransactionResponse> {
+  async cancelTransaction(
+    id: number | string,
+    opts: { cancelRelatedRedemptions?: boolean } = {}
+  ): Promise<CancelTransactionResponse> {
     const { id: txId } = checked(cancelTransactionRequestSchema, { id })
-    return this.exchange('cancelTransaction', { body: { id: txId }, schema: cancelTransactionResponseSchema })
+    // documented as the string "true": the sale's redemptions under its invoice number go too
+    const body = { id: txId, ...(opts.cancelRelatedRedemptions && { cancel_related_redemptions: 'true' }) }
+    return this.exchange('cancelTransaction', { body, schema: cancelTransactionResponseSchema })
   }
 
   /**

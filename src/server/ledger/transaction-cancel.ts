@@ -15,11 +15,13 @@ import { LEDGER_TEXT, LedgerError } from './ledger-error'
 import { localDay } from '../../shared/local-day'
 import { fromCents } from './money'
 import { referralCode } from './membership-view'
+import { cancelRedemption } from './redemption-cancel'
 
 interface TxRow {
   id: number
   merchant_id: number
   membership_id: number | null
+  invoice_number: string
   total_cents: number
   value: number
   stamps_earned: number
@@ -38,7 +40,7 @@ interface MembershipAfter {
   created_ms: number
 }
 
-const TX_COLUMNS = 'id, merchant_id, membership_id, total_cents, value, stamps_earned'
+const TX_COLUMNS = 'id, merchant_id, membership_id, invoice_number, total_cents, value, stamps_earned'
 
 /**
  * Takes back the sale's stamps and spending (possibly downgrading the member). Refused when the
@@ -70,12 +72,28 @@ function reverseSale(db: Db, tx: TxRow, nowMs: number): { after: MembershipAfter
   return { after, level: settleLevel(db, ctx, after.level_number, after.spending_cents, levels) }
 }
 
-/** POST /api/transactions/cancel: the sale by its Stamps transaction id. */
+/**
+ * `cancel_related_redemptions`: every live redemption the member made under the sale's invoice
+ * number at this merchant, each reversed exactly once by the redemption cancel itself.
+ */
+function cancelRelatedRedemptions(db: Db, merchantId: number, tx: TxRow, nowMs: number): void {
+  if (tx.membership_id === null) return
+  const ids = sql(
+    db,
+    'SELECT id FROM redemptions WHERE merchant_id = ? AND membership_id = ? AND invoice_number = ? AND status = 1'
+  )
+    .pluck()
+    .all(merchantId, tx.membership_id, tx.invoice_number) as number[]
+  for (const id of ids) cancelRedemption(db, merchantId, { id }, nowMs)
+}
+
+/** POST /api/transactions/cancel: the sale by its Stamps transaction id, and with `cancel_related_redemptions` its redemptions. */
 export function cancelTransaction(
   db: Db,
   merchantId: number,
   id: number,
-  nowMs = Date.now()
+  nowMs = Date.now(),
+  opts: { cancelRelatedRedemptions?: boolean } = {}
 ): CancelTransactionResponse {
   return db
     .transaction((): CancelTransactionResponse => {
@@ -84,6 +102,8 @@ export function cancelTransaction(
         merchantId
       ) as TxRow | undefined
       if (!tx) throw new LedgerError('not_found')
+      // first, so the stamps they spent are back before the sale's own stamps are taken back
+      if (opts.cancelRelatedRedemptions) cancelRelatedRedemptions(db, merchantId, tx, nowMs)
       const { after, level } = reverseSale(db, tx, nowMs)
       return {
         customer: { status: level.name, id: after.user_id, stamps_remaining: after.stamps },
