@@ -24,6 +24,7 @@ import type { SaleService } from '../sales/sale-service'
 import type { StampsClient } from '../stamps'
 import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
 import { bridgeAuthenticator, bridgeJwtSecret } from './bridge-auth'
+import { registerHealthRoutes, type HealthSources } from './health-routes'
 
 export interface BridgeOptions {
   port: number
@@ -40,6 +41,8 @@ export interface BridgeOptions {
   onSaleCanceled?: (sale: { invoiceNumber: string; date: string }) => void
   /** Narrows the house socket limits (the connection cap from settings; short deadlines in tests). */
   limits?: Partial<SocketLimits>
+  /** /healthz, /readyz and /metrics, without a token (the bridge listens on loopback only). */
+  health?: HealthSources
 }
 
 export interface Bridge {
@@ -148,5 +151,6 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           })
   })
 
+  if (opts.health) registerHealthRoutes(app, opts.health)
   return listen(app, opts.port, '127.0.0.1')
 }

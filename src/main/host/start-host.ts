@@ -7,9 +7,12 @@ import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
+import { startMetricsLanServer } from '../bridge/metrics-lan-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { setupMembers } from '../members/members.setup'
+import { KioskMetrics } from '../metrics/kiosk-metrics'
+import { setupMetrics } from '../metrics/metrics.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
 import { setupSales } from '../sales/sales.setup'
@@ -70,7 +73,16 @@ export async function startHost({
   // The router asks the auth domain for sessions, so the PIN session exists before any channel.
   const auth = createAuthService(settings, dataDir, log)
   const ipc = createIpcRouter({ requireSession: (role) => auth.require(role), log })
-  const ctx: HostContext = { settings, dataDir, log, ipc, broadcast, onClose: (c) => void closers.push(c) }
+  const kiosk = new KioskMetrics()
+  const ctx: HostContext = {
+    settings,
+    dataDir,
+    log,
+    ipc,
+    broadcast,
+    metrics: kiosk,
+    onClose: (c) => void closers.push(c)
+  }
   try {
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
@@ -93,6 +105,7 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const health = setupMetrics(ctx, { kiosk, outbox, status, embedded: upstream.embeddedUrl !== null })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
@@ -126,9 +139,16 @@ export async function startHost({
       // Today's sales show a sale the POS cancelled as cancelled (the v2 cancel names no store: this till's).
       onSaleCanceled: ({ invoiceNumber, date }) => void outbox.markCanceled(settings.store, invoiceNumber, date),
       log,
+      health,
       ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })
     })
     ctx.onClose(() => bridge.close())
+    const { listen: metricsAt, token: metricsToken } = settings.metrics
+    if (metricsAt && metricsToken) {
+      const lan = await startMetricsLanServer({ listen: metricsAt, token: metricsToken, scrape: health.scrape, log })
+      ctx.onClose(() => lan.close())
+      log(`metrics: ${lan.url}/metrics (bearer token)`)
+    }
     const onEvent = (listener: Broadcast): (() => void) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)

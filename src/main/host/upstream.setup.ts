@@ -31,7 +31,7 @@ export async function setupUpstream(ctx: HostContext): Promise<Upstream> {
       credential: settings.credential,
       timeoutMs: settings.requestTimeoutMs
     },
-    { breaker: new CircuitBreaker() }
+    { breaker: new CircuitBreaker(), onRequest: (r) => ctx.metrics.upstreamRequest(r) }
   )
   ctx.onClose(() => client.close())
   let merchantName = 'Stamps'

@@ -41,6 +41,7 @@ import {
 } from './client-config'
 import type { CircuitBreaker } from './circuit-breaker'
 import { CredentialProvider } from './credentials'
+import type { UpstreamRequest } from '../metrics/metrics-feed'
 import { HttpTransport } from './http-transport'
 import { errorFromAnswer, StampsError } from './stamps-error'
 import { checked, decodeAnswer, toQuery } from './wire-helpers'
@@ -74,6 +75,8 @@ export interface StampsClientDeps extends RetryDeps {
   now?: () => number
   /** Fed by every request; while open, requests fail at once with kind `offline` (the host's client has one). */
   breaker?: CircuitBreaker
+  /** Told of every request sent (the metrics service): endpoint, HTTP status or `error`, duration. */
+  onRequest?: (request: UpstreamRequest) => void
 }
 
 /** What a request gets while the breaker is open: certainly not sent, so never ambiguous. */
@@ -249,13 +252,18 @@ export class StampsClient {
       headers['content-type'] = xml ? 'application/xml' : 'application/json'
       payload = xml ? encodeXmlBody(ex.body ?? {}) : JSON.stringify(ex.body ?? {})
     }
-    const answer = await this.transport.request({
-      method,
-      url,
-      headers,
-      body: payload,
-      timeoutMs: this.config.timeoutMs
-    })
+    const startedAt = performance.now()
+    const observe = (status: number | 'error'): void =>
+      this.deps.onRequest?.({ endpoint, status, seconds: (performance.now() - startedAt) / 1000 })
+    const answer = await this.transport
+      .request({ method, url, headers, body: payload, timeoutMs: this.config.timeoutMs })
+      .then(
+        (a) => (observe(a.status), a),
+        (err: unknown) => {
+          observe('error')
+          throw err
+        }
+      )
     const body = decodeAnswer(answer.text)
     if (answer.status === 401 && this.credentials.refreshable && !refreshed) {
       this.credentials.invalidate() // a 401 means the server refused: nothing happened, retry is safe
