@@ -86,7 +86,11 @@ export async function startHost({
   try {
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
-    const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
+    const status = setupStatus(ctx, {
+      client: upstream.client,
+      embedded: upstream.embeddedUrl !== null,
+      observeRequests: upstream.observeRequests
+    })
     const disk = setupDisk(ctx, { status })
     const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
     settingsFile.onDisk = disk.report

@@ -57,6 +57,7 @@ export const kioskEn = {
   'status.refused': "Disconnected: this screen's address is no longer valid. Please ask staff to reopen it.",
   'status.upstream': 'Server',
   'status.upstream.ok': 'Online',
+  'status.upstream.degraded': 'Slow',
   'status.upstream.down': 'Offline',
   'status.upstream.embedded': 'Sandbox',
   'status.queue': 'Queue',

@@ -55,6 +55,7 @@ export const kioskId = {
   'status.refused': 'Terputus: alamat layar ini sudah tidak berlaku. Minta petugas membukanya ulang.',
   'status.upstream': 'Server',
   'status.upstream.ok': 'Terhubung',
+  'status.upstream.degraded': 'Lambat',
   'status.upstream.down': 'Terputus',
   'status.upstream.embedded': 'Sandbox',
   'status.queue': 'Antrean',
