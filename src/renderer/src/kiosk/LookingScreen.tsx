@@ -1,10 +1,8 @@
 /** The wait after a scan: a spinner line at once; past one second, what is happening and a way out. */
 import { useState } from 'react'
+import { SLOW_WAIT_MS } from '../common/SlowWait'
 import { useUntil } from '../common/use-until'
 import { useT } from '../i18n'
-
-/** Waits shorter than this need no explanation; longer ones say what is going on and offer cancel. */
-export const SLOW_WAIT_MS = 1_000
 
 export function LookingScreen({ onCancel }: { onCancel: () => void }): React.JSX.Element {
   const t = useT()
