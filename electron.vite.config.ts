@@ -23,9 +23,11 @@ export default defineConfig({
           'light-my-request',
           'pino'
         ],
-        // Beside Electron's entry, the command lines plain Node runs from out/main (npm run start:host).
+        // Beside Electron's entry: the encoder thread (off-thread-encoder.ts looks for it beside
+        // index.js) and the command lines plain Node runs from out/main (npm run start:host).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          'encode-worker': resolve(__dirname, 'src/main/printer/encode-worker.ts'),
           host: resolve(__dirname, 'src/main/host/built-cli.ts'),
           sandbox: resolve(__dirname, 'src/server/cli.ts'),
           'printer-emulator': resolve(__dirname, 'src/main/printer/emulator-cli.ts')

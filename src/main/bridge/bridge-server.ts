@@ -37,6 +37,8 @@ export interface BridgeOptions {
   /** How long a POS waits for Stamps before it gets the 202 "pending" answer. */
   saleWaitMs?: number
   log?: (line: string) => void
+  /** Stamps confirmed a POS's cancel of the sale with this invoice on that store day (YYYY-MM-DD). */
+  onSaleCanceled?: (sale: { invoiceNumber: string; date: string }) => void
   /** Narrows the house socket limits (the connection cap from settings; short deadlines in tests). */
   limits?: Partial<SocketLimits>
   /** /healthz, /readyz and /metrics, without a token (the bridge listens on loopback only). */
@@ -104,7 +106,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     schema: cancelTransactionByInvoiceRequestSchema,
     errors: 'bare-fields',
     stringFields: ['token', 'invoice_number'],
-    handle: (_m, r) => read(() => client.cancelTransactionByInvoice(r))
+    handle: (_m, r) =>
+      read(async () => {
+        const answer = await client.cancelTransactionByInvoice(r)
+        opts.onSaleCanceled?.({ invoiceNumber: r.invoice_number, date: r.date })
+        return answer
+      })
   })
   reg({
     ...STAMPS_PATHS.activities,

@@ -6,6 +6,7 @@
  */
 import { answerHelp } from '../../platform/cli/cli-help'
 import { installLastResort } from '../../platform/process/last-resort'
+import { DamagedDatabaseError } from '../../platform/sqlite/damaged-file'
 import { hostHelp } from '../settings/settings-help'
 import { SettingsError } from '../settings/settings-schema'
 import { loadSettings } from '../settings/settings-store'
@@ -25,7 +26,8 @@ export function runHostCli({ command, rendererDir }: HostCliOptions): void {
   const argv = process.argv.slice(2)
   answerHelp(argv, hostHelp(command))
   main(argv, rendererDir, log).catch((err: unknown) => {
-    if (err instanceof SettingsError) log(`stamps-kiosk: ${err.message}`)
+    // A person acts on these: the message says what is wrong and what to do, no stack needed.
+    if (err instanceof SettingsError || err instanceof DamagedDatabaseError) log(`stamps-kiosk: ${err.message}`)
     else log(`stamps-kiosk: could not start: ${(err as Error).stack ?? String(err)}`)
     process.exit(2)
   })

@@ -5,6 +5,7 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
+import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import { startMetricsLanServer } from '../bridge/metrics-lan-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
@@ -86,12 +87,21 @@ export async function startHost({
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
     const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
+    const disk = setupDisk(ctx, { status })
     const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
+    settingsFile.onDisk = disk.report
     setupAuth(ctx, { auth, status, settingsFile })
-    const printer = setupPrinter(ctx, { status })
-    const outbox = setupOutbox(ctx, { client: upstream.client, status })
-    const sales = setupSales(ctx, { upstream, outbox, printer, startedAt })
-    setupMembers(ctx, { upstream, printer, status })
+    const printer = setupPrinter(ctx, { status, disk: disk.report })
+    const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
+    const members = setupMembers(ctx, { upstream, printer, status })
+    const sales = setupSales(ctx, {
+      upstream,
+      outbox,
+      printer,
+      startedAt,
+      disk,
+      memberName: (u) => members.cachedName(u)
+    })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
@@ -126,6 +136,8 @@ export async function startHost({
       merchantKeys: upstream.merchantKeys,
       sales,
       client: upstream.client,
+      // Today's sales show a sale the POS cancelled as cancelled (the v2 cancel names no store: this till's).
+      onSaleCanceled: ({ invoiceNumber, date }) => void outbox.markCanceled(settings.store, invoiceNumber, date),
       log,
       health,
       ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })

@@ -18,6 +18,13 @@ export const statusSchema = z.object({
   queue: z.object({ pending: z.number().int(), failed: z.number().int() }),
   printer: z.object({ state: deviceState, detail: z.string().optional(), held: z.number().int() }),
   scanner: z.object({ state: deviceState, detail: z.string().optional() }),
+  /** The data directory: 'full' or 'failing' while a part of it (outbox, print queue, ...) cannot write. */
+  disk: z
+    .object({
+      state: z.enum(['ok', 'full', 'failing']),
+      parts: z.array(z.enum(['outbox', 'outbox-checkpoint', 'print-queue', 'receipts', 'settings']))
+    })
+    .optional(),
   mode: z.enum(['kiosk', 'cashier']),
   language: z.enum(['id', 'en']),
   idleTimeoutSeconds: z.number().int(),

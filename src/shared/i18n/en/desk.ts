@@ -39,6 +39,8 @@ export const deskEn = {
   'ipcError.ambiguous': 'Outcome unknown, check history.',
   'ipcError.forbidden': 'PIN needed.',
   'ipcError.printer': 'Printer problem.',
+  'ipcError.disk-full': 'The disk is full: nothing was saved. Free disk space, then try again.',
+  'ipcError.disk-error': 'The disk reported an error: nothing was saved.',
   'ipcError.internal': 'Something went wrong.',
   'sale.title': 'New sale',
   'sale.invoice': 'Invoice number',

@@ -37,6 +37,8 @@ export const deskId = {
   'ipcError.ambiguous': 'Hasil tidak diketahui, periksa riwayat.',
   'ipcError.forbidden': 'Perlu PIN.',
   'ipcError.printer': 'Masalah printer.',
+  'ipcError.disk-full': 'Disk penuh: tidak ada yang tersimpan. Kosongkan ruang disk, lalu coba lagi.',
+  'ipcError.disk-error': 'Disk mengalami galat: tidak ada yang tersimpan.',
   'ipcError.internal': 'Terjadi kesalahan.',
   'sale.title': 'Penjualan baru',
   'sale.invoice': 'Nomor invoice',
