@@ -74,7 +74,7 @@ describe('health and metrics', () => {
     expect(ready.status).toBe(200)
     expect(await ready.json()).toMatchObject({
       ready: true,
-      stores: { outbox: 'ok', printQueue: 'ok', balances: 'ok' },
+      stores: { outbox: 'ok', printQueue: 'ok', balances: 'ok', members: 'ok' },
       dataDir: 'ok',
       upstream: { reachable: false, embedded: false }
     })
