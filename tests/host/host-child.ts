@@ -1,7 +1,6 @@
 /** Runs the real headless host (src/main/host/cli.ts) as a child process that tests can kill -9. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const CLI = join(__dirname, '..', '..', 'src', 'main', 'host', 'cli.ts')
@@ -56,12 +55,13 @@ export function startBuiltHostChild(
   env: Record<string, string> = {}
 ): Promise<HostChild> {
   const command = startHostCommand()
-  // From another directory, with no loader options inherited: what a service unit runs.
+  // From the project directory as npm runs it (NODE_COMPILE_CACHE is relative to it), with no
+  // loader options inherited.
   return spawnHost(
     [...command.nodeArgs, BUILT_HOST, ...args],
     readyMs,
     { NODE_OPTIONS: '', ...command.env, ...env },
-    tmpdir()
+    ROOT
   )
 }
 

@@ -2,11 +2,13 @@
  * Health and metrics against Debian's real Prometheus (scripts/ensure-system-deps.sh installs it):
  * a host whose Stamps is down queues a sale; the bridge's loopback probes answer without a token;
  * Prometheus scrapes the LAN metrics listener with its bearer token, and its HTTP query API reads
- * the queued sale back (outbox depth and the sales counter).
+ * the queued sale back (outbox depth and the sales counter) and its receipt held by a printer out
+ * of paper.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PrinterEmulator } from '../../src/main/printer'
 import { freePort } from '../support/free-port'
 import { tempDir } from '../support/temp-files'
 import { startHostChild, type HostChild } from './host-child'
@@ -15,12 +17,15 @@ const TOKEN = 'metrics-test-bridge-token-0123'
 const METRICS_TOKEN = 'metrics-test-scrape-token-0123'
 const hasPrometheus = spawnSync('prometheus', ['--version']).status === 0
 const tmp = tempDir('metrics-prom-')
+/** Out of paper: the queued sale's receipt is held, and the printer is down. */
+const printer = new PrinterEmulator({ port: 0, paperOut: true, columns: 32 })
 let host: HostChild
 let prometheus: ChildProcess | undefined
 let lanUrl: string
 let promUrl: string
 
 beforeAll(async () => {
+  await printer.start()
   const deadUpstream = await freePort()
   const lanPort = await freePort()
   lanUrl = `http://127.0.0.1:${lanPort}`
@@ -38,6 +43,8 @@ beforeAll(async () => {
       '14',
       '--store',
       '2',
+      '--printer',
+      printer.url,
       '--metrics-listen',
       `127.0.0.1:${lanPort}`
     ],
@@ -56,6 +63,7 @@ afterAll(async () => {
     await exited
   }
   await host?.stop()
+  await printer.stop()
   tmp.remove()
 })
 
@@ -66,7 +74,7 @@ describe('health and metrics', () => {
     expect(ready.status).toBe(200)
     expect(await ready.json()).toMatchObject({
       ready: true,
-      stores: { outbox: 'ok', printQueue: 'ok', balances: 'ok' },
+      stores: { outbox: 'ok', printQueue: 'ok', balances: 'ok', members: 'ok' },
       dataDir: 'ok',
       upstream: { reachable: false, embedded: false }
     })
@@ -144,5 +152,8 @@ describe('health and metrics', () => {
     expect(await query('stamps_kiosk_sales_total{outcome="queued"}')).toBe('1')
     expect(Number(await query('stamps_kiosk_outbox_oldest_pending_seconds'))).toBeGreaterThan(0)
     expect(Number(await query('stamps_kiosk_disk_free_bytes'))).toBeGreaterThan(0)
+    // The receipt ("stamps pending") met a printer out of paper: held, and the printer is down.
+    await expect.poll(() => query('stamps_kiosk_print_jobs_held'), { timeout: 15_000, interval: 500 }).toBe('1')
+    expect(await query('stamps_kiosk_printer_up')).toBe('0')
   })
 })

@@ -8,8 +8,13 @@ import type { StatusService } from '../status/status-service'
 import type { KioskMetrics } from './kiosk-metrics'
 import { checkReadiness, diskFreeBytes, type Readiness } from './readiness'
 
-/** The SQLite files the host keeps in the data directory (outbox/, printer/, balances/, the sandbox). */
-const STORES = { outbox: 'outbox.sqlite', printQueue: 'print-queue.sqlite', balances: 'balances.sqlite' }
+/** The SQLite files the host keeps in the data directory (outbox/, printer/, balances/, members/; the sandbox). */
+const STORES = {
+  outbox: 'outbox.sqlite',
+  printQueue: 'print-queue.sqlite',
+  balances: 'balances.sqlite',
+  members: 'members.sqlite'
+}
 
 /** Device states the status bar shows for a printer or scanner that works. */
 const UP = new Set(['ok', 'connected'])
