@@ -28,7 +28,7 @@ import {
 import { configureReward, configureVoucherTemplate, issueVoucher } from '../../src/server/ledger/catalogue'
 import { findMember } from '../../src/server/ledger/members'
 import { setMemberPin } from '../../src/server/ledger/pin-authorization'
-import { startHarness, tokenHeader, type Harness } from './sandbox-harness'
+import { CURL_KEY, KEY, startHarness, tokenHeader, type Harness } from './sandbox-harness'
 
 const USER = 'customer@stamps.co.id'
 const auth = tokenHeader()
@@ -367,5 +367,44 @@ describe('sign-up (customer_api.rst)', () => {
       registration_status: 'Full',
       membership: { level_text: 'Blue', member_status: 'Active', stamps: 0 }
     })
+  })
+})
+
+describe('conventions of every new endpoint (section 0)', () => {
+  const NEW_PATHS: Array<[method: 'GET' | 'POST', path: string]> = [
+    ['GET', '/api/rewards/'],
+    ['GET', '/api/rewards/KOPI'],
+    ['GET', '/api/rewards/by-merchant-group'],
+    ['POST', '/api/v2/redemptions/redeem-reward'],
+    ['POST', '/api/v2/redemptions/redeem-multiple-rewards'],
+    ['POST', '/api/redemptions/cancel'],
+    ['POST', '/api/redemptions/authorize'],
+    ['GET', '/api/vouchers/by-merchant-group'],
+    ['GET', '/api/vouchers/details'],
+    ['GET', '/api/vouchers/validate'],
+    ['POST', '/api/v2/redemptions/redeem-voucher'],
+    ['POST', '/api/redemptions/by-voucher-code'],
+    ['POST', '/api/v2/transactions/add'],
+    ['POST', '/api/v2/transactions/add-with-redemptions'],
+    ['POST', '/api/v3/memberships/partial-registration'],
+    ['POST', '/api/v2/memberships/register']
+  ]
+
+  it('no credentials: the documented 403; wrong method: 405 with Allow', async () => {
+    for (const [method, path] of NEW_PATHS) {
+      const none = method === 'GET' ? await h.get(path) : await h.post(path, {})
+      expect(none.status, path).toBe(403)
+      expect(none.json, path).toEqual({ detail: 'Authentication credentials were not provided.' })
+      const wrong = method === 'GET' ? await h.post(path, {}, auth) : await h.get(path, auth)
+      expect(wrong.status, path).toBe(405)
+      expect(wrong.headers.get('allow'), path).toBe(method === 'GET' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS')
+    }
+  })
+
+  it('the older credential forms still work: `token` in the body and in the query', async () => {
+    const q = await h.get(`/api/rewards/?merchant=14&store=3&token=${KEY}`)
+    expect(q.status).toBe(200)
+    const b = await h.post('/api/v2/redemptions/redeem-reward', { token: CURL_KEY, user: USER, reward: 1, store: 3 })
+    expect(b.status, b.text).toBe(200)
   })
 })

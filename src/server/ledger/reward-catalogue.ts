@@ -55,11 +55,13 @@ export function redeemableAt(db: Db, r: RewardRow, storeId: number): boolean {
 
 export const rewardChannels = (r: RewardRow): number[] => JSON.parse(r.channels) as number[]
 
+/** Active rewards of some merchants after the `afterId` cursor, by id (one index range per merchant). */
 function activeRewards(db: Db, merchantIds: readonly number[], afterId: number): RewardRow[] {
-  const rows = sql(db, `SELECT ${REWARD_COLUMNS} FROM rewards WHERE is_active = 1 AND id > ? ORDER BY id`).all(
-    afterId
-  ) as RewardRow[]
-  return rows.filter((r) => merchantIds.includes(r.merchant_id))
+  const stmt = sql(
+    db,
+    `SELECT ${REWARD_COLUMNS} FROM rewards WHERE merchant_id = ? AND is_active = 1 AND id > ? ORDER BY id`
+  )
+  return merchantIds.flatMap((m) => stmt.all(m, afterId) as RewardRow[]).sort((a, b) => a.id - b.id)
 }
 
 /** A catalogue entry; `redeemable` (with a member) follows level and store, as the documented example does, not stamps. */

@@ -14,7 +14,7 @@ import { localDay } from '../../shared/local-day'
 import type { Db } from '../db/open-db'
 import { sql } from '../db/statements'
 import { LEDGER_TEXT, LedgerError } from './ledger-error'
-import { findMember, requireMember, type MemberRow } from './members'
+import { findMember, requireMember } from './members'
 import { getMerchant, getStore, groupMerchantIds, type StoreRow } from './merchants'
 import { REFUSAL } from './redemption-refusals'
 
@@ -206,14 +206,17 @@ export function validateVoucher(
   }
 }
 
-/** The member a membership id belongs to. */
-export function ownerOf(db: Db, membershipId: number): MemberRow | undefined {
-  const m = sql(db, 'SELECT group_id, card_number, user_id FROM memberships WHERE id = ?').get(membershipId) as
-    { group_id: number; card_number: string | null; user_id: number } | undefined
-  if (!m) return undefined
-  const email = sql(db, 'SELECT email, mobile_phone FROM users WHERE id = ?').get(m.user_id) as {
-    email: string | null
-    mobile_phone: string | null
-  }
-  return findMember(db, m.group_id, email.email ?? m.card_number ?? email.mobile_phone ?? '')
+/** Who holds a membership: what validate reports about a voucher's owner. */
+interface Holder {
+  group_id: number
+  name: string
+  email: string | null
+  mobile_phone: string | null
+}
+
+function ownerOf(db: Db, membershipId: number): Holder | undefined {
+  return sql(
+    db,
+    `SELECT m.group_id, u.name, u.email, u.mobile_phone FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ?`
+  ).get(membershipId) as Holder | undefined
 }

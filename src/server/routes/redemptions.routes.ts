@@ -14,7 +14,7 @@ import type { ServerContext } from '../http/server-context'
 import { LedgerError } from '../ledger/ledger-error'
 import { authorizeRedemption } from '../ledger/pin-authorization'
 import { cancelRedemption, REDEMPTION_TEXT } from '../ledger/redemption-cancel'
-import { redeemMultipleRewards, redeemReward } from '../ledger/redemptions'
+import { redeemMultipleRewards, redeemReward } from '../ledger/reward-redemptions'
 import { redeemByVoucherCode, redeemVoucher } from '../ledger/voucher-redemptions'
 
 export function redemptionRoutes(app: FastifyInstance, ctx: ServerContext): void {
