@@ -4,7 +4,10 @@
  * and `ui:` lines when ready, and on SIGTERM/SIGINT stops taking work, finishes what is in flight
  * and exits.
  */
+import { join } from 'node:path'
 import { answerHelp } from '../../platform/cli/cli-help'
+import { createLogger, type HostLogger } from '../../platform/log/logger'
+import { installProcessLogger } from '../../platform/log/process-log'
 import { installLastResort } from '../../platform/process/last-resort'
 import { DamagedDatabaseError } from '../../platform/sqlite/damaged-file'
 import { hostHelp } from '../settings/settings-help'
@@ -21,11 +24,16 @@ export interface HostCliOptions {
 
 /** Runs the host until a signal stops it; exits 2 on settings it refuses or a failed start. */
 export function runHostCli({ command, rendererDir }: HostCliOptions): void {
-  const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  // Plain stderr until the settings name the data directory and the level; the logger after.
+  let logs: HostLogger | undefined
+  const log = (line: string): void => (logs ? logs.line(line) : void process.stderr.write(`${line}\n`))
   installLastResort('stamps-kiosk', log)
   const argv = process.argv.slice(2)
   answerHelp(argv, hostHelp(command))
-  main(argv, rendererDir, log).catch((err: unknown) => {
+  main(argv, rendererDir, log, (l) => {
+    logs = l
+    installProcessLogger(l.logger)
+  }).catch((err: unknown) => {
     // A person acts on these: the message says what is wrong and what to do, no stack needed.
     if (err instanceof SettingsError || err instanceof DamagedDatabaseError) log(`stamps-kiosk: ${err.message}`)
     else log(`stamps-kiosk: could not start: ${(err as Error).stack ?? String(err)}`)
@@ -33,9 +41,26 @@ export function runHostCli({ command, rendererDir }: HostCliOptions): void {
   })
 }
 
-async function main(argv: string[], rendererDir: HostCliOptions['rendererDir'], log: (line: string) => void) {
+async function main(
+  argv: string[],
+  rendererDir: HostCliOptions['rendererDir'],
+  log: (line: string) => void,
+  useLogger: (logs: HostLogger) => void
+) {
   const loaded = loadSettings(argv)
+  let uiToken = ''
+  // JSON lines in <data>/logs (rolled by size, bounded in count), readable lines on stderr; the
+  // secrets this host holds are censored wherever they appear, whatever a message says.
+  useLogger(
+    createLogger({
+      level: loaded.settings.logLevel,
+      file: { dir: join(loaded.dataDir, 'logs') },
+      terminal: { stream: process.stderr, pretty: true },
+      secrets: () => [loaded.bridgeToken, loaded.settings.credential.key, uiToken]
+    })
+  )
   const host = await startHost({ loaded, rendererDir: rendererDir(log), log })
+  uiToken = host.uiUrl ? (new URL(host.uiUrl).searchParams.get('token') ?? '') : ''
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
   if (host.sandboxUrl) say(`sandbox: ${host.sandboxUrl}`)
   say(`bridge: ${host.bridgeUrl}`)

@@ -26,6 +26,7 @@ import type { Broadcast, HostContext } from './host-context'
 import { startUiServer } from './browser/ui-server'
 import { writeKioskPage } from './kiosk-page'
 import { setupUpstream } from './upstream.setup'
+import { logError } from '../../platform/log/process-log'
 
 /** The browser host's launch token, beside the bridge's in the data directory. */
 export const UI_TOKEN_FILE = 'ui-token'
@@ -57,7 +58,7 @@ export interface Host {
 export async function startHost({
   loaded,
   rendererDir,
-  log = console.error,
+  log = (line: string) => logError(line),
   serveUi = true
 }: HostOptions): Promise<Host> {
   const { settings, dataDir, bridgeToken } = loaded

@@ -13,6 +13,7 @@ import type { OutboxSignals } from './outbox-events'
 import type { OutboxOptions } from './outbox-options'
 import type { OutboxItem } from './outbox-rows'
 import type { OutboxStore } from './outbox-store'
+import { logError } from '../../platform/log/process-log'
 
 export class OutboxDrain {
   private running = false
@@ -54,7 +55,7 @@ export class OutboxDrain {
       } catch (err) {
         // A bug or a disk error must not stop the drain for good. Nothing else is in flight, so
         // a sale this step left 'sending' goes back to the queue, to be sent again.
-        if (!this.signals.diskFailed('outbox', err)) console.error('outbox: drain step failed; retrying in 1 s', err)
+        if (!this.signals.diskFailed('outbox', err)) logError('outbox: drain step failed; retrying in 1 s', err)
         try {
           this.store.recoverInterrupted(this.now())
         } catch {

@@ -6,6 +6,7 @@ import type { OutboxItem, OutboxState, PostedResponse } from './outbox-rows'
 import type { OutboxStore } from './outbox-store'
 import type { QueuedSale } from './sale-key'
 import type { SaleWaiters } from './sale-waiters'
+import { logError } from '../../platform/log/process-log'
 
 export type OutboxEvents = {
   depth: [{ queued: number; failed: number }]
@@ -82,7 +83,7 @@ export class OutboxSignals {
     try {
       ;(this.emitter.emit as (e: K, p: unknown) => boolean).call(this.emitter, event, payload)
     } catch (err) {
-      console.error(`outbox: a '${event}' listener threw`, err)
+      logError(`outbox: a '${event}' listener threw`, err)
     }
   }
 }

@@ -20,6 +20,7 @@ import { SaleWaiters, type SendOutcome } from './sale-waiters'
 import { DomainError } from '../domain-error'
 import { diskFault } from '../../platform/fs/disk-errors'
 import { diskRefusal } from '../disk/disk-fault'
+import { logError } from '../../platform/log/process-log'
 
 export type { OutboxClient, OutboxOptions } from './outbox-options'
 export type { OutboxEvents } from './outbox-events'
@@ -102,7 +103,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   private checkpointed(err: unknown): void {
     if (err === null) this.signals.diskWrote('outbox-checkpoint')
-    else if (!this.signals.diskFailed('outbox-checkpoint', err)) console.error('outbox: checkpoint failed', err)
+    else if (!this.signals.diskFailed('outbox-checkpoint', err)) logError('outbox: checkpoint failed', err)
   }
 
   /** For the bridge: queue, then wait up to waitMs for the upstream's answer. */

@@ -16,6 +16,7 @@ import { PrinterError, type PrinterTransport } from './printer-transport'
 import { DomainError } from '../domain-error'
 import { diskFault } from '../../platform/fs/disk-errors'
 import { diskRefusal, diskReport, type DiskReport } from '../disk/disk-fault'
+import { logError } from '../../platform/log/process-log'
 
 export interface PrintQueueOptions {
   db: Database | string
@@ -250,7 +251,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   private drainFailed(err: unknown): void {
     const report = diskReport('print-queue', err)
     if (report) this.emit('disk', report)
-    else console.error('print queue: drain failed; trying again shortly', err)
+    else logError('print queue: drain failed; trying again shortly', err)
     this.retryLater()
   }
 

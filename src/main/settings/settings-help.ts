@@ -54,6 +54,11 @@ export function hostHelp(command: string): CliHelp<typeof HOST_FLAGS> {
         value: '<address:port>|off',
         text: `also serve /metrics there for the fleet's Prometheus, bearer token required${env('metrics-listen')}`,
         default: 'off (loopback bridge port only)'
+      },
+      'log-level': {
+        value: 'fatal|error|warn|info|debug|trace|silent',
+        text: `the least severe line written to <data dir>/logs/host.log and stderr${env('log-level')}`,
+        default: d.logLevel
       }
     },
     notes: [

@@ -1,4 +1,5 @@
 /** The one settings schema: what the host needs to start, validated once at boot. */
+import { LOG_LEVELS } from '../../platform/log/logger'
 import { z } from 'zod'
 import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { credentialSchema } from '../stamps/client-config'
@@ -77,6 +78,8 @@ export const settingsSchema = z.object({
       path: ['token']
     })
     .default({ listen: null }),
+  /** The least severe log level written (to <data>/logs/host.log and stderr). */
+  logLevel: z.enum(LOG_LEVELS).default('info'),
   /** Upstream request timeout; a sale that outlives it is queued, never dropped. */
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000),
   /** scrypt hashes of the cashier and admin PINs; null: the factory PIN (see auth/pin-hash.ts). */

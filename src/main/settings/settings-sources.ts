@@ -30,7 +30,8 @@ export const HOST_FLAGS = {
   scanner: { type: 'string' },
   mode: { type: 'string' },
   language: { type: 'string' },
-  'metrics-listen': { type: 'string' }
+  'metrics-listen': { type: 'string' },
+  'log-level': { type: 'string' }
 } as const
 
 const OPTIONS = { ...HOST_FLAGS, ...SECRET_OPTIONS }
@@ -87,6 +88,7 @@ function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
       ...(v['metrics-listen'] !== undefined && { listen: v['metrics-listen'] === 'off' ? null : v['metrics-listen'] }),
       ...(v['metrics-token'] !== undefined && { token: v['metrics-token'] })
     }
+  if (v['log-level'] !== undefined) patch.logLevel = v['log-level']
   return patch
 }
 

@@ -11,6 +11,7 @@ import { watchRenderer } from './renderer-watchdog'
 import { lockDownSession } from './session-lockdown'
 import { guardWindow, trackQuitting } from './window-guards'
 import { applicationMenu, devToolsAllowed, windowOptions, type ShellMode } from './window-policy'
+import { logError } from '../../platform/log/process-log'
 
 export interface ShellWindowOptions {
   /** The mode at start; the window follows `status:changed` after that. */
@@ -33,7 +34,7 @@ const setMenu = (mode: ShellMode): void => {
 
 /** Opens the kiosk or till window, locked down and watched. Call once the app is ready. */
 export function openShellWindow(opts: ShellWindowOptions): BrowserWindow {
-  const log = opts.log ?? ((line: string) => console.error(line))
+  const log = opts.log ?? ((line: string) => logError(line))
   isQuitting ??= trackQuitting(app)
   const quitting = isQuitting
   const devTools = devToolsAllowed({ isPackaged: app.isPackaged, env: process.env })

@@ -13,6 +13,7 @@
  * never replaces the outbox's own backoff: it only stops callers from waiting on a dead line.
  */
 import { EventEmitter, setMaxListeners } from 'node:events'
+import { logError } from '../../platform/log/process-log'
 
 export type BreakerState = 'closed' | 'open' | 'half-open'
 
@@ -121,7 +122,7 @@ export class CircuitBreaker extends EventEmitter<{ change: [BreakerState]; 'prob
       if (args[0] === 'change') this.emit('change', args[1])
       else this.emit('probe-due')
     } catch (err) {
-      console.error(`stamps: a circuit breaker '${args[0]}' listener threw`, err)
+      logError(`stamps: a circuit breaker '${args[0]}' listener threw`, err)
     }
   }
 }
