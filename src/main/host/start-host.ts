@@ -5,7 +5,7 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
-import { setupDisk } from '../disk/disk.setup'
+import { setupDisk, setupRetention } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
@@ -82,6 +82,7 @@ export async function startHost({
     const printer = setupPrinter(ctx, { status, disk: disk.report })
     const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
     const sales = setupSales(ctx, { upstream, outbox, printer, startedAt, disk })
+    setupRetention(ctx, { outbox, printer })
     setupMembers(ctx, { upstream, printer, status })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })

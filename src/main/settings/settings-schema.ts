@@ -59,6 +59,12 @@ export const settingsSchema = z.object({
     })
     .default({ mode: 'kiosk', idleTimeoutSeconds: 60 }),
   language: z.enum(['id', 'en']).default('id'),
+  /**
+   * Days kept of what is finished: posted sales, printed jobs and receipt files older than this are
+   * pruned (at start and every few hours), so the data directory stays bounded. Sales still queued,
+   * refused ones awaiting a person and held jobs are never pruned.
+   */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
   /** Upstream request timeout; a sale that outlives it is queued, never dropped. */
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000),
   /** scrypt hashes of the cashier and admin PINs; null: the factory PIN (see auth/pin-hash.ts). */

@@ -13,6 +13,8 @@ export interface SqliteFile extends MigrateOptions {
   foreignKeys?: boolean
   /** 0: no checkpoint ever runs inside a commit; the owner checkpoints on its own timer. */
   walAutocheckpoint?: number
+  /** The owner prunes rows: a new file is made with auto_vacuum = INCREMENTAL, so reclaimSpace() can shrink it. */
+  incrementalVacuum?: boolean
   migrations: Migrations
 }
 
@@ -40,6 +42,8 @@ export function openSqlite(path: string, file: SqliteFile): Database.Database {
   try {
     // WAL: readers never wait for the writer. busy_timeout: a second connection (another process,
     // or a second owner in this one) holding the write lock for a moment is waited for, not an error.
+    // Takes effect on a new file only (before its first table); reclaimSpace() converts an old one.
+    if (file.incrementalVacuum) db.pragma('auto_vacuum = INCREMENTAL')
     db.pragma('journal_mode = WAL')
     db.pragma('busy_timeout = 5000')
     db.pragma(`synchronous = ${file.synchronous}`)
