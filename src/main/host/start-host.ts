@@ -81,9 +81,16 @@ export async function startHost({
     setupAuth(ctx, { auth, status, settingsFile })
     const printer = setupPrinter(ctx, { status, disk: disk.report })
     const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
-    const sales = setupSales(ctx, { upstream, outbox, printer, startedAt, disk })
+    const members = setupMembers(ctx, { upstream, printer, status })
+    const sales = setupSales(ctx, {
+      upstream,
+      outbox,
+      printer,
+      startedAt,
+      disk,
+      memberName: (u) => members.cachedName(u)
+    })
     setupRetention(ctx, { outbox, printer })
-    setupMembers(ctx, { upstream, printer, status })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })

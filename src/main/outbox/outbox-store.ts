@@ -56,6 +56,10 @@ export class OutboxStore {
       // Only what is finished: posted, its receipt issued (or none owed). Never queued, sending or failed.
       prune: p(`DELETE FROM outbox_sales WHERE id IN (SELECT id FROM outbox_sales WHERE state = 'posted'
         AND posted_at < ? AND (receipt IS NULL OR receipt = 'issued') ORDER BY id LIMIT ?)`),
+      day: p('SELECT * FROM outbox_sales WHERE store = ? AND local_date = ? ORDER BY id LIMIT ?'),
+      canceled: p(
+        "UPDATE outbox_sales SET canceled_at = ?, updated_at = ? WHERE store = ? AND invoice_number = ? AND local_date = ? AND state = 'posted' AND canceled_at IS NULL"
+      ),
       receiptIssued: p("UPDATE outbox_sales SET receipt = 'issued' WHERE id = ? AND receipt = 'owed'"),
       receiptsOwed: p(
         "SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'sending', 'posted') ORDER BY id"
@@ -82,6 +86,16 @@ export class OutboxStore {
   /** The newest sale with this invoice at this store, whatever its day (the cashier desk's lookups). */
   byInvoice(store: number, invoice: string): OutboxItem | undefined {
     return this.one(this.s.byInvoice.get(store, invoice))
+  }
+
+  /** A store's sales of one local day, oldest first (the desk's today's sales). */
+  day(store: number, localDate: string, limit: number): OutboxItem[] {
+    return (this.s.day.all(store, localDate, limit) as OutboxRow[]).map(toItem)
+  }
+
+  /** Records Stamps' confirmed cancel of a posted sale; false when no posted, uncancelled sale has that key. */
+  markCanceled(store: number, invoice: string, localDate: string, now: number): boolean {
+    return this.durable(() => this.s.canceled.run(now, now, store, invoice, localDate)).changes === 1
   }
 
   head(): OutboxItem | undefined {

@@ -141,6 +141,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.store.byInvoice(store, invoice)
   }
 
+  /** A store's sales of one local day (YYYY-MM-DD), oldest first, at most `limit`. */
+  day(store: number, localDate: string, limit = 2_000): OutboxItem[] {
+    return this.store.day(store, localDate, limit)
+  }
+
+  /** Stamps cancelled this posted sale: today's sales show it cancelled. False when the key holds none. */
+  markCanceled(store: number, invoice: string, localDate: string): boolean {
+    return this.store.markCanceled(store, invoice, localDate, this.now())
+  }
+
   /** Items in id order; `state: 'sending'` is the one in flight, `'queued'` the rest waiting. */
   list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
     return this.store.list(filter.state ?? null, filter.after, filter.limit)

@@ -10,7 +10,14 @@ import type { DiskReport } from '../disk/disk-fault'
 import { reclaimSpace } from '../../platform/sqlite/reclaim-space'
 import { openPrintQueueDb } from './print-job-store'
 import type { Language } from '../../shared/i18n'
-import { previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
+import {
+  loyaltySaleSchema,
+  previewLines,
+  shiftSummary,
+  type LoyaltySaleInput,
+  type MemberSlipInput,
+  type ShiftSummaryInput
+} from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import type { PrintQueueEvents } from './print-queue'
@@ -81,6 +88,21 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
 
   printReceipt(sale: LoyaltySaleInput): PrintJob {
     return this.current.printReceipt(sale)
+  }
+
+  /**
+   * Prints a copy of a receipt job, marked as a copy, from the sale data it was printed with;
+   * undefined when the job holds none (printed before receipts kept their data).
+   */
+  printReceiptCopy(jobId: number): PrintJob | undefined {
+    const meta = this.current.queue.store.meta(jobId) as { sale?: unknown } | undefined
+    const sale = loyaltySaleSchema.safeParse(meta?.sale)
+    return sale.success ? this.current.printReceipt({ ...sale.data, copy: true }, jobId) : undefined
+  }
+
+  printShiftSummary(input: ShiftSummaryInput): PrintJob {
+    const model = shiftSummary(input, { columns: this.current.columns, language: this.config.language })
+    return this.current.queue.enqueue('shift-summary', model, { label: input.date })
   }
 
   printMemberSlip(member: MemberSlipInput): PrintJob {
@@ -168,6 +190,8 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       db: this.db,
       paperWidth: c.paperWidth,
       language: c.language,
+      // The host answers sales and prints in one thread: ESC/POS encoding goes to the encoder thread.
+      encodeOffThread: true,
       ...(this.transport && { transport: this.transport })
     })
     service.on('job', this.forward.job).on('status', this.forward.status).on('disk', this.forward.disk)

@@ -12,10 +12,19 @@ import { SaleDesk } from './sale-desk'
 import type { MemberFigures } from './sale-receipt'
 import { SaleReceipts } from './sale-receipts'
 import { SaleService } from './sale-service'
+import { TodaysSales } from './todays-sales'
 
 export function setupSales(
   ctx: HostContext,
-  deps: { upstream: Upstream; outbox: Outbox; printer: LivePrinter; startedAt: number; disk: DiskHealth }
+  deps: {
+    upstream: Upstream
+    outbox: Outbox
+    printer: LivePrinter
+    startedAt: number
+    disk: DiskHealth
+    /** A member's name from the members' cache, for today's sales list. */
+    memberName?: (user: string) => string | null
+  }
 ): SaleService {
   const { upstream, outbox, printer } = deps
   const { client } = upstream
@@ -53,13 +62,22 @@ export function setupSales(
   const receipts = new SaleReceipts({ printer, outbox, store, memberFigures, receiptContext })
   const desk = new SaleDesk(sales, store, undefined, (invoice) => receipts.firstReceipt(invoice))
   const cancel = new SaleCancel({ client, outbox, merchant, store })
+  const today = new TodaysSales({
+    outbox,
+    store,
+    printer,
+    merchantName: upstream.merchantName,
+    ...(deps.memberName && { memberName: deps.memberName })
+  })
   ctx.ipc.register({
     'sale:preview': ({ user, totalValue }) =>
       client.previewEarnings({ store, total_value: totalValue, ...(user && { user }) }),
     'sale:submit': (input) => desk.submit(input),
     'sale:reprint-receipt': ({ invoiceNumber }) => receipts.reprintInvoice(invoiceNumber),
     'sale:cancel-preview': (req) => cancel.preview(req),
-    'sale:cancel': (sale) => cancel.cancel(sale)
+    'sale:cancel': (sale) => cancel.cancel(sale),
+    'sale:today': () => today.list(),
+    'sale:print-shift-summary': () => today.printShiftSummary()
   })
   return sales
 }

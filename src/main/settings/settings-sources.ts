@@ -16,7 +16,8 @@ const SECRET_OPTIONS = {
   key: { type: 'string' }
 } as const
 
-const FLAGS = {
+/** The host's flags (`--help` lists each with its default: settings/settings-help.ts). */
+export const HOST_FLAGS = {
   'data-dir': { type: 'string' },
   'ui-port': { type: 'string' },
   'bridge-port': { type: 'string' },
@@ -30,7 +31,7 @@ const FLAGS = {
   language: { type: 'string' }
 } as const
 
-const OPTIONS = { ...FLAGS, ...SECRET_OPTIONS }
+const OPTIONS = { ...HOST_FLAGS, ...SECRET_OPTIONS }
 type FlagName = keyof typeof OPTIONS
 
 /** Environment variable names, one per option: --bridge-port is STAMPS_KIOSK_BRIDGE_PORT. */
@@ -87,7 +88,7 @@ export function readFlags(argv: string[]): HostArgs {
   refuseSecretFlags(argv)
   let values: Partial<Record<FlagName, string>>
   try {
-    values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values
+    values = parseArgs({ args: argv, options: HOST_FLAGS, strict: true, allowPositionals: false }).values
   } catch (err) {
     throw new SettingsError([{ field: '(flags)', message: (err as Error).message }])
   }

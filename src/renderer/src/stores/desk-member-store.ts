@@ -7,8 +7,13 @@ import type { IpcError, MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { parseMemberId, type MemberIdFailure } from '../../../shared/member-id'
 
 interface DeskMemberData {
-  phase: 'idle' | 'looking' | 'found' | 'not-found' | 'invalid' | 'error'
+  phase: 'idle' | 'looking' | 'found' | 'not-found' | 'invalid' | 'error' | 'unverified'
   member: MemberView | null
+  /**
+   * The id typed or scanned when Stamps could not be reached and this till has not seen the
+   * member: offered for a sale anyway (`sellUnverified`), which is queued and posted with it later.
+   */
+  offlineId: string | null
   query: string
   /** Why the text is not a member id; the screen shows its reason in the visitor's language. */
   invalidCode: MemberIdFailure['code'] | null
@@ -19,10 +24,19 @@ interface DeskMemberState extends DeskMemberData {
   lookup(api: StampsKioskApi, text: string): Promise<void>
   /** Reads the member again (after a sale, a balance update or a cancel). */
   refresh(api: StampsKioskApi): Promise<void>
+  /** Records sales for `offlineId` without a member: Stamps checks the id when the sale reaches it. */
+  sellUnverified(): void
   clear(): void
 }
 
-const empty: DeskMemberData = { phase: 'idle', member: null, query: '', invalidCode: null, error: null }
+const empty: DeskMemberData = {
+  phase: 'idle',
+  member: null,
+  offlineId: null,
+  query: '',
+  invalidCode: null,
+  error: null
+}
 let generation = 0
 
 export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
@@ -37,11 +51,17 @@ export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
     if (r.ok) return set({ phase: 'found', member: r.data })
     set({
       phase: r.error.code === 'not-found' ? 'not-found' : r.error.code === 'invalid-input' ? 'invalid' : 'error',
-      error: r.error
+      error: r.error,
+      offlineId: r.error.code === 'unreachable' ? id.value : null
     })
+  },
+  sellUnverified() {
+    const { offlineId } = get()
+    if (offlineId) set({ phase: 'unverified', error: null })
   },
   async refresh(api) {
     const { member } = get()
+    // A member from the cache is asked again too: Stamps may be back.
     if (!member) return
     const gen = generation
     const r = await api.invoke('member:lookup', { query: member.user })
