@@ -5,6 +5,8 @@ import { join } from 'node:path'
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Rows per delete: short transactions, with the event loop free between them for sales. */
 const BATCH = 2_000
+/** Receipt files examined at once. */
+const FILES_AT_ONCE = 32
 const yieldToSales = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** A SQLite-backed part that can drop its finished rows and give the space back. */
@@ -76,14 +78,21 @@ export class Retention {
       throw err
     }
     let removed = 0
-    for (const [i, name] of names.entries()) {
-      if (!/\.(bin|txt|part)$/.test(name)) continue
-      const path = join(this.opts.receiptsDir, name)
-      const info = await stat(path).catch(() => null)
-      if (!info?.isFile() || info.mtimeMs >= before) continue
-      await unlink(path).catch(() => undefined)
-      removed++
-      if (i % BATCH === 0) await yieldToSales()
+    const prunable = names.filter((name) => /\.(bin|txt|part)$/.test(name))
+    // A few dozen at a time: one stat and unlink after another would wait on each round trip.
+    for (let i = 0; i < prunable.length; i += FILES_AT_ONCE) {
+      const done = await Promise.all(
+        prunable.slice(i, i + FILES_AT_ONCE).map(async (name) => {
+          const path = join(this.opts.receiptsDir, name)
+          const info = await stat(path).catch(() => null)
+          if (!info?.isFile() || info.mtimeMs >= before) return 0
+          return unlink(path).then(
+            () => 1,
+            () => 0
+          )
+        })
+      )
+      removed += done.reduce((a, b) => a + b, 0)
     }
     return removed
   }
