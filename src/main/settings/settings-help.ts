@@ -49,12 +49,18 @@ export function hostHelp(command: string): CliHelp<typeof HOST_FLAGS> {
       },
       scanner: { value: '<spec>', text: `wedge, hid-pos, hid:<vid>:<pid>, none${env('scanner')}`, default: d.scanner },
       mode: { value: 'kiosk|cashier', text: `the screen the till opens on${env('mode')}`, default: d.kiosk.mode },
-      language: { value: 'id|en', text: `the screens' and receipts' language${env('language')}`, default: d.language }
+      language: { value: 'id|en', text: `the screens' and receipts' language${env('language')}`, default: d.language },
+      'metrics-listen': {
+        value: '<address:port>|off',
+        text: `also serve /metrics there for the fleet's Prometheus, bearer token required${env('metrics-listen')}`,
+        default: 'off (loopback bridge port only)'
+      }
     },
     notes: [
       'secrets, from the environment only (a command line is readable by every user with ps):',
       `  ${envName('key')}           the merchant's Stamps key (default: the demo key on the embedded sandbox)`,
-      `  ${envName('bridge-token')}  the bridge token POS software sends (default: generated once, kept in the data dir)`
+      `  ${envName('bridge-token')}  the bridge token POS software sends (default: generated once, kept in the data dir)`,
+      `  ${envName('metrics-token')}  the bearer token Prometheus sends to --metrics-listen (default: none; required with it)`
     ]
   }
 }

@@ -13,7 +13,8 @@ export interface HostArgs {
 /** Secrets: environment (or settings.json) only. A command line is readable by every user (`ps`). */
 const SECRET_OPTIONS = {
   'bridge-token': { type: 'string' },
-  key: { type: 'string' }
+  key: { type: 'string' },
+  'metrics-token': { type: 'string' }
 } as const
 
 /** The host's flags (`--help` lists each with its default: settings/settings-help.ts). */
@@ -28,7 +29,8 @@ export const HOST_FLAGS = {
   printer: { type: 'string' },
   scanner: { type: 'string' },
   mode: { type: 'string' },
-  language: { type: 'string' }
+  language: { type: 'string' },
+  'metrics-listen': { type: 'string' }
 } as const
 
 const OPTIONS = { ...HOST_FLAGS, ...SECRET_OPTIONS }
@@ -80,6 +82,11 @@ function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
   if (v.scanner !== undefined) patch.scanner = v.scanner
   if (v.mode !== undefined) patch.kiosk = { mode: v.mode }
   if (v.language !== undefined) patch.language = v.language
+  if (v['metrics-listen'] !== undefined || v['metrics-token'] !== undefined)
+    patch.metrics = {
+      ...(v['metrics-listen'] !== undefined && { listen: v['metrics-listen'] === 'off' ? null : v['metrics-listen'] }),
+      ...(v['metrics-token'] !== undefined && { token: v['metrics-token'] })
+    }
   return patch
 }
 
