@@ -27,12 +27,10 @@ const sale = (invoice: string) => ({
   total_value: 50000,
   created: '2026-12-02T12:00:00+07'
 })
-/** An upstream that never answers in time: every sale stays queued, as when Stamps is down. */
-const silent: OutboxClient = {
-  addTransaction: () => new Promise(() => {}),
-  activities: () => new Promise(() => {}),
-  membership: () => new Promise(() => {})
-}
+/** An upstream that cannot be reached: every sale stays queued (backing off), as when Stamps is down. */
+const refused = (): Promise<never> =>
+  Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))
+const silent: OutboxClient = { addTransaction: refused, activities: refused, membership: refused }
 const receiptBytes = new TextEncoder().encode('\x1b@RECEIPT\n')
 
 /** Caps the file at the pages it has now: the next write that needs a page fails with SQLITE_FULL. */

@@ -5,7 +5,7 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
-import { setupDisk } from '../disk/disk.setup'
+import { setupDisk, setupRetention } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import { startMetricsLanServer } from '../bridge/metrics-lan-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
@@ -107,6 +107,7 @@ export async function startHost({
       disk,
       memberName: (u) => members.cachedName(u)
     })
+    setupRetention(ctx, { outbox, printer })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })

@@ -72,7 +72,12 @@ export const OUTBOX_MIGRATIONS: Migrations = [
  * wal_autocheckpoint is off so no enqueue ever pays for a checkpoint inline.
  */
 export function openOutboxDb(path: string): Database.Database {
-  return openSqlite(path, { synchronous: 'NORMAL', walAutocheckpoint: 0, migrations: OUTBOX_MIGRATIONS })
+  return openSqlite(path, {
+    synchronous: 'NORMAL',
+    walAutocheckpoint: 0,
+    incrementalVacuum: true,
+    migrations: OUTBOX_MIGRATIONS
+  })
 }
 
 /** Runs one write with the given synchronous level, then returns the connection to NORMAL. */

@@ -53,6 +53,9 @@ export class OutboxStore {
       ),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
       depth: p('SELECT state, n FROM outbox_depth'),
+      // Only what is finished: posted, its receipt issued (or none owed). Never queued, sending or failed.
+      prune: p(`DELETE FROM outbox_sales WHERE id IN (SELECT id FROM outbox_sales WHERE state = 'posted'
+        AND posted_at < ? AND (receipt IS NULL OR receipt = 'issued') ORDER BY id LIMIT ?)`),
       day: p('SELECT * FROM outbox_sales WHERE store = ? AND local_date = ? ORDER BY id LIMIT ?'),
       canceled: p(
         "UPDATE outbox_sales SET canceled_at = ?, updated_at = ? WHERE store = ? AND invoice_number = ? AND local_date = ? AND state = 'posted' AND canceled_at IS NULL"
@@ -149,6 +152,11 @@ export class OutboxStore {
   /** Ends every backoff now, e.g. when the network is known to be back. */
   hurry(now: number): void {
     this.s.hurry.run(now, now)
+  }
+
+  /** Deletes up to `limit` sales posted before `before` (ms) whose receipt is not owed; returns how many. */
+  prunePosted(before: number, limit: number): number {
+    return this.s.prune.run(before, limit).changes
   }
 
   /** Copies the WAL into the database, fsyncing both: everything committed so far is now power-safe. */

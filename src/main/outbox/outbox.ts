@@ -21,6 +21,7 @@ import { DomainError } from '../domain-error'
 import { diskFault } from '../../platform/fs/disk-errors'
 import { diskRefusal } from '../disk/disk-fault'
 import { logError } from '../../platform/log/process-log'
+import { reclaimSpace } from '../../platform/sqlite/reclaim-space'
 
 export type { OutboxClient, OutboxOptions } from './outbox-options'
 export type { OutboxEvents } from './outbox-events'
@@ -195,6 +196,19 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     if (!this.written(() => this.store.discard(id, this.now())))
       throw new DomainError('invalid-input', `Sale ${id} cannot be discarded now: it is being sent or already settled.`)
     return this.signals.settled(id)
+  }
+
+  /**
+   * Deletes up to `limit` sales posted before `before` (ms) whose receipt is not owed (see
+   * retention.ts); returns how many. The depth on the status bar counts no posted sale, so it stands.
+   */
+  prunePosted(before: number, limit: number): number {
+    return this.store.prunePosted(before, limit)
+  }
+
+  /** Hands the space pruned rows leave back to the disk. */
+  reclaimSpace(): { before: number; after: number } {
+    return reclaimSpace(this.db)
   }
 
   /** Ends every backoff so the queue drains now (e.g. the network came back). */

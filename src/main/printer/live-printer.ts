@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { DomainError } from '../domain-error'
 import type { DiskReport } from '../disk/disk-fault'
+import { reclaimSpace } from '../../platform/sqlite/reclaim-space'
 import { openPrintQueueDb } from './print-job-store'
 import type { Language } from '../../shared/i18n'
 import {
@@ -164,6 +165,16 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
 
   counts(): { queued: number; held: number } {
     return this.current.counts()
+  }
+
+  /** Deletes up to `limit` jobs printed before `before` (ms); returns how many (see retention.ts). */
+  prunePrinted(before: number, limit: number): number {
+    return this.current.queue.store.prunePrinted(before, limit)
+  }
+
+  /** Hands the space pruned jobs leave back to the disk. */
+  reclaimSpace(): { before: number; after: number } {
+    return reclaimSpace(this.db)
   }
 
   async close(): Promise<void> {

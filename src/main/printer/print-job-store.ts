@@ -40,7 +40,7 @@ export const INTERRUPTED_REASON = 'interrupted — check the printer, then retry
 export function openPrintQueueDb(path: string): Database {
   // Hazard: the 'printing' mark must survive a power cut, or a receipt that already came
   // out could be resent after reboot. WAL with synchronous=NORMAL only survives app crashes.
-  return openSqlite(path, { synchronous: 'FULL', ...PRINT_SCHEMA })
+  return openSqlite(path, { synchronous: 'FULL', incrementalVacuum: true, ...PRINT_SCHEMA })
 }
 
 /** Opens (or adopts) the database; only a database we opened is closed by close(). */
@@ -200,6 +200,19 @@ export class PrintJobStore {
       queued: rows.find((r) => r.state === 'queued')?.n ?? 0,
       held: rows.find((r) => r.state === 'held')?.n ?? 0
     }
+  }
+
+  /**
+   * Deletes up to `limit` jobs printed before `before` (ms), oldest first; returns how many. Queued,
+   * printing, held and discarded jobs stay: only a job that came out of the printer is finished.
+   */
+  prunePrinted(before: number, limit: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM print_jobs WHERE id IN
+           (SELECT id FROM print_jobs WHERE state = 'printed' AND printed_at < ? ORDER BY id LIMIT ?)`
+      )
+      .run(before, limit).changes
   }
 
   close(): void {

@@ -258,12 +258,17 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   private kick(): void {
     this.kicked = true
     if (!this.started || this.running || this.closed) return
+    let failed = false
     this.running = this.drain()
-      .catch((err: unknown) => this.drainFailed(err))
+      .catch((err: unknown) => {
+        failed = true
+        this.drainFailed(err)
+      })
       .finally(() => {
         this.running = null
-        // A kick that landed after drain() returned but before this callback would be lost.
-        if (this.kicked) this.kick()
+        // A kick that landed after drain() returned but before this callback would be lost. After
+        // a failure the retry timer kicks instead: kicking now would spin on the failing disk.
+        if (this.kicked && !failed) this.kick()
       })
   }
 

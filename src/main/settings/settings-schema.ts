@@ -61,6 +61,12 @@ export const settingsSchema = z.object({
     .default({ mode: 'kiosk', idleTimeoutSeconds: 60 }),
   language: z.enum(['id', 'en']).default('id'),
   /**
+   * Days kept of what is finished: posted sales, printed jobs and receipt files older than this are
+   * pruned (at start and every few hours), so the data directory stays bounded. Sales still queued,
+   * refused ones awaiting a person and held jobs are never pruned.
+   */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /**
    * /metrics for the fleet's Prometheus on a LAN address (`192.168.1.20:9464`), then only with
    * `Authorization: Bearer <token>`; null: on the bridge's loopback port only, without a token.
    */

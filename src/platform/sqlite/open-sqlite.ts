@@ -13,8 +13,12 @@ export interface SqliteFile extends MigrateOptions {
   foreignKeys?: boolean
   /** 0: no checkpoint ever runs inside a commit; the owner checkpoints on its own timer. */
   walAutocheckpoint?: number
+  /** The owner prunes rows: a new file is made with auto_vacuum = INCREMENTAL, so reclaimSpace() can shrink it. */
+  incrementalVacuum?: boolean
   migrations: Migrations
 }
+
+const isNew = (db: Database.Database): boolean => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0
 
 /** After a checkpoint the WAL is cut back to this size: a burst of writes does not hold its disk space for good. */
 const WAL_SIZE_LIMIT = 4 * 1024 * 1024
@@ -38,16 +42,20 @@ export function openSqlite(path: string, file: SqliteFile): Database.Database {
   // Keys, secrets and members' emails live in these files: private to the till's user (0600).
   privateDatabase(path)
   try {
-    // WAL: readers never wait for the writer. busy_timeout: a second connection (another process,
-    // or a second owner in this one) holding the write lock for a moment is waited for, not an error.
-    db.pragma('journal_mode = WAL')
+    // busy_timeout: a second connection (another process, or a second owner in this one) holding
+    // the write lock for a moment is waited for, not an error.
     db.pragma('busy_timeout = 5000')
+    // Checked before anything may write to it: a damaged file is moved aside exactly as found.
+    const problem = onDisk ? quickCheckProblem(db) : null
+    if (problem) throw new DamagedDatabaseError(path, '', problem)
+    // A new file only (before its first table): reclaimSpace() converts an old one when it prunes.
+    if (file.incrementalVacuum && isNew(db)) db.pragma('auto_vacuum = INCREMENTAL')
+    // WAL: readers never wait for the writer.
+    db.pragma('journal_mode = WAL')
     db.pragma(`synchronous = ${file.synchronous}`)
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`)
     if (file.foreignKeys) db.pragma('foreign_keys = ON')
     if (file.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${file.walAutocheckpoint}`)
-    const problem = onDisk ? quickCheckProblem(db) : null
-    if (problem) throw new DamagedDatabaseError(path, '', problem)
     migrate(db, file.migrations, file)
     return db
   } catch (err) {
