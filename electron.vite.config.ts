@@ -12,7 +12,7 @@ export default defineConfig({
           'encode-worker': resolve(__dirname, 'src/main/printer/encode-worker.ts')
         },
         // Native addons load from node_modules at run time; never bundle them.
-        external: ['better-sqlite3', 'node-hid']
+        external: ['better-sqlite3', 'node-hid', 'serialport']
       }
     }
   },
