@@ -1,6 +1,10 @@
-/** `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|48]` */
+/**
+ * `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|35|42|44|48]
+ * [--serial PATH [--baud N]]`: with --serial it also answers on a serial line (e.g. one end of a socat pty pair).
+ */
 import { parseArgs } from 'node:util'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
+import { COLUMNS, type Columns } from '../../shared/receipt/receipt-model'
 import { PrinterEmulator } from './printer-emulator'
 
 const { values } = parseArgs({
@@ -9,12 +13,16 @@ const { values } = parseArgs({
     'paper-out': { type: 'boolean', default: false },
     offline: { type: 'boolean', default: false },
     save: { type: 'string' },
-    columns: { type: 'string', default: '48' }
+    columns: { type: 'string', default: '48' },
+    serial: { type: 'string' },
+    baud: { type: 'string', default: '9600' }
   }
 })
 
 const port = Number(values.port)
-const columns = values.columns === '32' ? 32 : 48
+const columns: Columns = (COLUMNS as readonly number[]).includes(Number(values.columns))
+  ? (Number(values.columns) as Columns)
+  : 48
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`printer emulator: --port must be 0-65535, got ${values.port}`)
   process.exit(2)
@@ -50,7 +58,17 @@ process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 
 emulator.start().then(
-  () => console.log(`printer emulator: ${emulator.url}`),
+  async () => {
+    console.log(`printer emulator: ${emulator.url}`)
+    if (!values.serial) return
+    await emulator.attachSerial(values.serial, Number(values.baud)).then(
+      () => console.log(`printer emulator: serial ${values.serial} at ${values.baud} baud`),
+      (err: Error) => {
+        console.error(`printer emulator: cannot open ${values.serial}: ${err.message}`)
+        process.exit(1)
+      }
+    )
+  },
   (err: Error) => {
     console.error(`printer emulator: cannot listen on 127.0.0.1:${port}: ${err.message}`)
     process.exit(1)
