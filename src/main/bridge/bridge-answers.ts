@@ -8,6 +8,7 @@ import {
   TRANSACTION_ERROR_DETAIL,
   type AddTransactionRequest
 } from '../../shared/stamps'
+import { DomainError } from '../domain-error'
 import type { SaleService, SaleSubmission } from '../sales/sale-service'
 import { StampsError, type StampsClient } from '../stamps'
 import type { BalanceOutcome } from '../stamps'
@@ -24,6 +25,10 @@ export const BRIDGE_TEXT = {
   balanceUnknown:
     "Stamps did not confirm this balance update and it may or may not have been applied. Check the member's history before trying again.",
   discarded: 'This sale was discarded at the till and will not be posted.',
+  diskFull:
+    "The till's disk is full: this sale was NOT recorded and will not be posted. Free disk space on the till, then send it again.",
+  diskError:
+    "The till's disk reported a write error: this sale was NOT recorded and will not be posted. Check the disk, then send it again.",
   balanceNotFound:
     "Stamps did not answer, and the member's history shows no such update after two checks: it was most likely not applied. Check the history before trying again."
 } as const
@@ -48,6 +53,12 @@ export async function answerSale(
   try {
     result = await sales.submit(sale, waitMs, { answerBeforeReceipt: true })
   } catch (err) {
+    // Not on disk, so never a 200 or 202: 507 Insufficient Storage (or 503 for a failing disk)
+    // with a code, and the POS keeps the sale to send again.
+    if (err instanceof DomainError && err.code === 'disk-full')
+      return { status: 507, body: { detail: BRIDGE_TEXT.diskFull, code: 'disk-full' } }
+    if (err instanceof DomainError && err.code === 'disk-error')
+      return { status: 503, body: { detail: BRIDGE_TEXT.diskError, code: 'disk-error' } }
     // Refused before queueing (e.g. a date that does not exist, or another sale under an
     // invoice number this store used today): the documented error list, as Stamps words it.
     if (!(err instanceof StampsError) || (err.kind !== 'validation' && err.kind !== 'duplicate')) throw err

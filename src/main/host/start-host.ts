@@ -5,10 +5,14 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
+import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
+import { startMetricsLanServer } from '../bridge/metrics-lan-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { setupMembers } from '../members/members.setup'
+import { KioskMetrics } from '../metrics/kiosk-metrics'
+import { setupMetrics } from '../metrics/metrics.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
 import { setupSales } from '../sales/sales.setup'
@@ -69,20 +73,43 @@ export async function startHost({
   // The router asks the auth domain for sessions, so the PIN session exists before any channel.
   const auth = createAuthService(settings, dataDir, log)
   const ipc = createIpcRouter({ requireSession: (role) => auth.require(role), log })
-  const ctx: HostContext = { settings, dataDir, log, ipc, broadcast, onClose: (c) => void closers.push(c) }
+  const kiosk = new KioskMetrics()
+  const ctx: HostContext = {
+    settings,
+    dataDir,
+    log,
+    ipc,
+    broadcast,
+    metrics: kiosk,
+    onClose: (c) => void closers.push(c)
+  }
   try {
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
-    const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
+    const status = setupStatus(ctx, {
+      client: upstream.client,
+      embedded: upstream.embeddedUrl !== null,
+      observeRequests: upstream.observeRequests
+    })
+    const disk = setupDisk(ctx, { status })
     const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
+    settingsFile.onDisk = disk.report
     setupAuth(ctx, { auth, status, settingsFile })
-    const printer = setupPrinter(ctx, { status })
-    const outbox = setupOutbox(ctx, { client: upstream.client, status })
-    const sales = setupSales(ctx, { upstream, outbox, printer, startedAt })
-    setupMembers(ctx, { upstream, printer, status })
+    const printer = setupPrinter(ctx, { status, disk: disk.report })
+    const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
+    const members = setupMembers(ctx, { upstream, printer, status })
+    const sales = setupSales(ctx, {
+      upstream,
+      outbox,
+      printer,
+      startedAt,
+      disk,
+      memberName: (u) => members.cachedName(u)
+    })
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const health = setupMetrics(ctx, { kiosk, outbox, status, embedded: upstream.embeddedUrl !== null })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
@@ -113,10 +140,19 @@ export async function startHost({
       merchantKeys: upstream.merchantKeys,
       sales,
       client: upstream.client,
+      // Today's sales show a sale the POS cancelled as cancelled (the v2 cancel names no store: this till's).
+      onSaleCanceled: ({ invoiceNumber, date }) => void outbox.markCanceled(settings.store, invoiceNumber, date),
       log,
+      health,
       ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })
     })
     ctx.onClose(() => bridge.close())
+    const { listen: metricsAt, token: metricsToken } = settings.metrics
+    if (metricsAt && metricsToken) {
+      const lan = await startMetricsLanServer({ listen: metricsAt, token: metricsToken, scrape: health.scrape, log })
+      ctx.onClose(() => lan.close())
+      log(`metrics: ${lan.url}/metrics (bearer token)`)
+    }
     const onEvent = (listener: Broadcast): (() => void) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)

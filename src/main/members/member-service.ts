@@ -7,8 +7,9 @@ import { maskCard, maskName } from '../../shared/receipt'
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { MemberSlipInput } from '../../shared/receipt/template-inputs'
 import { DomainError } from '../domain-error'
-import type { StampsClient } from '../stamps'
+import { StampsError, type StampsClient } from '../stamps'
 import { activityLine } from './activity-line'
+import type { CachedMember, MemberCache } from './member-cache'
 
 export interface MemberServiceDeps {
   client: StampsClient
@@ -18,7 +19,12 @@ export interface MemberServiceDeps {
   merchantName: () => string
   printer: { printMemberSlip(slip: MemberSlipInput): PrintJob } | null
   language: () => Language
+  /** Members read lately: the answer while Stamps cannot be reached. */
+  cache?: MemberCache | null
 }
+
+/** Stamps gave no answer about the member (down, unreachable, timed out, failing): the cache may. */
+const unanswered = (err: unknown): boolean => err instanceof StampsError && (err.kind === 'offline' || err.retryable)
 
 export class MemberService {
   constructor(private readonly deps: MemberServiceDeps) {}
@@ -30,9 +36,26 @@ export class MemberService {
     return id.value
   }
 
+  /**
+   * Stamps' answer, kept in the cache; while Stamps cannot answer, the cache's last read of the
+   * member marked with its time (`asOf`). Never seen and offline: the refusal says unreachable.
+   */
   async lookup(query: string): Promise<MemberView> {
     const user = this.identify(query)
-    return this.toView(user, await this.details(user))
+    try {
+      const d = await this.details(user)
+      this.deps.cache?.put(user, d)
+      return this.toView(user, d)
+    } catch (err) {
+      const cached = unanswered(err) ? this.deps.cache?.find(user) : undefined
+      if (!cached) throw err
+      return this.cachedView(user, cached)
+    }
+  }
+
+  /** The member's name as last read, for lists of sales (never masked: desk only). */
+  cachedName(user: string): string | null {
+    return this.deps.cache?.find(user)?.name ?? null
   }
 
   async activities(
@@ -80,7 +103,22 @@ export class MemberService {
       levelText: d.membership.level_text,
       stamps: d.membership.stamps,
       balance: d.membership.balance,
-      isBlocked: d.membership.is_blocked
+      isBlocked: d.membership.is_blocked,
+      asOf: null
+    }
+  }
+
+  private cachedView(user: string, m: CachedMember): MemberView {
+    return {
+      user,
+      name: this.deps.masked() ? maskName(m.name) : m.name,
+      cardLast4: m.card ? maskCard(m.card).slice(-4) : null,
+      level: m.level,
+      levelText: m.levelText,
+      stamps: m.stamps,
+      balance: m.balance,
+      isBlocked: m.isBlocked,
+      asOf: m.readAt
     }
   }
 }

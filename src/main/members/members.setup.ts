@@ -1,8 +1,10 @@
-/** The members domain: look-ups for the kiosk and the till (masked on the kiosk), history, balance slips. */
+/** The members domain: look-ups for the kiosk and the till (masked on the kiosk), the offline cache, history, balance slips. */
 import type { HostContext } from '../host/host-context'
 import type { Upstream } from '../host/upstream.setup'
 import type { LivePrinter } from '../printer/live-printer'
 import type { StatusService } from '../status/status-service'
+import { join } from 'node:path'
+import { MemberCache } from './member-cache'
 import { MemberService } from './member-service'
 
 export function setupMembers(
@@ -10,7 +12,10 @@ export function setupMembers(
   deps: { upstream: Upstream; printer: LivePrinter; status: StatusService }
 ): MemberService {
   const { upstream, status } = deps
+  const cache = new MemberCache(join(ctx.dataDir, 'members.sqlite'))
+  ctx.onClose(() => cache.close())
   const members = new MemberService({
+    cache,
     client: upstream.client,
     merchantId: ctx.settings.merchant,
     masked: () => status.get().mode === 'kiosk',

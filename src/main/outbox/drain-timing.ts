@@ -22,21 +22,34 @@ export class WakeableSleep {
   }
 }
 
-/** Group commit: one checkpoint (and fsync) per interval covers every write made in it. */
+/**
+ * Group commit: one checkpoint (and fsync) per interval covers every write made in it. A
+ * checkpoint that throws (a full or failing disk) is reported and tried again `retryMs` later,
+ * never thrown out of the timer, where it would reach the process's last resort.
+ */
 export class GroupCheckpoint {
   private timer: NodeJS.Timeout | null = null
 
   constructor(
     private readonly checkpoint: () => void,
-    private readonly intervalMs: number
+    private readonly intervalMs: number,
+    private readonly onResult: (err: unknown) => void = () => {},
+    private readonly retryMs = 5_000
   ) {}
 
-  schedule(): void {
+  schedule(delayMs = this.intervalMs): void {
     if (this.timer) return
     this.timer = setTimeout(() => {
       this.timer = null
-      this.checkpoint()
-    }, this.intervalMs)
+      try {
+        this.checkpoint()
+      } catch (err) {
+        this.onResult(err)
+        this.schedule(this.retryMs)
+        return
+      }
+      this.onResult(null)
+    }, delayMs)
     this.timer.unref()
   }
 

@@ -1,9 +1,8 @@
 /** Outbox files written by older builds open with today's code, every sale and its state intact. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { oldOutboxFile } from '../../../tests/fixtures/sqlite/legacy-files'
+import { OUTBOX_SHIPPED, oldOutboxFile } from '../../../tests/fixtures/sqlite/legacy-files'
 import { tempDir } from '../../../tests/support/temp-files'
 import { Outbox, type OutboxClient } from './outbox'
-import { OUTBOX_MIGRATIONS } from './outbox-db'
 
 /** Never called: these outboxes are opened and read, not started. */
 const idle: OutboxClient = {
@@ -92,8 +91,8 @@ describe('an outbox file from an older build', () => {
     })
   })
 
-  it('at the current version, a sale an older build left mid-send is queued again, its owed receipt kept', () => {
-    const old = oldOutboxFile(tmp.file('outbox.sqlite'), OUTBOX_MIGRATIONS.length)
+  it('at the last version frozen here, a sale an older build left mid-send is queued again, its owed receipt kept', () => {
+    const old = oldOutboxFile(tmp.file('outbox.sqlite'), OUTBOX_SHIPPED.length)
     old.prepare(insertSql(true)).run({
       invoice: 'S-1',
       payload: JSON.stringify(sale('S-1')),
@@ -110,6 +109,9 @@ describe('an outbox file from an older build', () => {
 
     outbox = new Outbox({ dbPath: tmp.file('outbox.sqlite'), client: idle })
     expect(outbox.get(1)).toMatchObject({ state: 'queued', attempts: 1, receipt: 'owed', sale: sale('S-1') })
+    // Migrated on to today's columns: not cancelled, and listed on its day.
+    expect(outbox.get(1)?.canceled_at).toBeNull()
+    expect(outbox.day(2, '2024-06-01').map((i) => i.invoice_number)).toEqual(['S-1'])
     expect(outbox.depth()).toEqual({ queued: 1, failed: 0 })
     expect(outbox.receiptsOwed().map((i) => i.invoice_number)).toEqual(['S-1'])
   })

@@ -49,6 +49,11 @@ export const OUTBOX_MIGRATIONS: Migrations = [
      POS and queueing the print job cannot lose the receipt ('owed' -> 'issued') */ `
   ALTER TABLE outbox_sales ADD COLUMN receipt TEXT CHECK (receipt IN ('owed', 'issued'));
   CREATE INDEX outbox_sales_receipt_owed ON outbox_sales (id) WHERE receipt = 'owed';
+  `,
+  /* 4: a posted sale Stamps has since cancelled (the desk's cancel), and the index today's sales
+     list reads a store's day by */ `
+  ALTER TABLE outbox_sales ADD COLUMN canceled_at INTEGER;
+  CREATE INDEX outbox_sales_day ON outbox_sales (store, local_date, id);
   `
 ]
 

@@ -50,11 +50,11 @@ export class OutboxDrain {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        await this.step()
+        if (await this.step()) this.signals.diskWrote('outbox')
       } catch (err) {
         // A bug or a disk error must not stop the drain for good. Nothing else is in flight, so
         // a sale this step left 'sending' goes back to the queue, to be sent again.
-        console.error('outbox: drain step failed; retrying in 1 s', err)
+        if (!this.signals.diskFailed('outbox', err)) console.error('outbox: drain step failed; retrying in 1 s', err)
         try {
           this.store.recoverInterrupted(this.now())
         } catch {
@@ -65,19 +65,28 @@ export class OutboxDrain {
     }
   }
 
-  /** Whatever the file says comes next: a lookup a stop cut short, else the head once it is due. */
-  private async step(): Promise<void> {
+  /**
+   * Whatever the file says comes next: a lookup a stop cut short, else the head once it is due.
+   * True when the step wrote to the file (a failing outbox has recovered then).
+   */
+  private async step(): Promise<boolean> {
     const lookup = this.store.lookupDue()
-    if (lookup) return this.finishDuplicate(lookup)
+    if (lookup) {
+      await this.finishDuplicate(lookup)
+      return true
+    }
     const head = this.store.head()
     const wait = head ? head.next_attempt_at - this.now() : 60_000
-    if (!head || wait > 0) return this.idle.sleep(wait)
+    if (!head || wait > 0) {
+      await this.idle.sleep(wait)
+      return false
+    }
     return this.send(head)
   }
 
-  private async send(head: OutboxItem): Promise<void> {
+  private async send(head: OutboxItem): Promise<boolean> {
     const item = this.store.markSending(head.id, this.now())
-    if (!item) return
+    if (!item) return false
     this.signals.sending(item)
     let answer: AddTransactionResponse | undefined
     let error: unknown
@@ -88,6 +97,7 @@ export class OutboxDrain {
       error = err
     }
     await this.record(item, answer, error)
+    return true
   }
 
   private async record(item: OutboxItem, answer: AddTransactionResponse | undefined, error: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 /** What the outbox tells listeners and waiting callers once a change of a sale is committed. */
 import type { EventEmitter } from 'node:events'
+import { diskReport, type DiskPart, type DiskReport } from '../disk/disk-fault'
 import type { GroupCheckpoint } from './drain-timing'
 import type { OutboxItem, OutboxState, PostedResponse } from './outbox-rows'
 import type { OutboxStore } from './outbox-store'
@@ -18,6 +19,8 @@ export type OutboxEvents = {
     }
   ]
   posted: [{ id: number; sale: QueuedSale; response: PostedResponse; duplicate: boolean }]
+  /** A write failed for the disk's sake, or one worked again (see disk/disk-health.ts). */
+  disk: [DiskReport]
 }
 
 /** Reads every fact it announces back from the file: listeners hear what is committed, nothing else. */
@@ -51,6 +54,18 @@ export class OutboxSignals {
   posted(id: number, response: PostedResponse, duplicate: boolean): void {
     const item = this.settled(id)
     this.fire('posted', { id, sale: item.sale, response, duplicate })
+  }
+
+  /** A write of `part` failed: reported when the disk is to blame; true then. */
+  diskFailed(part: DiskPart, err: unknown): boolean {
+    const report = diskReport(part, err)
+    if (report) this.fire('disk', report)
+    return report !== null
+  }
+
+  /** A write of `part` worked: a part that was failing has recovered. */
+  diskWrote(part: DiskPart): void {
+    this.fire('disk', { part, fault: null })
   }
 
   private change(i: OutboxItem): void {

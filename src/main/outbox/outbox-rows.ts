@@ -35,6 +35,8 @@ export interface OutboxItem {
   created_at: number
   updated_at: number
   posted_at: number | null
+  /** When Stamps confirmed a cancel of this posted sale (the desk's cancel); null otherwise. */
+  canceled_at: number | null
 }
 
 export interface OutboxRow extends Omit<OutboxItem, 'sale' | 'field_errors' | 'response' | 'duplicate'> {

@@ -53,6 +53,14 @@ export class OutboxStore {
       ),
       hurry: p("UPDATE outbox_sales SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
       depth: p('SELECT state, n FROM outbox_depth'),
+      day: p('SELECT * FROM outbox_sales WHERE store = ? AND local_date = ? ORDER BY id LIMIT ?'),
+      canceled: p(
+        "UPDATE outbox_sales SET canceled_at = ?, updated_at = ? WHERE store = ? AND invoice_number = ? AND local_date = ? AND state = 'posted' AND canceled_at IS NULL"
+      ),
+      // The first row of each state by id (the state index), not a scan of the queue.
+      oldestPending: p(`SELECT min(t) AS t FROM (
+        SELECT * FROM (SELECT created_at AS t FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT created_at AS t FROM outbox_sales WHERE state = 'sending' ORDER BY id LIMIT 1))`),
       receiptIssued: p("UPDATE outbox_sales SET receipt = 'issued' WHERE id = ? AND receipt = 'owed'"),
       receiptsOwed: p(
         "SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'sending', 'posted') ORDER BY id"
@@ -79,6 +87,16 @@ export class OutboxStore {
   /** The newest sale with this invoice at this store, whatever its day (the cashier desk's lookups). */
   byInvoice(store: number, invoice: string): OutboxItem | undefined {
     return this.one(this.s.byInvoice.get(store, invoice))
+  }
+
+  /** A store's sales of one local day, oldest first (the desk's today's sales). */
+  day(store: number, localDate: string, limit: number): OutboxItem[] {
+    return (this.s.day.all(store, localDate, limit) as OutboxRow[]).map(toItem)
+  }
+
+  /** Records Stamps' confirmed cancel of a posted sale; false when no posted, uncancelled sale has that key. */
+  markCanceled(store: number, invoice: string, localDate: string, now: number): boolean {
+    return this.durable(() => this.s.canceled.run(now, now, store, invoice, localDate)).changes === 1
   }
 
   head(): OutboxItem | undefined {
@@ -152,6 +170,10 @@ export class OutboxStore {
       (this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n])
     )
     return { queued: (n.queued ?? 0) + (n.sending ?? 0), failed: n.failed ?? 0 }
+  }
+
+  oldestPendingAt(): number | null {
+    return (this.s.oldestPending.get() as { t: number | null }).t
   }
 
   private one(row: unknown): OutboxItem | undefined {

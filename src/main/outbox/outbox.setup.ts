@@ -3,19 +3,24 @@
  * row changes pushed to the desk's queue view, and the queue channels (list, fix and resend, discard).
  */
 import { join } from 'node:path'
+import type { DiskReporter } from '../disk/disk-fault'
 import type { HostContext } from '../host/host-context'
 import type { StampsClient } from '../stamps'
 import type { StatusService } from '../status/status-service'
 import { Outbox } from './outbox'
 import { outboxView, QueueRepair } from './queue-repair'
 
-export function setupOutbox(ctx: HostContext, deps: { client: StampsClient; status: StatusService }): Outbox {
+export function setupOutbox(
+  ctx: HostContext,
+  deps: { client: StampsClient; status: StatusService; disk: DiskReporter }
+): Outbox {
   const outbox = new Outbox({
     dbPath: join(ctx.dataDir, 'outbox.sqlite'),
     client: deps.client,
     merchantId: ctx.settings.merchant
   })
   ctx.onClose(() => outbox.close())
+  outbox.on('disk', deps.disk)
   outbox.start()
   // The upstream is back: the queue drains now, not at the end of its backoff.
   const breaker = deps.client.breaker

@@ -18,6 +18,8 @@ import { invoiceTakenError, sameSale } from './sale-identity'
 import { prepareSale } from './sale-key'
 import { SaleWaiters, type SendOutcome } from './sale-waiters'
 import { DomainError } from '../domain-error'
+import { diskFault } from '../../platform/fs/disk-errors'
+import { diskRefusal } from '../disk/disk-fault'
 
 export type { OutboxClient, OutboxOptions } from './outbox-options'
 export type { OutboxEvents } from './outbox-events'
@@ -37,9 +39,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.db = openOutboxDb(opts.dbPath)
     this.store = new OutboxStore(this.db, opts.synchronous ?? 'NORMAL')
     this.store.recoverInterrupted(this.now())
-    this.flush = new GroupCheckpoint(() => {
-      if (this.db.open) this.store.checkpoint()
-    }, opts.flushMs ?? 200)
+    this.flush = new GroupCheckpoint(
+      () => {
+        if (this.db.open) this.store.checkpoint()
+      },
+      opts.flushMs ?? 200,
+      (err) => this.checkpointed(err)
+    )
     this.signals = new OutboxSignals(this, this.store, this.waiters, this.flush)
     this.drain = new OutboxDrain(this.store, this.signals, opts)
   }
@@ -52,11 +58,15 @@ export class Outbox extends EventEmitter<OutboxEvents> {
    */
   enqueue(sale: AddTransactionInput, options: { receiptOwed?: boolean } = {}): { item: OutboxItem; created: boolean } {
     const prepared = prepareSale(sale, this.now(), this.opts.timeZone)
-    const result = this.store.enqueue(prepared, this.now(), options.receiptOwed ?? false)
+    const result = this.written(() => this.store.enqueue(prepared, this.now(), options.receiptOwed ?? false))
     // Stamps refused that sale, so nothing of it is upstream: the invoice sent again (typically
     // corrected) is a new try of it, never a second sale. Otherwise the old refusal is the
     // answer forever and the corrected sale is lost.
-    if (!result.created && result.item.state === 'failed' && this.store.resend(result.item.id, prepared, this.now())) {
+    if (
+      !result.created &&
+      result.item.state === 'failed' &&
+      this.written(() => this.store.resend(result.item.id, prepared, this.now()))
+    ) {
       const item = this.signals.settled(result.item.id)
       this.drain.wake()
       return { item, created: true }
@@ -69,6 +79,30 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       this.drain.wake()
     }
     return result
+  }
+
+  /**
+   * Runs a write of a sale the caller is waiting on. The disk failing it (full, I/O error) is
+   * reported and refused as `disk-full` / `disk-error`: the caller must never hear that a sale
+   * is queued when it is not on disk. A write that works clears a failing outbox.
+   */
+  private written<T>(write: () => T): T {
+    let result: T
+    try {
+      result = write()
+    } catch (err) {
+      const fault = diskFault(err)
+      if (!fault) throw err
+      this.signals.diskFailed('outbox', err)
+      throw diskRefusal(fault, 'the sale')
+    }
+    this.signals.diskWrote('outbox')
+    return result
+  }
+
+  private checkpointed(err: unknown): void {
+    if (err === null) this.signals.diskWrote('outbox-checkpoint')
+    else if (!this.signals.diskFailed('outbox-checkpoint', err)) console.error('outbox: checkpoint failed', err)
   }
 
   /** For the bridge: queue, then wait up to waitMs for the upstream's answer. */
@@ -106,6 +140,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.store.byInvoice(store, invoice)
   }
 
+  /** A store's sales of one local day (YYYY-MM-DD), oldest first, at most `limit`. */
+  day(store: number, localDate: string, limit = 2_000): OutboxItem[] {
+    return this.store.day(store, localDate, limit)
+  }
+
+  /** Stamps cancelled this posted sale: today's sales show it cancelled. False when the key holds none. */
+  markCanceled(store: number, invoice: string, localDate: string): boolean {
+    return this.store.markCanceled(store, invoice, localDate, this.now())
+  }
+
   /** Items in id order; `state: 'sending'` is the one in flight, `'queued'` the rest waiting. */
   list(filter: { state?: OutboxState; after?: number; limit?: number } = {}): OutboxItem[] {
     return this.store.list(filter.state ?? null, filter.after, filter.limit)
@@ -115,13 +159,18 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.store.depth()
   }
 
+  /** When the oldest sale still waiting for Stamps (queued or sending) was queued, or null when none is. */
+  oldestPendingAt(): number | null {
+    return this.store.oldestPendingAt()
+  }
+
   /** A person fixed a failed sale (or changed their mind on a discarded one): queue it again. */
   resend(id: number, fixedSale?: AddTransactionInput): OutboxItem {
     const current = this.store.get(id)
     if (!current) throw new DomainError('not-found', `No queued sale ${id}.`)
     const prepared = prepareSale(fixedSale ?? current.sale, this.now(), this.opts.timeZone)
     try {
-      if (!this.store.resend(id, prepared, this.now()))
+      if (!this.written(() => this.store.resend(id, prepared, this.now())))
         throw new DomainError(
           'invalid-input',
           `This sale is ${current.state}; only failed or discarded sales can be resent.`
@@ -142,7 +191,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /** Gives up on a queued or failed sale, on a person's word. A sale being sent cannot be discarded. */
   discard(id: number): OutboxItem {
-    if (!this.store.discard(id, this.now()))
+    if (!this.written(() => this.store.discard(id, this.now())))
       throw new DomainError('invalid-input', `Sale ${id} cannot be discarded now: it is being sent or already settled.`)
     return this.signals.settled(id)
   }

@@ -1,23 +1,48 @@
 /**
  * `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|35|42|44|48]
- * [--serial PATH [--baud N]]`: with --serial it also answers on a serial line (e.g. one end of a socat pty pair).
+ * [--serial PATH [--baud N]]` (`--help`): with --serial it also answers on a serial line (one end of a socat pty pair).
  */
 import { parseArgs } from 'node:util'
+import { answerHelp, type CliHelp } from '../../platform/cli/cli-help'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import { COLUMNS, type Columns } from '../../shared/receipt/receipt-model'
 import { PrinterEmulator } from './printer-emulator'
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '9100' },
-    'paper-out': { type: 'boolean', default: false },
-    offline: { type: 'boolean', default: false },
-    save: { type: 'string' },
-    columns: { type: 'string', default: '48' },
-    serial: { type: 'string' },
-    baud: { type: 'string', default: '9600' }
+const OPTIONS = {
+  port: { type: 'string', default: '9100' },
+  'paper-out': { type: 'boolean', default: false },
+  offline: { type: 'boolean', default: false },
+  save: { type: 'string' },
+  columns: { type: 'string', default: '48' },
+  serial: { type: 'string' },
+  baud: { type: 'string', default: '9600' }
+} as const
+
+const HELP: CliHelp<typeof OPTIONS> = {
+  command: 'npm run printer:emulator --',
+  summary: 'A loopback ESC/POS printer on TCP (port 9100 raw): prints each job decoded; SIGUSR1 toggles paper out.',
+  options: OPTIONS,
+  docs: {
+    port: { value: '<n>', text: 'TCP port on 127.0.0.1; 0 picks a free one' },
+    'paper-out': { text: 'start with the paper out (jobs are taken, not printed; status says so)' },
+    offline: { text: 'start offline (status says so)' },
+    save: {
+      value: '<dir>',
+      text: 'also write each job to <dir> (job-NNNN.bin bytes, job-NNNN.txt preview)',
+      default: 'not saved'
+    },
+    columns: { value: '32|35|42|44|48', text: 'characters per line of the decoded preview' },
+    serial: {
+      value: '<path>',
+      text: 'also answer on this serial line, e.g. one end of a socat pty pair',
+      default: 'none'
+    },
+    baud: { value: '<n>', text: 'baud rate of --serial' }
   }
-})
+}
+
+answerHelp(process.argv.slice(2), HELP)
+const { values } = parseArgs({ options: OPTIONS })
 
 const port = Number(values.port)
 const columns: Columns = (COLUMNS as readonly number[]).includes(Number(values.columns))

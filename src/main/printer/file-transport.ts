@@ -1,12 +1,13 @@
 /** The virtual printer: saves each job as `<id>.bin` plus a `<id>.txt` preview in a folder. */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../platform/fs/private-files'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { PrinterStatus } from '../../shared/receipt/printer-status'
 import type { Columns } from '../../shared/receipt/receipt-model'
 import { renderPreview } from '../../shared/receipt/render-preview'
-import { type PrinterTransport, type WriteContext, fromSystemError } from './printer-transport'
+import { diskFault } from '../../platform/fs/disk-errors'
+import { PrinterError, type PrinterTransport, type WriteContext, fromSystemError } from './printer-transport'
 
 export class FileTransport implements PrinterTransport {
   readonly description: string
@@ -31,6 +32,10 @@ export class FileTransport implements PrinterTransport {
       const preview = renderPreview(decodeEscPos(bytes), this.columns)
       await writeFile(join(this.dir, `${id}.txt`), preview, { mode: PRIVATE_FILE_MODE })
     } catch (err) {
+      // A full disk leaves half a file behind: give its space back, so the next try has it.
+      await rm(`${bin}.part`, { force: true }).catch(() => undefined)
+      const fault = diskFault(err)
+      if (fault) throw new PrinterError('io', `${this.description}: ${(err as Error).message}`, true, fault)
       throw fromSystemError(err, this.description, true)
     }
   }

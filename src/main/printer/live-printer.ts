@@ -6,9 +6,17 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { DomainError } from '../domain-error'
+import type { DiskReport } from '../disk/disk-fault'
 import { openPrintQueueDb } from './print-job-store'
 import type { Language } from '../../shared/i18n'
-import { previewLines, type LoyaltySaleInput, type MemberSlipInput } from '../../shared/receipt'
+import {
+  loyaltySaleSchema,
+  previewLines,
+  shiftSummary,
+  type LoyaltySaleInput,
+  type MemberSlipInput,
+  type ShiftSummaryInput
+} from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import type { PrintQueueEvents } from './print-queue'
@@ -27,7 +35,8 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
   private swapping: Promise<void> = Promise.resolve()
   private readonly forward = {
     job: (job: PrintJob) => this.emit('job', job),
-    status: (status: PrinterStatus) => this.emit('status', status)
+    status: (status: PrinterStatus) => this.emit('status', status),
+    disk: (report: DiskReport) => this.emit('disk', report)
   }
 
   constructor(
@@ -58,7 +67,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
     const run = this.swapping.then(async () => {
       const old = this.current
       await old.queue.close() // stops after the job in flight; the shared db stays open
-      old.off('job', this.forward.job).off('status', this.forward.status)
+      old.off('job', this.forward.job).off('status', this.forward.status).off('disk', this.forward.disk)
       await old.close().catch(() => undefined)
       try {
         this.current = this.build(next)
@@ -78,6 +87,21 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
 
   printReceipt(sale: LoyaltySaleInput): PrintJob {
     return this.current.printReceipt(sale)
+  }
+
+  /**
+   * Prints a copy of a receipt job, marked as a copy, from the sale data it was printed with;
+   * undefined when the job holds none (printed before receipts kept their data).
+   */
+  printReceiptCopy(jobId: number): PrintJob | undefined {
+    const meta = this.current.queue.store.meta(jobId) as { sale?: unknown } | undefined
+    const sale = loyaltySaleSchema.safeParse(meta?.sale)
+    return sale.success ? this.current.printReceipt({ ...sale.data, copy: true }, jobId) : undefined
+  }
+
+  printShiftSummary(input: ShiftSummaryInput): PrintJob {
+    const model = shiftSummary(input, { columns: this.current.columns, language: this.config.language })
+    return this.current.queue.enqueue('shift-summary', model, { label: input.date })
   }
 
   printMemberSlip(member: MemberSlipInput): PrintJob {
@@ -159,7 +183,7 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       encodeOffThread: true,
       ...(this.transport && { transport: this.transport })
     })
-    service.on('job', this.forward.job).on('status', this.forward.status)
+    service.on('job', this.forward.job).on('status', this.forward.status).on('disk', this.forward.disk)
     return service
   }
 }

@@ -76,14 +76,20 @@ export class PrintJobStore {
   }
 
   /** A job whose bytes the encoder thread has yet to make: its receipt model is kept until then. */
-  insertUnencoded(kind: PrintJobKind, receipt: unknown, label: string | null, meta: unknown): PrintJob {
+  insertUnencoded(
+    kind: PrintJobKind,
+    receipt: unknown,
+    label: string | null,
+    meta: unknown,
+    reprintOf: number | null
+  ): PrintJob {
     const t = this.now()
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO print_jobs (kind, state, label, bytes, receipt, meta, created_at, updated_at)
-                VALUES (?, 'queued', ?, X'', ?, ?, ?, ?)`
+        `INSERT INTO print_jobs (kind, state, label, bytes, receipt, meta, reprint_of, created_at, updated_at)
+                VALUES (?, 'queued', ?, X'', ?, ?, ?, ?, ?)`
       )
-      .run(kind, label, JSON.stringify(receipt), JSON.stringify(meta ?? {}), t, t)
+      .run(kind, label, JSON.stringify(receipt), JSON.stringify(meta ?? {}), reprintOf, t, t)
     return this.get(Number(lastInsertRowid))!
   }
 

@@ -14,6 +14,8 @@ import { encodeOffThread } from './off-thread-encoder'
 import { PrintJobStore } from './print-job-store'
 import { PrinterError, type PrinterTransport } from './printer-transport'
 import { DomainError } from '../domain-error'
+import { diskFault } from '../../platform/fs/disk-errors'
+import { diskRefusal, diskReport, type DiskReport } from '../disk/disk-fault'
 
 export interface PrintQueueOptions {
   db: Database | string
@@ -25,6 +27,8 @@ export interface PrintQueueOptions {
    */
   encodeOffThread?: boolean
   now?: () => number
+  /** How long to wait before trying again while the disk refuses writes (default 5 s). */
+  diskRetryMs?: number
 }
 
 export interface EnqueueMeta {
@@ -33,11 +37,18 @@ export interface EnqueueMeta {
   [key: string]: unknown
 }
 
-/** Events: 'job' (PrintJob after every state change), 'status' (PrinterStatus after a send). */
+/**
+ * Events: 'job' (PrintJob after every state change), 'status' (PrinterStatus after a send),
+ * 'disk' (the queue file or the receipts folder could not write, or writes again).
+ */
 export interface PrintQueueEvents {
   job: [PrintJob]
   status: [PrinterStatus]
+  disk: [DiskReport]
 }
+
+/** While the disk refuses writes, the queue tries again this often (and recovers by itself). */
+const DISK_RETRY_MS = 5_000
 
 const SETTLED: PrintJobState[] = ['printed', 'held', 'discarded']
 
@@ -70,12 +81,17 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   private kicked = false
   private closed = false
   private started = false
+  private retryTimer: NodeJS.Timeout | null = null
+  /** A job whose outcome is known but could not be written (the disk): recorded before anything else is sent. */
+  private unrecorded: { id: number; to: 'queued' | 'printed' } | null = null
+  private readonly diskRetryMs: number
 
   constructor(options: PrintQueueOptions) {
     super()
     this.store = new PrintJobStore(options.db, options.now)
     this.transport = options.transport
     this.encoder = options.encoder ?? {}
+    this.diskRetryMs = options.diskRetryMs ?? DISK_RETRY_MS
     this.offThread = options.encodeOffThread ?? false
     // Crash safety: never resend a job that was on its way out when the app stopped.
     this.store.holdInterrupted()
@@ -88,14 +104,21 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   }
 
   /** Persists the job, then wakes the worker. Returns the job as stored (state 'queued'). */
-  enqueue(kind: PrintJobKind, content: Receipt | ReceiptInput | Uint8Array, meta: EnqueueMeta = {}): PrintJob {
+  /** `reprintOf`: the job this one is a later copy of (a copy never counts as the first print). */
+  enqueue(
+    kind: PrintJobKind,
+    content: Receipt | ReceiptInput | Uint8Array,
+    meta: EnqueueMeta = {},
+    reprintOf: number | null = null
+  ): PrintJob {
     const label = meta.label ?? null
-    const job =
+    const job = this.saved(() =>
       content instanceof Uint8Array
-        ? this.store.insert(kind, content, label, meta, null)
+        ? this.store.insert(kind, content, label, meta, reprintOf)
         : this.offThread
-          ? this.store.insertUnencoded(kind, receiptSchema.parse(content), label, meta)
-          : this.store.insert(kind, encodeReceipt(content, this.encoder), label, meta, null)
+          ? this.store.insertUnencoded(kind, receiptSchema.parse(content), label, meta, reprintOf)
+          : this.store.insert(kind, encodeReceipt(content, this.encoder), label, meta, reprintOf)
+    )
     this.emit('job', job)
     this.kick()
     return job
@@ -116,7 +139,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     const original = this.store.get(id)
     const bytes = this.bytes(id)
     if (!original || !bytes) throw new DomainError('not-found', `print job ${id} does not exist`)
-    const job = this.store.insert(original.kind, bytes, original.label, { reprintOf: id }, id)
+    const job = this.saved(() => this.store.insert(original.kind, bytes, original.label, { reprintOf: id }, id))
     this.emit('job', job)
     this.kick()
     return job
@@ -167,6 +190,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   /** Stops after the job being sent (never mid-job), then closes the database if we opened it. */
   async close(): Promise<void> {
     this.closed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
     await this.running
     this.store.close()
   }
@@ -184,17 +208,66 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     return job
   }
 
+  /** A new job's insert: refused as disk-full / disk-error when the disk is to blame. */
+  private saved(insert: () => PrintJob): PrintJob {
+    let job: PrintJob
+    try {
+      job = insert()
+    } catch (err) {
+      const fault = diskFault(err)
+      if (!fault) throw err
+      this.emit('disk', diskReport('print-queue', err)!)
+      throw diskRefusal(fault, 'the print job')
+    }
+    this.emit('disk', { part: 'print-queue', fault: null })
+    return job
+  }
+
+  /**
+   * Writes the outcome of the last send. If the disk refuses it, the job stays 'printing' on
+   * disk (a restart holds it for a person) and this runs again before the next send, so a
+   * printed receipt is never sent twice and one saved nowhere goes back in line.
+   */
+  private recordOwed(): void {
+    const owed = this.unrecorded
+    if (!owed) return
+    const job = this.store.transition(owed.id, ['printing'], owed.to)
+    this.unrecorded = null
+    if (job) this.emit('job', job)
+  }
+
+  /** Tries the queue again later: the disk may have space by then. */
+  private retryLater(): void {
+    if (this.retryTimer || this.closed) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      this.kick()
+    }, this.diskRetryMs)
+    this.retryTimer.unref()
+  }
+
+  /** The drain itself failed (its own bookkeeping could not be written): never an unhandled rejection. */
+  private drainFailed(err: unknown): void {
+    const report = diskReport('print-queue', err)
+    if (report) this.emit('disk', report)
+    else console.error('print queue: drain failed; trying again shortly', err)
+    this.retryLater()
+  }
+
   private kick(): void {
     this.kicked = true
     if (!this.started || this.running || this.closed) return
-    this.running = this.drain().finally(() => {
-      this.running = null
-      // A kick that landed after drain() returned but before this callback would be lost.
-      if (this.kicked) this.kick()
-    })
+    this.running = this.drain()
+      .catch((err: unknown) => this.drainFailed(err))
+      .finally(() => {
+        this.running = null
+        // A kick that landed after drain() returned but before this callback would be lost.
+        if (this.kicked) this.kick()
+      })
   }
 
   private async drain(): Promise<void> {
+    this.recordOwed()
     while (this.kicked && !this.closed) {
       this.kicked = false
       for (let job = this.store.nextQueued(); job && !this.closed; job = this.store.nextQueued()) {
@@ -222,12 +295,24 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     try {
       await this.transport.write(bytes, { jobId: job.id })
     } catch (err) {
+      if (err instanceof PrinterError && err.diskFault) {
+        // Saving to this computer's disk failed with nothing saved: not the printer's fault and
+        // nothing a person must check, so the job waits in line and goes again once there is space.
+        this.emit('disk', { part: 'receipts', fault: err.diskFault, detail: err.message })
+        this.unrecorded = { id: job.id, to: 'queued' }
+        this.recordOwed()
+        this.retryLater()
+        return false
+      }
       const held = heldFrom(err)
       this.emit('job', this.store.transition(job.id, ['printing'], 'held', held)!)
       this.emit('status', held.status)
       return false
     }
-    this.emit('job', this.store.transition(job.id, ['printing'], 'printed')!)
+    this.emit('disk', { part: 'receipts', fault: null })
+    this.unrecorded = { id: job.id, to: 'printed' }
+    this.recordOwed()
+    this.emit('disk', { part: 'print-queue', fault: null })
     this.emit('status', {
       state: 'ok',
       online: null,

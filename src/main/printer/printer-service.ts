@@ -63,6 +63,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
     })
     this.queue.on('job', (job) => this.emit('job', job))
     this.queue.on('status', (status) => this.emit('status', status))
+    this.queue.on('disk', (report) => this.emit('disk', report))
   }
 
   /** Begins sending queued jobs (including those queued before a restart). */
@@ -71,9 +72,11 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
   }
 
   /** Queues the loyalty receipt of a sale; `pending` sales say their stamps are on the way. */
-  printReceipt(sale: LoyaltySaleInput): PrintJob {
+  /** Queues a sale's receipt; its data stays in the job's meta so a copy can be printed marked as one. */
+  printReceipt(sale: LoyaltySaleInput, copyOf: number | null = null): PrintJob {
     const model = loyaltyReceipt(sale, { columns: this.columns, language: this.language })
-    return this.queue.enqueue('receipt', model, { label: sale.invoice_number, pending: sale.pending ?? false })
+    const meta = { label: sale.invoice_number, pending: sale.pending ?? false, sale }
+    return this.queue.enqueue('receipt', model, meta, copyOf)
   }
 
   /** Queues the kiosk member slip. */

@@ -1,4 +1,5 @@
 /** The transport interface every printer connection implements, and its typed error. */
+import type { DiskFault } from '../../platform/fs/disk-errors'
 import type { PrinterState, PrinterStatus } from '../../shared/receipt/printer-status'
 
 export interface WriteContext {
@@ -28,7 +29,9 @@ export class PrinterError extends Error {
     readonly code: PrinterErrorCode,
     message: string,
     /** False when the printer may already have received part or all of the job. */
-    readonly nothingSent = true
+    readonly nothingSent = true,
+    /** The job could not be saved to this computer's disk (the receipts folder): full or failing. */
+    readonly diskFault: DiskFault | null = null
   ) {
     super(message)
   }

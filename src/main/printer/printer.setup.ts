@@ -2,6 +2,7 @@
  * The printer domain: the app-wide printer (replaceable at run time from the admin screen), its
  * part of the status bar, job events to the screens, and the printer channels.
  */
+import type { DiskReporter } from '../disk/disk-fault'
 import type { HostContext } from '../host/host-context'
 import type { StatusService } from '../status/status-service'
 import { LivePrinter } from './live-printer'
@@ -9,7 +10,7 @@ import { printerCandidates } from './printer-candidates'
 import { printerModels } from './printer-models'
 import { statusBarPart } from './status-bar'
 
-export function setupPrinter(ctx: HostContext, deps: { status: StatusService }): LivePrinter {
+export function setupPrinter(ctx: HostContext, deps: { status: StatusService; disk: DiskReporter }): LivePrinter {
   const { settings } = ctx
   const printer = new LivePrinter(ctx.dataDir, {
     spec: settings.printer,
@@ -17,6 +18,7 @@ export function setupPrinter(ctx: HostContext, deps: { status: StatusService }):
     language: settings.language
   })
   ctx.onClose(() => printer.close())
+  printer.on('disk', deps.disk)
   printer.start()
 
   const { status } = deps

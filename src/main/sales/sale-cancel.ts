@@ -15,7 +15,7 @@ import { asDomainError, StampsError, type StampsClient } from '../stamps'
 
 export interface SaleCancelDeps {
   client: Pick<StampsClient, 'activities' | 'membership' | 'cancelTransactionByInvoice'>
-  outbox: Pick<Outbox, 'findByInvoice'>
+  outbox: Pick<Outbox, 'findByInvoice' | 'markCanceled'>
   merchant: number
   store: number
   /** The store's time zone: the day a sale from the history counts on (Asia/Jakarta by default). */
@@ -87,6 +87,8 @@ export class SaleCancel {
         invoice_number: sale.invoiceNumber,
         date: sale.date
       })
+      // Today's sales show it cancelled; a sale this till did not post has no row to mark.
+      this.deps.outbox.markCanceled(this.deps.store, sale.invoiceNumber, sale.date)
       return {
         transactionId: r.transaction.id,
         invoiceNumber: sale.invoiceNumber,

@@ -22,7 +22,8 @@ export class SaleReceipts {
   }
 
   /**
-   * Byte-for-byte copy of the sale's receipt, unless that receipt said "stamps pending" and
+   * A copy of the sale's receipt, marked as a copy (byte for byte for a receipt printed before
+   * receipts kept their data), unless that receipt said "stamps pending" and
    * Stamps has answered since: then a fresh receipt with Stamps' own figures is more use to the
    * customer than a copy of the pending one. A sale this till never printed but queued (e.g.
    * posted with the printer off) gets its receipt printed from the queue's record.
@@ -33,7 +34,8 @@ export class SaleReceipts {
     const latest = this.deps.printer.receiptFor(invoice)
     const printed = latest && (!item || latest.job.createdAt >= item.created_at) ? latest : undefined
     const answered = item?.state === 'posted' && item.response ? item.response : null
-    if (printed && !(printed.pending && answered)) return this.deps.printer.reprint(printed.job.id)
+    if (printed && !(printed.pending && answered))
+      return this.deps.printer.printReceiptCopy(printed.job.id) ?? this.deps.printer.reprint(printed.job.id)
     if (!item || item.state === 'discarded')
       throw new DomainError('not-found', `No receipt or queued sale for invoice ${invoice} at this till.`)
     const user = item.sale.user ?? item.sale.user_email ?? ''

@@ -3,6 +3,7 @@
  * changes both write through it, so neither holds a stale copy of what the other saved.
  */
 import type { Role } from '../../shared/ipc'
+import { diskRefusal, diskReport, type DiskReporter } from '../disk/disk-fault'
 import { keyFileSealer, type SecretSealer } from './secret-box'
 import type { Settings } from './settings-schema'
 import type { SettingsPatch } from './settings-sources'
@@ -22,9 +23,23 @@ export class SettingsFile {
     return this.settings
   }
 
-  /** Writes `patch` to settings.json atomically, then holds `next` (already validated) as current. */
+  /** Hears each save the disk refused, and the next one that worked (the disk domain sets it). */
+  onDisk: DiskReporter = () => {}
+
+  /**
+   * Writes `patch` to settings.json atomically, then holds `next` (already validated) as current.
+   * A full or failing disk refuses it as `disk-full` / `disk-error`, the old file and settings kept.
+   */
   commit(patch: SettingsPatch, next: Settings): void {
-    saveSettings(this.dataDir, patch, this.sealer)
+    try {
+      saveSettings(this.dataDir, patch, this.sealer)
+    } catch (err) {
+      const report = diskReport('settings', err)
+      if (!report?.fault) throw err
+      this.onDisk(report)
+      throw diskRefusal(report.fault, 'the settings')
+    }
+    this.onDisk({ part: 'settings', fault: null })
     this.settings = next
   }
 

@@ -29,6 +29,7 @@ export class StatusService extends EventEmitter<{ changed: [Status] }> {
       queue: { pending: 0, failed: 0 },
       printer: { state: 'none', held: 0 },
       scanner: { state: 'none' },
+      disk: { state: 'ok', parts: [] },
       ...rest
     }
   }
@@ -38,7 +39,7 @@ export class StatusService extends EventEmitter<{ changed: [Status] }> {
   }
 
   /** Merges a partial update into one part; emits `changed` when something actually changed. */
-  update<K extends 'upstream' | 'queue' | 'printer' | 'scanner'>(key: K, part: Part<K>): void
+  update<K extends 'upstream' | 'queue' | 'printer' | 'scanner' | 'disk'>(key: K, part: Part<K>): void
   update<K extends 'mode' | 'language' | 'idleTimeoutSeconds' | 'restartNeeded' | 'defaultPins'>(
     key: K,
     value: Status[K]

@@ -12,6 +12,7 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync
 } from 'node:fs'
@@ -89,16 +90,22 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.tmp`
   const fd = openSync(tmp, 'w', PRIVATE_FILE_MODE)
   try {
-    // A temporary file left by a crash keeps its old mode: set it before any secret goes in.
-    fchmodSync(fd, PRIVATE_FILE_MODE)
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    let written = 0
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    try {
+      // A temporary file left by a crash keeps its old mode: set it before any secret goes in.
+      fchmodSync(fd, PRIVATE_FILE_MODE)
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+      let written = 0
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, file)
+  } catch (err) {
+    // A full disk: the old file stands, and the half-written one gives its space back.
+    rmSync(tmp, { force: true })
+    throw err
   }
-  renameSync(tmp, file)
   const dirFd = openSync(dirname(file), 'r')
   try {
     fsyncSync(dirFd)

@@ -1,6 +1,7 @@
-/** Opens a SQLite file the one way every owner does: private, WAL, a busy timeout, its pragmas, then its migrations. */
+/** Opens a SQLite file the one way every owner does: checked, private, WAL, a busy timeout, its pragmas, then its migrations. */
 import Database from 'better-sqlite3'
 import { privateDatabase } from '../fs/private-files'
+import { DamagedDatabaseError, emptyFileProblem, isCorruption, moveAside, quickCheckProblem } from './damaged-file'
 import { migrate, type MigrateOptions, type Migrations } from './migrate'
 
 export interface SqliteFile extends MigrateOptions {
@@ -15,9 +16,25 @@ export interface SqliteFile extends MigrateOptions {
   migrations: Migrations
 }
 
-/** Opens (creating when absent) and migrates the file at `path`; `:memory:` works for tests. */
+/** After a checkpoint the WAL is cut back to this size: a burst of writes does not hold its disk space for good. */
+const WAL_SIZE_LIMIT = 4 * 1024 * 1024
+
+/**
+ * Opens (creating when absent) and migrates the file at `path`; `:memory:` works for tests.
+ * A file that exists but is empty, is not a database, or fails `PRAGMA quick_check` is moved
+ * aside and refused with a DamagedDatabaseError that says what to do.
+ */
 export function openSqlite(path: string, file: SqliteFile): Database.Database {
-  const db = new Database(path)
+  const onDisk = path !== '' && path !== ':memory:'
+  const empty = onDisk ? emptyFileProblem(path) : null
+  if (empty) throw new DamagedDatabaseError(path, moveAside(path), empty)
+  let db: Database.Database
+  try {
+    db = new Database(path)
+  } catch (err) {
+    if (onDisk && isCorruption(err)) throw new DamagedDatabaseError(path, moveAside(path), (err as Error).message)
+    throw err
+  }
   // Keys, secrets and members' emails live in these files: private to the till's user (0600).
   privateDatabase(path)
   try {
@@ -26,12 +43,17 @@ export function openSqlite(path: string, file: SqliteFile): Database.Database {
     db.pragma('journal_mode = WAL')
     db.pragma('busy_timeout = 5000')
     db.pragma(`synchronous = ${file.synchronous}`)
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`)
     if (file.foreignKeys) db.pragma('foreign_keys = ON')
     if (file.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${file.walAutocheckpoint}`)
+    const problem = onDisk ? quickCheckProblem(db) : null
+    if (problem) throw new DamagedDatabaseError(path, '', problem)
     migrate(db, file.migrations, file)
     return db
   } catch (err) {
     db.close()
+    if (err instanceof DamagedDatabaseError) throw new DamagedDatabaseError(path, moveAside(path), err.problem)
+    if (onDisk && isCorruption(err)) throw new DamagedDatabaseError(path, moveAside(path), (err as Error).message)
     throw err
   }
 }

@@ -67,6 +67,9 @@ export const ipcErrorCodeSchema = z.enum([
   'ambiguous',
   'forbidden',
   'printer',
+  /** Nothing was saved: the disk is full, or failing. */
+  'disk-full',
+  'disk-error',
   'internal'
 ])
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>

@@ -12,7 +12,12 @@ export const memberViewSchema = z.object({
   levelText: z.string(),
   stamps: z.number(),
   balance: z.number(),
-  isBlocked: z.boolean()
+  isBlocked: z.boolean(),
+  /**
+   * Null: Stamps' answer just now. A time (epoch ms): Stamps could not be reached, and these are
+   * the figures this till last read then.
+   */
+  asOf: z.number().nullable().optional()
 })
 export type MemberView = z.infer<typeof memberViewSchema>
 

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { printJobSchema } from '../receipt/printer-status'
 import { saleItemSchema } from '../stamps/transactions'
 import { calendarDate } from '../stamps/wire-values'
-import { channel } from './contract'
+import { channel, empty } from './contract'
 
 const user = z.string().trim().min(1).max(254)
 const invoiceNumber = z.string().trim().min(1).max(100)
@@ -75,6 +75,41 @@ export const cancelResultSchema = z.object({
   level: z.string().nullable()
 })
 
+/** A sale of today's list: posted, waiting in the queue, refused by Stamps, cancelled, or discarded by a person. */
+export const todaySaleStateSchema = z.enum(['posted', 'pending', 'refused', 'cancelled', 'discarded'])
+export type TodaySaleState = z.infer<typeof todaySaleStateSchema>
+
+export const todaySaleSchema = z.object({
+  outboxId: z.number().int(),
+  /** When the sale was recorded at this till (epoch ms). */
+  at: z.number(),
+  invoiceNumber: z.string(),
+  /** The member id the sale was recorded for (card, phone or email), as sent to Stamps. */
+  user: z.string(),
+  /** The member's name when this till has seen them, else null. */
+  memberName: z.string().nullable(),
+  total: z.number(),
+  /** Stamps earned as Stamps answered; null while pending or refused. */
+  stamps: z.number().nullable(),
+  state: todaySaleStateSchema
+})
+export type TodaySale = z.infer<typeof todaySaleSchema>
+
+const stateTotal = z.object({ count: z.number().int(), value: z.number() })
+
+/** The store's sales of one local day, with totals per state; `takings` counts posted and pending sales. */
+export const todaySalesSchema = z.object({
+  date: z.string(),
+  store: z.number().int(),
+  sales: z.array(todaySaleSchema),
+  totals: z.object({
+    byState: z.record(todaySaleStateSchema, stateTotal),
+    takings: stateTotal,
+    stamps: z.number()
+  })
+})
+export type TodaySales = z.infer<typeof todaySalesSchema>
+
 export const saleChannels = {
   'sale:preview': channel({
     request: z.object({ user: z.string().max(254).optional(), totalValue: z.number().nonnegative() }).strict(),
@@ -93,5 +128,9 @@ export const saleChannels = {
     request: cancelRequestSchema,
     response: cancelResultSchema,
     session: 'cashier'
-  })
+  }),
+  /** Today's sales at this store, from this till's outbox: newest first, with totals. */
+  'sale:today': channel({ request: empty, response: todaySalesSchema, session: 'cashier' }),
+  /** Prints today's totals at this store on the receipt printer (the shift summary slip). */
+  'sale:print-shift-summary': channel({ request: empty, response: printJobSchema, session: 'cashier' })
 } as const

@@ -14,10 +14,23 @@ const deviceState = z.enum([
 ])
 
 export const statusSchema = z.object({
-  upstream: z.object({ reachable: z.boolean(), embedded: z.boolean(), checkedAt: z.number().nullable() }),
+  upstream: z.object({
+    reachable: z.boolean(),
+    embedded: z.boolean(),
+    checkedAt: z.number().nullable(),
+    /** Reachable, but the last minute's real requests were slow or often failed. */
+    degraded: z.boolean().optional()
+  }),
   queue: z.object({ pending: z.number().int(), failed: z.number().int() }),
   printer: z.object({ state: deviceState, detail: z.string().optional(), held: z.number().int() }),
   scanner: z.object({ state: deviceState, detail: z.string().optional() }),
+  /** The data directory: 'full' or 'failing' while a part of it (outbox, print queue, ...) cannot write. */
+  disk: z
+    .object({
+      state: z.enum(['ok', 'full', 'failing']),
+      parts: z.array(z.enum(['outbox', 'outbox-checkpoint', 'print-queue', 'receipts', 'settings']))
+    })
+    .optional(),
   mode: z.enum(['kiosk', 'cashier']),
   language: z.enum(['id', 'en']),
   idleTimeoutSeconds: z.number().int(),

@@ -26,6 +26,8 @@ export const loyaltySaleSchema = z.object({
   balance: z.number().nullable().default(null),
   /** True when the sale sits in the outbox: the receipt says stamps are pending. */
   pending: z.boolean().default(false),
+  /** A later copy of the receipt (a reprint): printed with a copy mark at the top. */
+  copy: z.boolean().default(false),
   /** Optional link (e-receipt, app download) printed as a QR code. */
   qr: z.string().optional()
 })

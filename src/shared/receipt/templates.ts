@@ -45,6 +45,7 @@ export function loyaltyReceipt(saleInput: LoyaltySaleInput, options: TemplateOpt
   const opts = templateOptionsSchema.parse(options)
   const l = (key: StringKey): string => translate(opts.language, key)
   const items: ReceiptItemInput[] = [center(sale.merchant_name, true)]
+  if (sale.copy) items.unshift(center(l('receipt.copy'), true))
   if (sale.store_name) items.push(center(sale.store_name))
   items.push(
     rule,

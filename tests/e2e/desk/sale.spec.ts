@@ -54,11 +54,13 @@ test('a typed card finds the member; a sale posts once and its printed receipt i
   await expectAccessible(kioskPage, 'sale result')
   await checkAtKioskSizes(kioskPage, testInfo, 'desk-sale-result')
 
-  // Reprint: a second job with the same receipt.
+  // Reprint: a second job with the same receipt, marked as a copy on paper and on screen.
   await kioskPage.getByRole('button', { name: 'Cetak ulang struk' }).click()
   await expect(kioskPage.getByText('Struk dicetak ulang.')).toBeVisible()
   const again = await printer.waitForJobs(jobsBefore + 2, 15_000)
-  expect(previewLines(decodeEscPos(again.at(-1)!.bytes).items, 32)).toEqual(printed)
+  const copy = previewLines(decodeEscPos(again.at(-1)!.bytes).items, 32)
+  expect(copy).toEqual([expect.stringMatching(/^\s*\*\*\* SALINAN \*\*\*\s*$/), ...printed])
+  await expect(desk.receipt).toContainText('*** SALINAN ***')
 
   // The same sale typed again under its invoice: "already posted, reprint?", and still one sale upstream.
   await kioskPage.getByRole('button', { name: 'Penjualan baru' }).click()

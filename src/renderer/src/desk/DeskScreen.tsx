@@ -18,14 +18,18 @@ import { MemberPanel } from './MemberPanel'
 import { PinGate } from './PinGate'
 import { QueuePanel } from './QueuePanel'
 import { SalePanel } from './SalePanel'
+import { TodayPanel } from './TodayPanel'
 
-const TABS = ['sale', 'balance', 'cancel', 'history', 'queue', 'admin'] as const
+const TABS = ['sale', 'balance', 'cancel', 'history', 'today', 'queue', 'admin'] as const
 type Tab = (typeof TABS)[number]
 
 export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element {
   const t = useT()
   const [tab, setTab] = useState<Tab>('sale')
   const member = useDeskMemberStore((s) => s.member)
+  // Offline, a sale may go to an id Stamps has not confirmed yet (it is checked when the sale is posted).
+  const unverified = useDeskMemberStore((s) => (s.phase === 'unverified' ? s.offlineId : null))
+  const saleUser = member?.user ?? unverified
   const queue = useStatusStore((s) => s.status?.queue)
 
   const onLookup = useCallback(
@@ -74,9 +78,13 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
           ))}
         </nav>
         <div className="panel desk__panel">
-          {tab === 'sale' && <SalePanel api={api} user={member?.user ?? null} />}
+          {tab === 'sale' && <SalePanel api={api} user={saleUser} />}
           {tab === 'balance' &&
-            (member ? (
+            (unverified || member?.asOf != null ? (
+              <p className="note note--warn" data-testid="balance-online-only">
+                {t('offline.balanceOnline')}
+              </p>
+            ) : member ? (
               <PinGate api={api} role="cashier">
                 <BalancePanel api={api} member={member} />
               </PinGate>
@@ -92,6 +100,11 @@ export function DeskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element 
               needMember
             ))}
           {tab === 'history' && (member ? <HistoryPanel api={api} user={member.user} /> : needMember)}
+          {tab === 'today' && (
+            <PinGate api={api} role="cashier">
+              <TodayPanel api={api} />
+            </PinGate>
+          )}
           {tab === 'queue' && <QueuePanel api={api} />}
           {tab === 'admin' && (
             <PinGate api={api} role="admin">

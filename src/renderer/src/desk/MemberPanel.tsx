@@ -4,7 +4,8 @@ import type { StampsKioskApi } from '../../../shared/ipc'
 import { memberIdReason } from '../../../shared/member-id'
 import { ErrorNote } from '../common/ErrorNote'
 import { Field } from '../common/Field'
-import { formatCount, formatRupiah } from '../format/format'
+import { SlowWait } from '../common/SlowWait'
+import { formatActivityDate, formatCount, formatRupiah } from '../format/format'
 import { useT } from '../i18n'
 import { useDeskMemberStore } from '../stores/desk-member-store'
 import { useLanguageStore } from '../stores/language-store'
@@ -18,7 +19,7 @@ export function MemberPanel({
 }): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
-  const { phase, member, invalidCode, error, clear } = useDeskMemberStore()
+  const { phase, member, offlineId, invalidCode, error, clear, sellUnverified } = useDeskMemberStore()
   const [text, setText] = useState('')
   return (
     <section className="panel member-panel" aria-labelledby="member-panel-title">
@@ -38,7 +39,12 @@ export function MemberPanel({
         </button>
       </form>
       <div className="member-panel__result" aria-live="polite">
-        {phase === 'looking' && <p role="status">{t('desk.member.looking')}</p>}
+        {phase === 'looking' && <SlowWait text={t('desk.member.looking')} onCancel={clear} />}
+        {phase === 'gave-up' && (
+          <p className="note note--warn" role="alert">
+            {t('desk.member.gaveUp')}
+          </p>
+        )}
         {phase === 'not-found' && (
           <p className="note note--bad" role="alert">
             {t('desk.member.notFound')}
@@ -50,11 +56,35 @@ export function MemberPanel({
           </p>
         )}
         {phase === 'error' && <ErrorNote error={error} />}
+        {(phase === 'error' || phase === 'gave-up') && offlineId && (
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={sellUnverified}>
+              {t('offline.sellAnyway', { user: offlineId })}
+            </button>
+          </div>
+        )}
+        {phase === 'unverified' && offlineId && (
+          <div className="member-card" data-testid="desk-unverified">
+            <p className="member-card__name">{offlineId}</p>
+            <p className="note note--warn">{t('offline.unverified')}</p>
+            <p className="member-card__line">{t('offline.unverifiedBody', { user: offlineId })}</p>
+            <div className="button-row">
+              <button type="button" className="button button--secondary" onClick={clear}>
+                {t('desk.member.clear')}
+              </button>
+            </div>
+          </div>
+        )}
         {member && (
           <div className="member-card" data-testid="desk-member">
             <p className="member-card__name">{member.name}</p>
             {member.cardLast4 && <p className="member-card__line">{t('member.card', { last4: member.cardLast4 })}</p>}
             <p className="member-card__line">{member.user}</p>
+            {member.asOf != null && (
+              <p className="note note--warn" data-testid="desk-member-as-of">
+                {t('offline.asOf', { time: formatActivityDate(member.asOf / 1000, lang) })}
+              </p>
+            )}
             {member.isBlocked && <p className="note note--bad">{t('member.blocked')}</p>}
             <dl className="member-card__figures">
               <div>

@@ -1,5 +1,5 @@
 /** Screen formats: rupiah without decimals (shared with receipts) and dates in Jakarta time. */
-import { wallClock } from '../../../shared/local-day'
+import { two, wallClock } from '../../../shared/local-day'
 import { formatRupiah } from '../../../shared/money'
 import type { Language } from '../../../shared/i18n'
 
@@ -43,4 +43,10 @@ export function formatActivityDate(epochSeconds: number, lang: Language): string
   }
   const c = wallClock(epochSeconds * 1000)
   return `${f.format(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute))} WIB`
+}
+
+/** An instant (epoch ms) as the store's wall-clock time of day, `14.05` (id) or `14:05` (en). */
+export function formatTimeOfDay(ms: number, lang: Language): string {
+  const c = wallClock(ms)
+  return `${two(c.hour)}${lang === 'id' ? '.' : ':'}${two(c.minute)}`
 }

@@ -1,4 +1,4 @@
-/** Always-visible device status: upstream, queue depth, printer and scanner. */
+/** Always-visible device status: upstream, queue depth, printer and scanner, and the disk while it cannot write. */
 import type { Status } from '../../../shared/ipc'
 import { useT, type Translate } from '../i18n'
 import { useStatusStore } from '../stores/status-store'
@@ -9,14 +9,15 @@ const deviceTone = (state: Status['printer']['state']): Tone =>
   state === 'ok' || state === 'connected' ? 'good' : state === 'none' ? 'idle' : state === 'paper-out' ? 'warn' : 'bad'
 
 function items(status: Status, t: Translate): Array<{ key: string; label: string; value: string; tone: Tone }> {
-  const { upstream, queue, printer, scanner } = status
-  const upstreamText = upstream.reachable ? t('status.upstream.ok') : t('status.upstream.down')
+  const { upstream, queue, printer, scanner, disk } = status
+  const upstreamState = !upstream.reachable ? 'down' : upstream.degraded ? 'degraded' : 'ok'
+  const upstreamText = t(`status.upstream.${upstreamState}`)
   return [
     {
       key: 'upstream',
       label: t('status.upstream'),
       value: upstream.embedded ? `${upstreamText} (${t('status.upstream.embedded')})` : upstreamText,
-      tone: upstream.reachable ? 'good' : 'bad'
+      tone: upstreamState === 'ok' ? 'good' : upstreamState === 'degraded' ? 'warn' : 'bad'
     },
     {
       key: 'queue',
@@ -34,7 +35,16 @@ function items(status: Status, t: Translate): Array<{ key: string; label: string
           : t(`device.${printer.state}`),
       tone: printer.held > 0 && deviceTone(printer.state) === 'good' ? 'warn' : deviceTone(printer.state)
     },
-    { key: 'scanner', label: t('status.scanner'), value: t(`device.${scanner.state}`), tone: deviceTone(scanner.state) }
+    {
+      key: 'scanner',
+      label: t('status.scanner'),
+      value: t(`device.${scanner.state}`),
+      tone: deviceTone(scanner.state)
+    },
+    // Shown only while something cannot write: a full disk refuses sales, so the cashier must know.
+    ...(disk && disk.state !== 'ok'
+      ? [{ key: 'disk', label: t('status.disk'), value: t(`status.disk.${disk.state}`), tone: 'bad' as const }]
+      : [])
   ]
 }
 

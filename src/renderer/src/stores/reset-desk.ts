@@ -6,6 +6,7 @@ import { resetDeskMemberStore } from './desk-member-store'
 import { resetHistoryStore } from './history-store'
 import { resetQueueStore } from './queue-store'
 import { resetSaleStore } from './sale-store'
+import { resetTodayStore } from './today-store'
 
 /** The member's tasks: sale form (new invoice), balance, cancel and history. */
 export function resetDeskTasks(): void {
@@ -20,5 +21,6 @@ export function resetDeskStores(): void {
   resetDeskTasks()
   resetDeskMemberStore()
   resetQueueStore()
+  resetTodayStore()
   resetAuthStore()
 }

@@ -14,6 +14,9 @@ export const deskEn = {
   'desk.member.title': 'Member',
   'desk.member.query': 'Card number, email or mobile',
   'desk.member.find': 'Find',
+  'desk.member.gaveUp':
+    'Stamps did not answer within 12 seconds. Try again later, or record the sale for this id: Stamps checks it when it is back.',
+  'wait.slow': 'Still waiting for the Stamps service…',
   'desk.member.looking': 'Looking up the member…',
   'desk.member.notFound': 'Member not found. Check the card number, email or mobile.',
   'desk.member.refresh': 'Reload',
@@ -39,6 +42,8 @@ export const deskEn = {
   'ipcError.ambiguous': 'Outcome unknown, check history.',
   'ipcError.forbidden': 'PIN needed.',
   'ipcError.printer': 'Printer problem.',
+  'ipcError.disk-full': 'The disk is full: nothing was saved. Free disk space, then try again.',
+  'ipcError.disk-error': 'The disk reported an error: nothing was saved.',
   'ipcError.internal': 'Something went wrong.',
   'sale.title': 'New sale',
   'sale.invoice': 'Invoice number',

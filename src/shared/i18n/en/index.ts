@@ -6,9 +6,10 @@ import { kioskEn } from './kiosk'
 import { memberIdEn } from './member-id'
 import { receiptEn } from './receipt'
 import { tasksEn } from './tasks'
+import { todayEn } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn] as const
+export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn, todayEn] as const
 
 export const en = {
   ...kioskEn,
@@ -16,5 +17,6 @@ export const en = {
   ...tasksEn,
   ...adminEn,
   ...receiptEn,
-  ...memberIdEn
+  ...memberIdEn,
+  ...todayEn
 } as const satisfies Record<keyof typeof id, string>

@@ -5,9 +5,10 @@ import { kioskId } from './kiosk'
 import { memberIdId } from './member-id'
 import { receiptId } from './receipt'
 import { tasksId } from './tasks'
+import { todayId } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId] as const
+export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId, todayId] as const
 
 export const id = {
   ...kioskId,
@@ -15,5 +16,6 @@ export const id = {
   ...tasksId,
   ...adminId,
   ...receiptId,
-  ...memberIdId
+  ...memberIdId,
+  ...todayId
 } as const

@@ -1,7 +1,7 @@
 /** The cashier desk: member panel, task tabs, sale form and result, PIN gate. Labels in id or en. */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type DeskTab = 'sale' | 'balance' | 'cancel' | 'history' | 'queue' | 'admin'
+export type DeskTab = 'sale' | 'balance' | 'cancel' | 'history' | 'today' | 'queue' | 'admin'
 
 export class DeskPage {
   readonly memberQuery: Locator
