@@ -18,6 +18,7 @@ export default defineConfig({
         external: [
           'better-sqlite3',
           'node-hid',
+          'serialport',
           '@fastify/ajv-compiler',
           '@fastify/fast-json-stringify-compiler',
           'light-my-request',

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Chromium (the browser
-# specs), libusb (node-hid's runtime library) and Prometheus (the metrics scrape test). Needs root; otherwise says what to install.
+# specs), libusb (node-hid's runtime library), socat (the serial printer test's pty pair) and
+# Prometheus (the metrics scrape test). Needs root; otherwise says what to install.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || [ -e /usr/lib/x86_64-linux-gnu/libusb-1.0.so.0 ] || need+=(libusb-1.0-0)
+command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -12,6 +14,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 else
-  echo "missing: ${need[*]}; install them (sudo apt-get install ${need[*]}) for the browser, scanner and metrics tests" >&2
+  echo "missing: ${need[*]}; install them (sudo apt-get install ${need[*]}) for the browser, scanner, serial printer and metrics tests" >&2
   exit 1
 fi

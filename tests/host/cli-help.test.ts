@@ -59,7 +59,7 @@ describe('--help', () => {
     expect(run.stdout).not.toMatch(/^sandbox: http/m)
   })
 
-  it('the printer emulator lists its five flags and listens on nothing', () => {
+  it('the printer emulator lists its seven flags and listens on nothing', () => {
     const run = help('src/main/printer/emulator-cli.ts', ['--port', '0', '--help'])
     expect(run.status).toBe(0)
     expect(defaultOf(run.stdout, 'port')).toBe('9100')
@@ -67,6 +67,8 @@ describe('--help', () => {
     expect(defaultOf(run.stdout, 'offline')).toBe('off')
     expect(defaultOf(run.stdout, 'save')).toBe('not saved')
     expect(defaultOf(run.stdout, 'columns')).toBe('48')
+    expect(defaultOf(run.stdout, 'serial')).toBe('none')
+    expect(defaultOf(run.stdout, 'baud')).toBe('9600')
     expect(run.stdout).not.toMatch(/printer emulator: tcp/)
   })
 

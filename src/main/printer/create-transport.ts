@@ -5,14 +5,12 @@ import { DeviceTransport } from './device-transport'
 import { FileTransport } from './file-transport'
 import { type PrinterSpec, parsePrinterSpec } from './printer-spec'
 import type { PrinterTransport } from './printer-transport'
-import { type LineConfigurer, SerialTransport } from './serial-transport'
+import { SerialTransport } from './serial-transport'
 import { TcpTransport } from './tcp-transport'
 
 export interface TransportOptions {
   /** Paper width, used by the file: printer to lay out its text previews. */
   columns?: Columns
-  /** Test seam for serial line setup (stty). */
-  configureSerial?: LineConfigurer
 }
 
 /** The default when settings name no printer: a virtual printer in the data directory. */
@@ -28,7 +26,7 @@ export function createTransport(spec: string | PrinterSpec, options: TransportOp
     case 'device':
       return new DeviceTransport(s.path)
     case 'serial':
-      return new SerialTransport(s.path, s.baud, options.configureSerial)
+      return new SerialTransport({ path: s.path, baud: s.baud, flow: s.flow })
     case 'file':
       return new FileTransport(s.dir, options.columns)
   }

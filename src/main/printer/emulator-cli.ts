@@ -1,7 +1,11 @@
-/** `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|48]` (`--help`) */
+/**
+ * `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|35|42|44|48]
+ * [--serial PATH [--baud N]]` (`--help`): with --serial it also answers on a serial line (one end of a socat pty pair).
+ */
 import { parseArgs } from 'node:util'
 import { answerHelp, type CliHelp } from '../../platform/cli/cli-help'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
+import { COLUMNS, type Columns } from '../../shared/receipt/receipt-model'
 import { PrinterEmulator } from './printer-emulator'
 
 const OPTIONS = {
@@ -9,7 +13,9 @@ const OPTIONS = {
   'paper-out': { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
   save: { type: 'string' },
-  columns: { type: 'string', default: '48' }
+  columns: { type: 'string', default: '48' },
+  serial: { type: 'string' },
+  baud: { type: 'string', default: '9600' }
 } as const
 
 const HELP: CliHelp<typeof OPTIONS> = {
@@ -25,7 +31,13 @@ const HELP: CliHelp<typeof OPTIONS> = {
       text: 'also write each job to <dir> (job-NNNN.bin bytes, job-NNNN.txt preview)',
       default: 'not saved'
     },
-    columns: { value: '32|48', text: 'characters per line of the decoded preview' }
+    columns: { value: '32|35|42|44|48', text: 'characters per line of the decoded preview' },
+    serial: {
+      value: '<path>',
+      text: 'also answer on this serial line, e.g. one end of a socat pty pair',
+      default: 'none'
+    },
+    baud: { value: '<n>', text: 'baud rate of --serial' }
   }
 }
 
@@ -33,7 +45,9 @@ answerHelp(process.argv.slice(2), HELP)
 const { values } = parseArgs({ options: OPTIONS })
 
 const port = Number(values.port)
-const columns = values.columns === '32' ? 32 : 48
+const columns: Columns = (COLUMNS as readonly number[]).includes(Number(values.columns))
+  ? (Number(values.columns) as Columns)
+  : 48
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`printer emulator: --port must be 0-65535, got ${values.port}`)
   process.exit(2)
@@ -69,7 +83,17 @@ process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 
 emulator.start().then(
-  () => console.log(`printer emulator: ${emulator.url}`),
+  async () => {
+    console.log(`printer emulator: ${emulator.url}`)
+    if (!values.serial) return
+    await emulator.attachSerial(values.serial, Number(values.baud)).then(
+      () => console.log(`printer emulator: serial ${values.serial} at ${values.baud} baud`),
+      (err: Error) => {
+        console.error(`printer emulator: cannot open ${values.serial}: ${err.message}`)
+        process.exit(1)
+      }
+    )
+  },
   (err: Error) => {
     console.error(`printer emulator: cannot listen on 127.0.0.1:${port}: ${err.message}`)
     process.exit(1)

@@ -1,9 +1,11 @@
 /** A network receipt printer on loopback: answers DLE EOT, keeps every job it receives. */
 import { EventEmitter } from 'node:events'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { type Server, type Socket, createServer } from 'node:net'
+import { type Server, createServer } from 'node:net'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import type { Duplex } from 'node:stream'
+import { SerialPort } from 'serialport'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { Columns } from '../../shared/receipt/receipt-model'
 import { renderPreview } from '../../shared/receipt/render-preview'
@@ -33,7 +35,7 @@ export interface EmulatorJob {
 export class PrinterEmulator extends EventEmitter {
   readonly jobs: EmulatorJob[] = []
   private server: Server | null = null
-  private readonly sockets = new Set<Socket>()
+  private readonly sockets = new Set<Duplex>()
   private state: { paperOut: boolean; offline: boolean; coverOpen: boolean }
   private listenPort: number
 
@@ -108,22 +110,40 @@ export class PrinterEmulator extends EventEmitter {
     return this.listenPort
   }
 
-  /** Closes the port and drops open connections: what unplugging the cable looks like. */
+  /** Closes the port and drops open connections and serial lines: what unplugging the cable looks like. */
   async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy()
     const server = this.server
     if (!server) return
     this.server = null
-    for (const s of this.sockets) s.destroy()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 
-  private accept(socket: Socket): void {
+  /**
+   * Serves a serial line, e.g. the far end of a pty pair: DLE EOT answered as on TCP; with no
+   * connection to close, a job ends after `idleMs` without print data.
+   */
+  async attachSerial(path: string, baud = 9600, idleMs = 150): Promise<void> {
+    const port = new SerialPort({ path, baudRate: baud, autoOpen: false })
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())))
+    this.accept(port, idleMs)
+  }
+
+  private accept(socket: Duplex, idleMs = 0): void {
     this.sockets.add(socket)
-    const data: number[] = []
-    let printable = !(this.state.paperOut || this.state.offline || this.state.coverOpen)
+    let data: number[] = []
+    const stopped = (): boolean => this.state.paperOut || this.state.offline || this.state.coverOpen
+    let printable = !stopped()
     let carry: number[] = []
     let lastByteAt = 0
-    const acceptedAt = performance.now()
+    let acceptedAt = performance.now()
+    let idle: NodeJS.Timeout | undefined
+    const flush = (): void => {
+      if (data.length > 0) void this.record(Uint8Array.from(data), printable, { acceptedAt, lastByteAt })
+      data = []
+      printable = !stopped()
+      acceptedAt = performance.now()
+    }
     socket.on('data', (chunk: Buffer) => {
       const before = data.length
       const bytes = [...carry, ...chunk]
@@ -145,15 +165,22 @@ export class PrinterEmulator extends EventEmitter {
         }
         data.push(bytes[i]!)
       }
-      if (data.length > before) lastByteAt = performance.now()
+      if (data.length > before) {
+        lastByteAt = performance.now()
+        if (idleMs > 0) {
+          clearTimeout(idle)
+          idle = setTimeout(flush, idleMs)
+        }
+      }
       // The printer state when print data arrives decides whether it is printed.
-      if (data.length > 0 && (this.state.paperOut || this.state.offline || this.state.coverOpen)) printable = false
+      if (data.length > 0 && stopped()) printable = false
     })
     socket.on('error', () => undefined)
     socket.on('close', () => {
+      clearTimeout(idle)
       this.sockets.delete(socket)
       data.push(...carry)
-      if (data.length > 0) void this.record(Uint8Array.from(data), printable, { acceptedAt, lastByteAt })
+      flush()
     })
     socket.on('end', () => socket.end())
   }

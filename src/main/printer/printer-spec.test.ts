@@ -15,7 +15,8 @@ describe('parsePrinterSpec', () => {
     expect(parsePrinterSpec('serial:/dev/ttyUSB0?baud=115200')).toEqual({
       kind: 'serial',
       path: '/dev/ttyUSB0',
-      baud: 115200
+      baud: 115200,
+      flow: 'none'
     })
     expect(parsePrinterSpec('serial:/dev/ttyS0')).toMatchObject({ baud: 9600 })
     expect(parsePrinterSpec('file:/var/lib/kiosk/receipts')).toEqual({ kind: 'file', dir: '/var/lib/kiosk/receipts' })

@@ -26,19 +26,24 @@ export const printerSpecSchema = z.discriminatedUnion('kind', [
   z.object({
     ...paper,
     kind: z.literal('serial'),
-    path: z.string().startsWith('/', 'serial path must be absolute'),
+    path: z
+      .string()
+      .regex(/^(\/.+|COM\d{1,3})$/i, 'serial port must be an absolute device path or COMn')
+      .transform((p) => (/^com/i.test(p) ? p.toUpperCase() : p)),
     // 9600 is the factory default of most serial receipt printers; set baud= to match DIP switches.
     baud: z
       .number()
       .refine((b) => (BAUDS as readonly number[]).includes(b), `baud must be one of ${BAUDS.join(', ')}`)
-      .default(9600)
+      .default(9600),
+    /** RTS/CTS (most serial receipt printers), XON/XOFF, or none: as the printer's DIP switches say. */
+    flow: z.enum(['none', 'rtscts', 'xonxoff']).default('none')
   }),
   z.object({ ...paper, kind: z.literal('file'), dir: z.string().min(1, 'file: needs a folder') })
 ])
 export type PrinterSpec = z.infer<typeof printerSpecSchema>
 
 const FORMS =
-  'tcp://HOST[:PORT], device:/dev/usb/lp0, serial:/dev/ttyUSB0?baud=9600 or file:DIR, each optionally with ?model=ID or ?columns=N'
+  'tcp://HOST[:PORT], device:/dev/usb/lp0, serial:/dev/ttyUSB0?baud=9600[&flow=rtscts] (or serial:COM3), or file:DIR, each optionally with ?model=ID or ?columns=N'
 
 export class PrinterSpecError extends Error {
   override readonly name = 'PrinterSpecError'
@@ -79,7 +84,14 @@ function toCandidate(spec: string): unknown {
   }
   const { path, params } = split(rest)
   if (scheme === 'device') return { ...paperParams(params), kind: 'device', path }
-  if (scheme === 'serial') return { ...paperParams(params), kind: 'serial', path, baud: num(params.get('baud')) }
+  if (scheme === 'serial')
+    return {
+      ...paperParams(params),
+      kind: 'serial',
+      path,
+      baud: num(params.get('baud')),
+      flow: params.get('flow') ?? undefined
+    }
   if (scheme === 'file')
     return { ...paperParams(params), kind: 'file', dir: path.startsWith('//') ? path.slice(2) : path }
   throw new PrinterSpecError(`printer spec "${spec}": unknown kind "${scheme}"; expected ${FORMS}`)
@@ -115,6 +127,7 @@ export const printerSpecStringSchema = z.string().superRefine((s, ctx) => {
 export function formatPrinterSpec(spec: PrinterSpec): string {
   const params = new URLSearchParams()
   if (spec.kind === 'serial') params.set('baud', String(spec.baud))
+  if (spec.kind === 'serial' && spec.flow !== 'none') params.set('flow', spec.flow)
   if (spec.model) params.set('model', spec.model)
   if (spec.columns) params.set('columns', String(spec.columns))
   const query = params.size > 0 ? `?${params.toString()}` : ''

@@ -1,69 +1,78 @@
-/** Serial printers (/dev/ttyUSB0, /dev/ttyS0): line set with `stty`, then written as a file. */
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
+/**
+ * Serial printers through `serialport`: a device path (/dev/ttyUSB0) or a Windows port (COM3),
+ * baud and flow control as the printer's DIP switches say, status read back with DLE EOT.
+ */
 import type { PrinterStatus } from '../../shared/receipt/printer-status'
-import { writeDevice } from './device-transport'
-import { CONNECTED_UNKNOWN, type PrinterTransport, PrinterError } from './printer-transport'
+import { type PrinterTransport, PrinterError, fromSystemError } from './printer-transport'
+import { type FlowControl, openSerialLink } from './serial-link'
+import { queryStatus } from './tcp-transport'
+import type { PrinterSocket } from './tcp-socket'
 
-/** Sets the tty line: baud, 8N1, raw (no newline translation, which would corrupt ESC/POS). */
-export type LineConfigurer = (path: string, baud: number) => Promise<void>
-
-const run = promisify(execFile)
-
-export const sttyConfigurer: LineConfigurer = async (path, baud) => {
-  // crtscts: most serial receipt printers use RTS/CTS to stop the host when their buffer fills.
-  await run('stty', ['-F', path, String(baud), 'cs8', '-cstopb', '-parenb', 'raw', '-echo', 'crtscts'])
+export interface SerialTransportOptions {
+  path: string
+  baud: number
+  flow: FlowControl
+  statusTimeoutMs?: number
+  writeTimeoutMs?: number
 }
 
-/**
- * Implemented without the `serialport` package (not installed): the tty is configured with
- * stty and written through the device-file path. Status is not read back, because a blocking
- * read on a tty from Node's thread pool cannot be cancelled cleanly on timeout.
- */
 export class SerialTransport implements PrinterTransport {
   readonly description: string
-  private configured = false
+  private readonly o: Required<SerialTransportOptions>
 
-  constructor(
-    private readonly path: string,
-    private readonly baud: number,
-    private readonly configure: LineConfigurer = sttyConfigurer
-  ) {
-    this.description = `serial:${path}?baud=${baud}`
+  constructor(options: SerialTransportOptions) {
+    this.o = { statusTimeoutMs: 1000, writeTimeoutMs: 30_000, ...options }
+    const flow = options.flow === 'none' ? '' : `&flow=${options.flow}`
+    this.description = `serial:${options.path}?baud=${options.baud}${flow}`
   }
 
-  private async ensureConfigured(): Promise<void> {
-    if (this.configured) return
+  /** One open per job, as one connection per job on TCP: a replugged adapter is simply opened again. */
+  private async open(): Promise<PrinterSocket> {
     try {
-      await this.configure(this.path, this.baud)
-      this.configured = true
+      return await openSerialLink({ ...this.o })
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err)
-      throw new PrinterError(
-        /No such file/i.test(msg) ? 'not-found' : 'disconnected',
-        `${this.description}: stty failed: ${msg}`
-      )
-    }
-  }
-
-  async write(bytes: Uint8Array): Promise<void> {
-    await this.ensureConfigured()
-    try {
-      await writeDevice(this.path, bytes, this.description)
-    } catch (err) {
-      // A replugged USB-serial adapter comes back with default line settings.
-      this.configured = false
-      throw err
+      // The bindings report open errors as text ("No such file or directory, cannot open ..."), not as codes.
+      const text = (err as Error).message ?? ''
+      const code = /no such file|file not found|cannot find/i.test(text)
+        ? 'ENOENT'
+        : /permission denied|access is denied/i.test(text)
+          ? 'EACCES'
+          : undefined
+      throw fromSystemError(code ? Object.assign(err as Error, { code }) : err, this.description, true)
     }
   }
 
   async status(): Promise<PrinterStatus> {
+    let link: PrinterSocket
     try {
-      await this.ensureConfigured()
-      return { ...CONNECTED_UNKNOWN }
+      link = await this.open()
     } catch (err) {
       const e = err as PrinterError
-      return { ...CONNECTED_UNKNOWN, state: e.code === 'io' ? 'disconnected' : e.code, detail: e.message }
+      const state = e.code === 'io' ? 'disconnected' : e.code
+      return { state, online: null, coverOpen: null, paper: 'unknown', detail: e.message }
+    }
+    try {
+      return await queryStatus(link, this.o.statusTimeoutMs)
+    } finally {
+      link.destroy()
+    }
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    const link = await this.open()
+    let sent = false
+    try {
+      // As on TCP: a printer at paper end would print the buffered job later, twice after a retry.
+      const st = await queryStatus(link, this.o.statusTimeoutMs)
+      if (st.state === 'paper-out' || st.state === 'offline') {
+        throw new PrinterError(st.state, `${this.description}: ${st.detail ?? st.state}`)
+      }
+      sent = true
+      await link.write(bytes)
+      await link.finish(0)
+    } catch (err) {
+      link.destroy()
+      throw fromSystemError(err, this.description, !sent)
     }
   }
 

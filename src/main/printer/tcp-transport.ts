@@ -14,7 +14,8 @@ export interface TcpTransportOptions {
   finishTimeoutMs?: number
 }
 
-async function query(sock: PrinterSocket, timeoutMs: number): Promise<PrinterStatus> {
+/** DLE EOT 1, 2 and 4 over a connection that answers them (TCP or serial). */
+export async function queryStatus(sock: PrinterSocket, timeoutMs: number): Promise<PrinterStatus> {
   const ask = async (n: 1 | 2 | 4): Promise<number | undefined> => {
     await sock.write(dleEot(n))
     return sock.readByte(timeoutMs)
@@ -58,7 +59,7 @@ export class TcpTransport implements PrinterTransport {
       }
     }
     try {
-      return await query(sock, this.o.statusTimeoutMs)
+      return await queryStatus(sock, this.o.statusTimeoutMs)
     } finally {
       sock.destroy()
     }
@@ -70,7 +71,7 @@ export class TcpTransport implements PrinterTransport {
     try {
       // Hardware hazard: a printer at paper end buffers what it gets and may print it when
       // paper is loaded, so a later retry would print the receipt twice. Check, then send.
-      const st = await query(sock, this.o.statusTimeoutMs)
+      const st = await queryStatus(sock, this.o.statusTimeoutMs)
       if (st.state === 'paper-out' || st.state === 'offline') {
         throw new PrinterError(st.state, `${this.description}: ${st.detail ?? st.state}`)
       }

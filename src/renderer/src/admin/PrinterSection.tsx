@@ -16,7 +16,7 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   const t = useT()
   const s = useAdminStore()
   const err = useFieldError()
-  const { status, models, held, test, loadModels, refresh, testPrint, retry, discard, jobChanged } =
+  const { status, models, devices, held, test, loadModels, refresh, testPrint, retry, discard, jobChanged } =
     usePrinterAdminStore()
   useEffect(() => {
     void loadModels(api)
@@ -46,6 +46,15 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
         error={err('printer')}
         name="printer"
       />
+      {devices.length > 0 && (
+        <Select
+          label={t('admin.printerDevices')}
+          value=""
+          onChange={(v) => v && s.set('printer', withSpecModel(v, specModel(d.printer)))}
+          name="printer-device"
+          options={[['', t('admin.pickDevice')], ...devices.map((c) => [c.spec, c.label] as const)]}
+        />
+      )}
       {d.printer.trim() !== '' && (
         <Select
           label={t('admin.printerModel')}

@@ -9,6 +9,8 @@ interface PrinterAdminSlice {
   status: IpcResponse<'printer:status'> | null
   /** The encoder database's models to pick from; empty until loaded. */
   models: PrinterModel[]
+  /** Printer devices the OS reports (serial ports, USB printer nodes), as specs. */
+  devices: IpcResponse<'printer:candidates'>['candidates']
   loadModels(api: StampsKioskApi): Promise<void>
   held: PrintJob[]
   test: PrintJob | null
@@ -23,11 +25,16 @@ interface PrinterAdminSlice {
 export const usePrinterAdminStore = create<PrinterAdminSlice>()((set, get) => ({
   status: null,
   models: [],
+  devices: [],
   held: [],
   test: null,
   async loadModels(api) {
-    const r = await api.invoke('printer:models', {})
-    if (r.ok) set({ models: r.data.models })
+    const [models, devices] = await Promise.all([
+      api.invoke('printer:models', {}),
+      api.invoke('printer:candidates', {})
+    ])
+    if (models.ok) set({ models: models.data.models })
+    if (devices.ok) set({ devices: devices.data.candidates })
   },
   async refresh(api) {
     const [st, jobs] = await Promise.all([
@@ -55,4 +62,4 @@ export const usePrinterAdminStore = create<PrinterAdminSlice>()((set, get) => ({
 }))
 
 export const resetPrinterAdminStore = (): void =>
-  usePrinterAdminStore.setState({ status: null, models: [], held: [], test: null })
+  usePrinterAdminStore.setState({ status: null, models: [], devices: [], held: [], test: null })

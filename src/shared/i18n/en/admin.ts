@@ -24,6 +24,8 @@ export const adminEn = {
   'admin.printerHint': 'tcp://host:9100, device:/dev/usb/lp0, serial:…, file:FOLDER; empty = receipts folder',
   'admin.paper': 'Paper width (printers with no model)',
   'admin.printerModel': 'Printer model',
+  'admin.printerDevices': 'Printers found on this computer',
+  'admin.pickDevice': 'Choose one to use it…',
   'admin.genericModel': 'Generic (paper width below)',
   'admin.modelColumns': '{name} ({columns} columns)',
   'admin.paperState': 'paper {paper}',

@@ -22,6 +22,8 @@ export const adminId = {
   'admin.printerHint': 'tcp://host:9100, device:/dev/usb/lp0, serial:…, file:FOLDER; kosong = folder struk',
   'admin.paper': 'Lebar kertas (printer tanpa model)',
   'admin.printerModel': 'Model printer',
+  'admin.printerDevices': 'Printer yang ditemukan di komputer ini',
+  'admin.pickDevice': 'Pilih untuk memakainya…',
   'admin.genericModel': 'Umum (lebar kertas di bawah)',
   'admin.modelColumns': '{name} ({columns} kolom)',
   'admin.paperState': 'kertas {paper}',
