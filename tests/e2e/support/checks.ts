@@ -1,6 +1,6 @@
 /** Cross-screen checks: axe, layout at both kiosk sizes, touch targets, and README screenshots. */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, type TestInfo } from '@playwright/test'
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -9,11 +9,13 @@ interface BrowserElement {
   tagName: string
   textContent: string | null
   getAttribute(name: string): string | null
-  getBoundingClientRect(): { width: number; height: number; left: number; right: number }
+  getBoundingClientRect(): { width: number; height: number; left: number; right: number; top: number; bottom: number }
+  contains(other: BrowserElement | null): boolean
 }
 declare const document: {
   documentElement: { scrollWidth: number; scrollHeight: number }
   querySelectorAll(selector: string): Iterable<BrowserElement>
+  elementFromPoint(x: number, y: number): BrowserElement | null
 }
 declare const innerWidth: number
 declare const innerHeight: number
@@ -54,6 +56,44 @@ export async function expectLayoutFits(page: Page): Promise<void> {
     return out
   })
   expect(problems).toEqual([])
+}
+
+/**
+ * The screen's main action is on screen as it stands, with no scrolling: wholly inside the viewport and
+ * the topmost element at its centre and its top and bottom edges (not clipped by a scrolling panel or covered by another).
+ */
+export async function expectInView(action: Locator, what: string): Promise<void> {
+  const problem = await action.evaluate((node) => {
+    const el = node as unknown as BrowserElement
+    const r = el.getBoundingClientRect()
+    if (r.width === 0 || r.height === 0) return 'has no size'
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+      return `is outside the ${innerWidth}x${innerHeight} viewport (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)})`
+    // Centre, top and bottom edges (the middle of each edge: rounded corners are not hit-tested).
+    const cx = (r.left + r.right) / 2
+    const points: [number, number][] = [
+      [cx, (r.top + r.bottom) / 2],
+      [cx, r.top + 2],
+      [cx, r.bottom - 2]
+    ]
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y)
+      if (!hit || !el.contains(hit))
+        return `is hidden at (${Math.round(x)}, ${Math.round(y)}) by ${hit?.tagName ?? 'nothing'}`
+    }
+    return null
+  })
+  expect(problem, `${what} at ${JSON.stringify(action.page().viewportSize())}`).toBeNull()
+}
+
+/** Runs `check` at 1024x768 and 1920x1080 (after the frame that follows the resize); leaves the page at 1024x768. */
+export async function atKioskSizes(page: Page, check: () => Promise<void>): Promise<void> {
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size)
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))))
+    await check()
+  }
+  await page.setViewportSize(VIEWPORTS[0])
 }
 
 /**

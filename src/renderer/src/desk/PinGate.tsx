@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react'
 import { isPinFormat, type Role, type StampsKioskApi } from '../../../shared/ipc'
 import { Field } from '../common/Field'
+import { NumericKeypad } from '../common/NumericKeypad'
 import { useUntil } from '../common/use-until'
 import { useT } from '../i18n'
 import { hasRole, useAuthStore } from '../stores/auth-store'
@@ -53,6 +54,7 @@ export function PinGate({
         name={`${role}-pin`}
         error={badFormat ? t('pin.format') : (locked ?? wrong)}
       />
+      <NumericKeypad value={pin} onChange={setPin} maxLength={8} />
       <button type="submit" className="button button--primary" disabled={unlocking}>
         {t('pin.unlock')}
       </button>

@@ -68,18 +68,20 @@ export function SaleForm({ api, user }: { api: StampsKioskApi; user: string }): 
           />
         ))}
       </div>
-      <p className="sale-form__preview" role="status" data-testid="sale-preview">
-        {preview !== null ? t('sale.willEarn', { n: formatCount(preview, lang) }) : ''}
-      </p>
-      <ErrorNote error={error} testId="sale-error" />
-      <button
-        type="submit"
-        className="button button--primary sale-form__submit"
-        disabled={submitting}
-        aria-disabled={submitting}
-      >
-        {submitting ? t('sale.submitting') : t('sale.submit')}
-      </button>
+      <div className="sale-form__footer">
+        <p className="sale-form__preview" role="status" data-testid="sale-preview">
+          {preview !== null ? t('sale.willEarn', { n: formatCount(preview, lang) }) : ''}
+        </p>
+        <ErrorNote error={error} testId="sale-error" />
+        <button
+          type="submit"
+          className="button button--primary sale-form__submit"
+          disabled={submitting}
+          aria-disabled={submitting}
+        >
+          {submitting ? t('sale.submitting') : t('sale.submit')}
+        </button>
+      </div>
     </form>
   )
 }

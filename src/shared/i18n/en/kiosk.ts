@@ -80,5 +80,8 @@ export const kioskEn = {
   'language.switchShort': 'Bahasa Indonesia',
   'idle.notice': 'The screen returns to the start when idle.',
   'restart.title': 'Just a moment',
-  'restart.body': 'The screen is restarting and will be back in a few seconds.'
+  'restart.body': 'The screen is restarting and will be back in a few seconds.',
+  'keypad.label': 'Number pad',
+  'keypad.clear': 'Clear',
+  'keypad.backspace': 'Delete last digit'
 } as const satisfies Record<KioskKey, string>

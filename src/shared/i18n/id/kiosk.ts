@@ -78,7 +78,10 @@ export const kioskId = {
   'language.switchShort': 'English',
   'idle.notice': 'Layar akan kembali ke awal jika tidak ada aktivitas.',
   'restart.title': 'Mohon tunggu sebentar',
-  'restart.body': 'Layar sedang dimuat ulang dan akan kembali dalam beberapa detik.'
+  'restart.body': 'Layar sedang dimuat ulang dan akan kembali dalam beberapa detik.',
+  'keypad.label': 'Papan angka',
+  'keypad.clear': 'Hapus',
+  'keypad.backspace': 'Hapus angka terakhir'
 } as const
 
 export type KioskKey = keyof typeof kioskId
