@@ -4,7 +4,7 @@
  * Stamps' own 400 envelope; offline, a redemption is refused and nothing is queued or spent.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-rig'
+import { BRIDGE_TOKEN, startBridgeRig, type BridgeRig } from '../../../tests/support/bridge-rig'
 import { DEMO } from '../../../tests/support/sandbox'
 
 let rig: BridgeRig
@@ -106,5 +106,15 @@ describe('bridge rewards pass-through', () => {
     expect(res.status).toBe(504)
     expect(await res.json()).toMatchObject({ code: 'redemption-unknown' })
     expect(redemptions()).toBe(1)
+  })
+
+  it('relays reads in XML with the token in the query, and refuses without a credential', async () => {
+    const res = await rig.get(`/api/rewards/KOPI?token=${BRIDGE_TOKEN}`, { accept: 'application/xml' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/xml')
+    expect(await res.text()).toContain('<name>Free Kopi Susu</name>')
+    const none = await rig.post('/api/v2/redemptions/redeem-reward', { user: DEMO.customer, reward: 1, store: 2 }, {})
+    expect(none.status).toBe(403)
+    expect(redemptions()).toBe(0)
   })
 })
