@@ -1,6 +1,7 @@
 /**
  * The receipt bridge: an HTTP server on loopback that speaks the Stamps API to host POS
- * software. Sales go through the durable outbox; everything else passes through to Stamps.
+ * software. Sales go through the durable outbox; everything else passes through to Stamps
+ * (rewards, redemptions, vouchers, v2 sales and sign-up: bridge-rewards.ts).
  */
 import { z } from 'zod'
 import {
@@ -25,6 +26,7 @@ import type { StampsClient } from '../stamps'
 import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
 import { bridgeAuthenticator, bridgeJwtSecret } from './bridge-auth'
 import { registerHealthRoutes, type HealthSources } from './health-routes'
+import { registerRewardsPassThrough } from './bridge-rewards'
 
 export interface BridgeOptions {
   port: number
@@ -132,6 +134,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     errors: 'membership',
     handle: (_m, q) => read(() => client.membership(q))
   })
+  registerRewardsPassThrough(reg, client)
   reg({
     ...STAMPS_PATHS.ping,
     schema: z.object({ token: tokenField.optional() }),
