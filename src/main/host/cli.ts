@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const host = await startHost({ loaded, rendererDir, log })
   if (host.sandboxUrl) console.log(`sandbox: ${host.sandboxUrl}`)
   console.log(`bridge: ${host.bridgeUrl}`)
+  if (host.captureUrl) console.log(`capture: ${host.captureUrl}   the POS prints here; jobs go on to the printer`)
   if (!loaded.settings.bridge.token) console.log(`bridge token: ${loaded.bridgeToken}  (kept in ${loaded.dataDir})`)
   console.log(`data: ${loaded.dataDir}`)
   // kiosk: before ui:, which scripts read as "ready".

@@ -5,6 +5,7 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
+import { setupCapture } from '../capture/capture.setup'
 import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
@@ -40,6 +41,8 @@ export interface Host {
   sandboxUrl: string | null
   bridgeUrl: string
   uiUrl: string | null
+  /** `tcp://host:port` of the capture printer the POS prints to; null when off. */
+  captureUrl: string | null
   /** file: URL of `<data dir>/kiosk.html`, which forwards to uiUrl (open it in Chromium's kiosk mode). */
   kioskPage: string | null
   router: IpcRouter
@@ -93,6 +96,7 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const capture = await setupCapture(ctx, { printer })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
@@ -135,6 +139,7 @@ export async function startHost({
       sandboxUrl: upstream.embeddedUrl,
       bridgeUrl: bridge.url,
       uiUrl,
+      captureUrl: capture?.url ?? null,
       kioskPage,
       router: ipc,
       caller,
