@@ -14,11 +14,23 @@ const compiles = (source: string): boolean => {
   }
 }
 
-export const fieldRuleSchema = z.object({
-  anchors: z.array(z.string().trim().min(1).max(60)).min(1).max(20),
-  /** Applied (case-insensitive) to the rest of the anchor's line; group 1 is the value. */
-  pattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression').optional()
-})
+export const fieldRuleSchema = z
+  .object({
+    /** Labels a line starts with (any case), most specific first: the first anchor that reads a value wins. */
+    anchors: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    /**
+     * Applied (any case) to the rest of the anchor's line, or with no anchors to every whole line;
+     * group 1 is the value. Without it the value is the rest of the line.
+     */
+    pattern: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine(compiles, 'not a valid regular expression')
+      .refine((p) => new RegExp(`${p}|`).exec('')!.length > 1, 'needs a group ( ) around the value')
+      .optional()
+  })
+  .refine((r) => r.anchors.length > 0 || r.pattern !== undefined, 'give anchors, a pattern, or both')
 export type FieldRule = z.infer<typeof fieldRuleSchema>
 
 export const receiptTemplateSchema = z.object({
@@ -35,9 +47,9 @@ export type ReceiptTemplate = z.infer<typeof receiptTemplateSchema>
 export type ReceiptTemplateInput = z.input<typeof receiptTemplateSchema>
 
 /** An invoice number: letters, digits and the separators POS software puts in them. */
-export const INVOICE_VALUE = String.raw`[:#\s]*([A-Za-z0-9][A-Za-z0-9\-/._]*)\s*$`
+export const INVOICE_VALUE = String.raw`^[:#\s]*([A-Za-z0-9][A-Za-z0-9\-/._]*)\s*$`
 /** An amount and nothing else on the line: `Rp 50.000`, `Rp. 50,000`, `IDR 50.000,00`, `50000`. */
-export const AMOUNT_VALUE = String.raw`[:\s]*(?:Rp\.?|IDR)?\s*([0-9][0-9.,]*)\s*$`
+export const AMOUNT_VALUE = String.raw`^[:=\s]*(?:Rp\.?|IDR)?\s*([0-9][0-9.,]*)\s*$`
 
 /** The default: the labels Indonesian and English POS receipts use, the most specific first. */
 export const GENERIC_TEMPLATE: ReceiptTemplate = receiptTemplateSchema.parse({
