@@ -4,28 +4,42 @@
  */
 import { join } from 'node:path'
 import type { HostContext } from '../host/host-context'
+import type { Outbox } from '../outbox'
+import type { StatusService } from '../status/status-service'
 import { createTransport, defaultPrinterSpec } from '../printer'
 import type { LivePrinter } from '../printer/live-printer'
 import { CONNECTED_UNKNOWN } from '../printer/printer-transport'
 import type { PrinterStatus } from '../../shared/receipt/printer-status'
 import { openCaptureDb } from './capture-db'
-import { CaptureForwarder, type FooterFor } from './capture-forwarder'
+import { CaptureForwarder } from './capture-forwarder'
+import { CaptureLoyalty } from './capture-loyalty'
 import { CaptureServer } from './capture-server'
 import { CaptureStore } from './capture-store'
+import type { MemberPairing } from './member-pairing'
 
 export interface Capture {
   /** `tcp://host:port` the POS prints to. */
   url: string
   store: CaptureStore
   forwarder: CaptureForwarder
+  /** Desk look-ups and scans: the member the next receipt's stamps go to. */
+  pairing: MemberPairing
 }
 
 /** How often the real printer's state is read for the POS's status requests. */
 const STATUS_EVERY_MS = 10_000
+/** How much later a receipt may print than without the host (the footer is dropped past it). */
+export const CAPTURE_BUDGET_MS = 50
 
 export async function setupCapture(
   ctx: HostContext,
-  deps: { printer: LivePrinter; footerFor?: FooterFor }
+  deps: {
+    printer: LivePrinter
+    outbox: Outbox
+    status: StatusService
+    pairing: MemberPairing
+    upstream?: { readonly downSignal: AbortSignal } | null
+  }
 ): Promise<Capture | null> {
   const { capture } = ctx.settings
   if (capture.port === null) return null
@@ -37,13 +51,26 @@ export async function setupCapture(
   if (recovered.interrupted + recovered.held > 0)
     ctx.log(`capture: ${recovered.interrupted} job(s) cut off by the last stop, ${recovered.held} held for a person`)
 
+  const { pairing } = deps
+  const loyalty = new CaptureLoyalty({
+    store,
+    outbox: deps.outbox,
+    storeId: ctx.settings.store,
+    templates: () => capture.templates,
+    pairing,
+    // Stamps' answer inside the budget, leaving time to encode the footer; later, the footer says pending.
+    waitMs: CAPTURE_BUDGET_MS - 15,
+    upstream: deps.upstream ?? null,
+    footer: () => ({ language: deps.status.get().language, columns: printer.settings.paperWidth === 80 ? 48 : 32 })
+  })
   const forwarder = new CaptureForwarder({
     store,
     transport: () =>
       createTransport(printer.settings.spec ?? defaultPrinterSpec(ctx.dataDir), {
         columns: printer.settings.paperWidth === 80 ? 48 : 32
       }),
-    ...(deps.footerFor && { footerFor: deps.footerFor }),
+    footerFor: (job) => loyalty.footerFor(job),
+    budgetMs: CAPTURE_BUDGET_MS,
     log: ctx.log
   })
   ctx.onClose(() => forwarder.close())
@@ -75,5 +102,5 @@ export async function setupCapture(
   ctx.onClose(() => server.close())
   forwarder.wake() // jobs captured before the last stop and not yet printed
   const host = capture.host.includes(':') ? `[${capture.host}]` : capture.host
-  return { url: `tcp://${host}:${port}`, store, forwarder }
+  return { url: `tcp://${host}:${port}`, store, forwarder, pairing }
 }

@@ -6,6 +6,7 @@
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
 import { setupCapture } from '../capture/capture.setup'
+import { MemberPairing } from '../capture/member-pairing'
 import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
@@ -84,7 +85,9 @@ export async function startHost({
     setupAuth(ctx, { auth, status, settingsFile })
     const printer = setupPrinter(ctx, { status, disk: disk.report })
     const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
-    const members = setupMembers(ctx, { upstream, printer, status })
+    // A member looked up at the desk is paired with the next receipt the POS prints through the host.
+    const pairing = new MemberPairing(settings.capture.pairWindowSeconds * 1000)
+    const members = setupMembers(ctx, { upstream, printer, status, onDeskLookup: (user) => pairing.scanned(user) })
     const sales = setupSales(ctx, {
       upstream,
       outbox,
@@ -96,7 +99,7 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
-    const capture = await setupCapture(ctx, { printer })
+    const capture = await setupCapture(ctx, { printer, outbox, status, pairing, upstream: upstream.client.breaker })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
