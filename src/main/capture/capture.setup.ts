@@ -12,6 +12,7 @@ import { CONNECTED_UNKNOWN } from '../printer/printer-transport'
 import type { PrinterStatus } from '../../shared/receipt/printer-status'
 import { openCaptureDb } from './capture-db'
 import { CaptureForwarder } from './capture-forwarder'
+import { CaptureJobs } from './capture-jobs'
 import { CaptureLoyalty } from './capture-loyalty'
 import { CaptureServer } from './capture-server'
 import { CaptureStore } from './capture-store'
@@ -48,7 +49,14 @@ export async function setupCapture(
   }
 ): Promise<Capture | null> {
   const { capture } = ctx.settings
-  if (capture.port === null) return null
+  if (capture.port === null) {
+    const off = new CaptureJobs(null)
+    ctx.ipc.register({
+      'capture:jobs': (req) => off.list(req),
+      'capture:test-template': ({ template, limit }) => off.test(template, limit)
+    })
+    return null
+  }
   const { printer } = deps
   const db = openCaptureDb(join(ctx.dataDir, 'capture.sqlite'))
   ctx.onClose(() => void db.close())
@@ -91,6 +99,12 @@ export async function setupCapture(
   const poll = setInterval(readStatus, STATUS_EVERY_MS)
   poll.unref()
   ctx.onClose(() => clearInterval(poll))
+
+  const jobs = new CaptureJobs(store)
+  ctx.ipc.register({
+    'capture:jobs': (req) => jobs.list(req),
+    'capture:test-template': ({ template, limit }) => jobs.test(template, limit)
+  })
 
   const server = new CaptureServer({
     host: capture.host,
