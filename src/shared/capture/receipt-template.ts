@@ -27,7 +27,7 @@ export const fieldRuleSchema = z
       .min(1)
       .max(200)
       .refine(compiles, 'not a valid regular expression')
-      .refine((p) => new RegExp(`${p}|`).exec('')!.length > 1, 'needs a group ( ) around the value')
+      .refine((p) => !compiles(p) || new RegExp(`${p}|`).exec('')!.length > 1, 'needs a group ( ) around the value')
       .optional()
   })
   .refine((r) => r.anchors.length > 0 || r.pattern !== undefined, 'give anchors, a pattern, or both')
