@@ -1,7 +1,8 @@
 /**
  * `npm run bench:outbox` (second part): what the receipt bridge adds to a sale. The same POS
  * loop posts sales one at a time straight to a sandbox child and then through a host child's
- * bridge (outbox commit, send, receipt queued, answer) to the same sandbox. Target: < 3 ms p50.
+ * bridge (outbox commit, send, receipt queued, answer) to the same sandbox. Target: < 3 ms p50
+ * back to back, where each sale's receipt work (now encoded in the encoder thread) overlaps the next.
  */
 import { performance } from 'node:perf_hooks'
 import { startHostChild } from '../tests/host/host-child'
@@ -72,8 +73,9 @@ async function main(): Promise<void> {
     const f = (n: number): string => `${n.toFixed(2)} ms`
     console.log(`bridge bench: ${SALES} sales each way, one at a time`)
     let ok = true
-    // Back to back, the receipt work of one sale (member read, ESC/POS encode, fsync) overlaps
-    // the next sale's wait; paced like a busy till (a sale every 25 ms), it does not.
+    // Back to back, the receipt work of one sale (member read, queue commit, print) overlaps the
+    // next sale's wait; paced like a busy till (a sale every 25 ms), it does not. ESC/POS encoding
+    // runs in the encoder thread either way. The target holds for the harder case, back to back.
     for (const [mode, gap] of [
       ['back to back', 0],
       ['paced 25 ms', 25]
@@ -94,9 +96,9 @@ async function main(): Promise<void> {
         `    through the bridge  p50 ${f(pct(bridged, 50))}  p99 ${f(pct(bridged, 99))}  (outbox commit, send, answer)`
       )
       console.log(`    bridge overhead     p50 ${f(overhead)}  (target < 3 ms)`)
-      if (gap > 0) ok = overhead < 3
+      if (gap === 0) ok = overhead < 3
     }
-    console.log(ok ? 'bench: PASS (paced)' : 'bench: BELOW TARGET')
+    console.log(ok ? 'bench: PASS (back to back)' : 'bench: BELOW TARGET (back to back)')
     process.exitCode = ok ? 0 : 1
   } finally {
     clearTimeout(guard)

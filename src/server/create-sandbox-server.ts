@@ -13,6 +13,11 @@ import { activityRoutes } from './routes/activities.routes'
 import { balanceRoutes } from './routes/balances.routes'
 import { memberRoutes } from './routes/members.routes'
 import { transactionRoutes } from './routes/transactions.routes'
+import { transactionV2Routes } from './routes/transactions-v2.routes'
+import { rewardRoutes } from './routes/rewards.routes'
+import { redemptionRoutes } from './routes/redemptions.routes'
+import { voucherRoutes } from './routes/vouchers.routes'
+import { registrationRoutes } from './routes/registration.routes'
 import { seedDemo } from './seed/demo-seed'
 
 export interface SandboxOptions {
@@ -40,6 +45,11 @@ export function buildSandboxApp(ctx: ServerContext, limits?: Partial<SocketLimit
   balanceRoutes(app, ctx)
   activityRoutes(app, ctx)
   memberRoutes(app, ctx)
+  transactionV2Routes(app, ctx)
+  rewardRoutes(app, ctx)
+  redemptionRoutes(app, ctx)
+  voucherRoutes(app, ctx)
+  registrationRoutes(app, ctx)
   return app
 }
 

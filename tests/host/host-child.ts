@@ -1,8 +1,26 @@
 /** Runs the real headless host (src/main/host/cli.ts) as a child process that tests can kill -9. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const CLI = join(__dirname, '..', '..', 'src', 'main', 'host', 'cli.ts')
+const ROOT = join(__dirname, '..', '..')
+/** The host as `npm run build` leaves it (what `npm run start:host` runs). */
+export const BUILT_HOST = join(ROOT, 'out', 'main', 'host.js')
+
+/**
+ * `npm run start:host` as package.json spells it (`VAR=value node --flag out/main/host.js`): its
+ * environment and Node flags, so tests and benches run exactly what a kiosk runs.
+ */
+export function startHostCommand(): { env: Record<string, string>; nodeArgs: string[] } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  const words = pkg.scripts['start:host']!.split(/\s+/)
+  const node = words.indexOf('node')
+  if (node === -1 || words.at(-1) !== 'out/main/host.js')
+    throw new Error('start:host is not `[VAR=v] node [flags] out/main/host.js`')
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]))
+  return { env, nodeArgs: words.slice(node + 1, -1) }
+}
 
 export interface HostChild {
   bridgeUrl: string
@@ -24,9 +42,39 @@ export async function startHostChild(
   env: Record<string, string> = {},
   nodeArgs: string[] = []
 ): Promise<HostChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, CLI, ...args], {
+  return spawnHost(['--import', 'tsx', ...nodeArgs, CLI, ...args], readyMs, {
+    STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1',
+    ...env
+  })
+}
+
+/** `npm run start:host`: the built host (out/main/host.js) on plain Node, no tsx, nothing built at start-up. */
+export function startBuiltHostChild(
+  args: string[],
+  readyMs = 20_000,
+  env: Record<string, string> = {}
+): Promise<HostChild> {
+  const command = startHostCommand()
+  // From the project directory as npm runs it (NODE_COMPILE_CACHE is relative to it), with no
+  // loader options inherited.
+  return spawnHost(
+    [...command.nodeArgs, BUILT_HOST, ...args],
+    readyMs,
+    { NODE_OPTIONS: '', ...command.env, ...env },
+    ROOT
+  )
+}
+
+async function spawnHost(
+  nodeArgv: string[],
+  readyMs: number,
+  env: Record<string, string>,
+  cwd = process.cwd()
+): Promise<HostChild> {
+  const child = spawn(process.execPath, nodeArgv, {
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, STAMPS_KIOSK_SKIP_RENDERER_BUILD: '1', ...env }
+    env: { ...process.env, ...env }
   })
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))

@@ -24,6 +24,7 @@ import type { SaleService } from '../sales/sale-service'
 import type { StampsClient } from '../stamps'
 import { answerBalance, answerPassThrough, answerSale, type BridgeAnswer } from './bridge-answers'
 import { bridgeAuthenticator, bridgeJwtSecret } from './bridge-auth'
+import { registerHealthRoutes, type HealthSources } from './health-routes'
 
 export interface BridgeOptions {
   port: number
@@ -36,8 +37,12 @@ export interface BridgeOptions {
   /** How long a POS waits for Stamps before it gets the 202 "pending" answer. */
   saleWaitMs?: number
   log?: (line: string) => void
+  /** Stamps confirmed a POS's cancel of the sale with this invoice on that store day (YYYY-MM-DD). */
+  onSaleCanceled?: (sale: { invoiceNumber: string; date: string }) => void
   /** Narrows the house socket limits (the connection cap from settings; short deadlines in tests). */
   limits?: Partial<SocketLimits>
+  /** /healthz, /readyz and /metrics, without a token (the bridge listens on loopback only). */
+  health?: HealthSources
 }
 
 export interface Bridge {
@@ -101,7 +106,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     schema: cancelTransactionByInvoiceRequestSchema,
     errors: 'bare-fields',
     stringFields: ['token', 'invoice_number'],
-    handle: (_m, r) => read(() => client.cancelTransactionByInvoice(r))
+    handle: (_m, r) =>
+      read(async () => {
+        const answer = await client.cancelTransactionByInvoice(r)
+        opts.onSaleCanceled?.({ invoiceNumber: r.invoice_number, date: r.date })
+        return answer
+      })
   })
   reg({
     ...STAMPS_PATHS.activities,
@@ -141,5 +151,6 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           })
   })
 
+  if (opts.health) registerHealthRoutes(app, opts.health)
   return listen(app, opts.port, '127.0.0.1')
 }

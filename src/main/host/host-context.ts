@@ -1,6 +1,7 @@
 /** What every domain's setup receives from the host: settings, the IPC router, events out, and shutdown. */
 import type { IpcEvent, IpcEventPayload } from '../../shared/ipc'
 import type { IpcRouter } from '../ipc/ipc-router'
+import type { MetricsFeed } from '../metrics/metrics-feed'
 import type { Settings } from '../settings/settings-schema'
 
 /** Pushes a main-to-renderer event to every connected screen (browser host, Electron window). */
@@ -13,6 +14,8 @@ export interface HostContext {
   log: (line: string) => void
   ipc: IpcRouter
   broadcast: Broadcast
+  /** Counts sales and upstream requests for /metrics. */
+  metrics: MetricsFeed
   /** Runs `close` at shutdown; closers run in the reverse order of registration. */
   onClose(close: () => Promise<void> | void): void
 }

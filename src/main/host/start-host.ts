@@ -9,9 +9,12 @@ import { setupCapture } from '../capture/capture.setup'
 import { MemberPairing } from '../capture/member-pairing'
 import { setupDisk } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
+import { startMetricsLanServer } from '../bridge/metrics-lan-server'
 import type { IpcCaller } from '../ipc/ipc-caller'
 import { createIpcRouter, type IpcRouter } from '../ipc/ipc-router'
 import { setupMembers } from '../members/members.setup'
+import { KioskMetrics } from '../metrics/kiosk-metrics'
+import { setupMetrics } from '../metrics/metrics.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
 import { setupSales } from '../sales/sales.setup'
@@ -74,11 +77,24 @@ export async function startHost({
   // The router asks the auth domain for sessions, so the PIN session exists before any channel.
   const auth = createAuthService(settings, dataDir, log)
   const ipc = createIpcRouter({ requireSession: (role) => auth.require(role), log })
-  const ctx: HostContext = { settings, dataDir, log, ipc, broadcast, onClose: (c) => void closers.push(c) }
+  const kiosk = new KioskMetrics()
+  const ctx: HostContext = {
+    settings,
+    dataDir,
+    log,
+    ipc,
+    broadcast,
+    metrics: kiosk,
+    onClose: (c) => void closers.push(c)
+  }
   try {
     const startedAt = Date.now()
     const upstream = await setupUpstream(ctx)
-    const status = setupStatus(ctx, { client: upstream.client, embedded: upstream.embeddedUrl !== null })
+    const status = setupStatus(ctx, {
+      client: upstream.client,
+      embedded: upstream.embeddedUrl !== null,
+      observeRequests: upstream.observeRequests
+    })
     const disk = setupDisk(ctx, { status })
     const settingsFile = new SettingsFile(dataDir, settings, loaded.sealer)
     settingsFile.onDisk = disk.report
@@ -100,6 +116,7 @@ export async function startHost({
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
     const capture = await setupCapture(ctx, { printer, outbox, status, pairing, upstream: upstream.client.breaker })
+    const health = setupMetrics(ctx, { kiosk, outbox, status, embedded: upstream.embeddedUrl !== null })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
     let uiUrl: string | null = null
@@ -130,10 +147,19 @@ export async function startHost({
       merchantKeys: upstream.merchantKeys,
       sales,
       client: upstream.client,
+      // Today's sales show a sale the POS cancelled as cancelled (the v2 cancel names no store: this till's).
+      onSaleCanceled: ({ invoiceNumber, date }) => void outbox.markCanceled(settings.store, invoiceNumber, date),
       log,
+      health,
       ...(settings.bridge.maxConnections && { limits: { maxConnections: settings.bridge.maxConnections } })
     })
     ctx.onClose(() => bridge.close())
+    const { listen: metricsAt, token: metricsToken } = settings.metrics
+    if (metricsAt && metricsToken) {
+      const lan = await startMetricsLanServer({ listen: metricsAt, token: metricsToken, scrape: health.scrape, log })
+      ctx.onClose(() => lan.close())
+      log(`metrics: ${lan.url}/metrics (bearer token)`)
+    }
     const onEvent = (listener: Broadcast): (() => void) => {
       listeners.add(listener)
       return () => void listeners.delete(listener)

@@ -5,6 +5,7 @@
 import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { CircuitBreaker, StampsClient } from '../stamps'
 import { startEmbeddedSandbox } from './embedded-sandbox'
+import type { UpstreamRequest } from '../metrics/metrics-feed'
 import type { HostContext } from './host-context'
 
 export interface Upstream {
@@ -17,12 +18,15 @@ export interface Upstream {
   merchantName(): string
   /** Settles when the first ping has answered or failed. */
   named: Promise<void>
+  /** Tells `listener` of every request the client sends (its endpoint, answer and duration). */
+  observeRequests(listener: (request: UpstreamRequest) => void): void
 }
 
 export async function setupUpstream(ctx: HostContext): Promise<Upstream> {
   const { settings } = ctx
   const sandbox = settings.upstream === null ? await startEmbeddedSandbox(ctx.dataDir) : null
   if (sandbox) ctx.onClose(() => sandbox.close())
+  const observers = new Set<(request: UpstreamRequest) => void>()
   // One breaker for the one client: a sale, a lookup and the status probe all learn at once
   // that the upstream is down, and the status bar says what the breaker says.
   const client = new StampsClient(
@@ -31,7 +35,13 @@ export async function setupUpstream(ctx: HostContext): Promise<Upstream> {
       credential: settings.credential,
       timeoutMs: settings.requestTimeoutMs
     },
-    { breaker: new CircuitBreaker() }
+    {
+      breaker: new CircuitBreaker(),
+      onRequest: (r) => {
+        ctx.metrics.upstreamRequest(r)
+        observers.forEach((o) => o(r))
+      }
+    }
   )
   ctx.onClose(() => client.close())
   let merchantName = 'Stamps'
@@ -46,6 +56,7 @@ export async function setupUpstream(ctx: HostContext): Promise<Upstream> {
     // work verbatim at the bridge too.
     merchantKeys: [settings.credential.key, ...(sandbox ? [DEMO_KEYS.coffee, DEMO_KEYS.coffeeCurl] : [])],
     merchantName: () => merchantName,
-    named
+    named,
+    observeRequests: (listener) => void observers.add(listener)
   }
 }

@@ -119,4 +119,13 @@ describe('the desk offline', () => {
     // Back online the lookup is Stamps' own again.
     expect(await rig.ok('member:lookup', { query: DEMO.customer })).toMatchObject({ asOf: null })
   })
+
+  it('on the kiosk, answers from the cache masked, as every kiosk answer is', async () => {
+    rig = await startDeskRig({ faults: true, settings: { kiosk: { mode: 'kiosk' } } })
+    expect(await rig.ok('member:lookup', { query: DEMO_MEMBERS.customer.cardNumber })).toMatchObject({ asOf: null })
+    await rig.proxy!.setMode({ kind: 'refuse' })
+    const cached = await rig.ok('member:lookup', { query: DEMO_MEMBERS.customer.cardNumber })
+    expect(cached.name).toBe('Demo C*******')
+    expect(cached.asOf).toEqual(expect.any(Number))
+  })
 })

@@ -57,6 +57,10 @@ export class OutboxStore {
       canceled: p(
         "UPDATE outbox_sales SET canceled_at = ?, updated_at = ? WHERE store = ? AND invoice_number = ? AND local_date = ? AND state = 'posted' AND canceled_at IS NULL"
       ),
+      // The first row of each state by id (the state index), not a scan of the queue.
+      oldestPending: p(`SELECT min(t) AS t FROM (
+        SELECT * FROM (SELECT created_at AS t FROM outbox_sales WHERE state = 'queued' ORDER BY id LIMIT 1)
+        UNION ALL SELECT * FROM (SELECT created_at AS t FROM outbox_sales WHERE state = 'sending' ORDER BY id LIMIT 1))`),
       receiptIssued: p("UPDATE outbox_sales SET receipt = 'issued' WHERE id = ? AND receipt = 'owed'"),
       receiptsOwed: p(
         "SELECT * FROM outbox_sales WHERE receipt = 'owed' AND state IN ('queued', 'sending', 'posted') ORDER BY id"
@@ -166,6 +170,10 @@ export class OutboxStore {
       (this.s.depth.all() as Array<{ state: OutboxState; n: number }>).map((r) => [r.state, r.n])
     )
     return { queued: (n.queued ?? 0) + (n.sending ?? 0), failed: n.failed ?? 0 }
+  }
+
+  oldestPendingAt(): number | null {
+    return (this.s.oldestPending.get() as { t: number | null }).t
   }
 
   private one(row: unknown): OutboxItem | undefined {

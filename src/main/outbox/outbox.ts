@@ -159,6 +159,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.store.depth()
   }
 
+  /** When the oldest sale still waiting for Stamps (queued or sending) was queued, or null when none is. */
+  oldestPendingAt(): number | null {
+    return this.store.oldestPendingAt()
+  }
+
   /** A person fixed a failed sale (or changed their mind on a discarded one): queue it again. */
   resend(id: number, fixedSale?: AddTransactionInput): OutboxItem {
     const current = this.store.get(id)

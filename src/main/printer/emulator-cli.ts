@@ -1,17 +1,36 @@
-/** `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|48]` */
+/** `npm run printer:emulator -- --port N [--paper-out] [--offline] [--save DIR] [--columns 32|48]` (`--help`) */
 import { parseArgs } from 'node:util'
+import { answerHelp, type CliHelp } from '../../platform/cli/cli-help'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import { PrinterEmulator } from './printer-emulator'
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '9100' },
-    'paper-out': { type: 'boolean', default: false },
-    offline: { type: 'boolean', default: false },
-    save: { type: 'string' },
-    columns: { type: 'string', default: '48' }
+const OPTIONS = {
+  port: { type: 'string', default: '9100' },
+  'paper-out': { type: 'boolean', default: false },
+  offline: { type: 'boolean', default: false },
+  save: { type: 'string' },
+  columns: { type: 'string', default: '48' }
+} as const
+
+const HELP: CliHelp<typeof OPTIONS> = {
+  command: 'npm run printer:emulator --',
+  summary: 'A loopback ESC/POS printer on TCP (port 9100 raw): prints each job decoded; SIGUSR1 toggles paper out.',
+  options: OPTIONS,
+  docs: {
+    port: { value: '<n>', text: 'TCP port on 127.0.0.1; 0 picks a free one' },
+    'paper-out': { text: 'start with the paper out (jobs are taken, not printed; status says so)' },
+    offline: { text: 'start offline (status says so)' },
+    save: {
+      value: '<dir>',
+      text: 'also write each job to <dir> (job-NNNN.bin bytes, job-NNNN.txt preview)',
+      default: 'not saved'
+    },
+    columns: { value: '32|48', text: 'characters per line of the decoded preview' }
   }
-})
+}
+
+answerHelp(process.argv.slice(2), HELP)
+const { values } = parseArgs({ options: OPTIONS })
 
 const port = Number(values.port)
 const columns = values.columns === '32' ? 32 : 48

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import { layoutReceipt } from '../../shared/receipt/layout'
 import type { ReceiptInput } from '../../shared/receipt/receipt-model'
-import { encodeReceipt } from './escpos-encoder'
+import { encodeReceipt, encoderOptionsFor } from './escpos-encoder'
+import { resolveProfile } from './printer-models'
+import { qrModules, qrVersion } from './qr-fit'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
@@ -51,7 +53,8 @@ describe('encodeReceipt', () => {
     })
     expect(hex(bytes.subarray(0, 4))).toBe('1b401c2e')
     expect(decodeEscPos(bytes).codepage).toBe(19)
-    expect(hex(bytes)).toMatch(/0a0a0a0a1d5601(0a)?$/)
+    // Nothing after the cut: a line feed there would feed a blank line atop the next ticket.
+    expect(hex(bytes)).toMatch(/0a0a0a0a1d5601$/)
   })
 
   it('emits native QR (GS ( k) with the payload and module size', () => {
@@ -78,5 +81,34 @@ describe('encodeReceipt', () => {
       .line(text)
       .encode()
     expect(decodeEscPos(bytes).lines[0]?.text).toBe(text)
+  })
+
+  it('sizes a QR code to the paper: a 280-byte link at size 6 would be wider than 58 mm', () => {
+    const data = `https://stamps.co.id/r/${'x'.repeat(257)}`
+    // Version 12 at level M (ISO/IEC 18004 Table 7: 287 bytes) is 65 modules: 390 dots at size 6, over 384.
+    expect([qrVersion(data.length, 'm'), qrModules(12)]).toEqual([12, 65])
+    const on58 = decodeEscPos(encodeReceipt({ columns: 32, items: [{ type: 'qr', data, size: 6 }] }))
+    expect(on58.items).toEqual([{ type: 'qr', data, align: 'center', size: 5 }])
+    const on80 = decodeEscPos(encodeReceipt({ columns: 48, items: [{ type: 'qr', data, size: 6 }] }))
+    expect(on80.items[0]).toMatchObject({ size: 6 })
+  })
+
+  it('follows the model: the link as text without QR, no cut without a cutter, no pulse without a drawer', () => {
+    const receipt: ReceiptInput = {
+      columns: 42,
+      items: [{ type: 'qr', data: 'https://stamps.co.id/r/INV-0001' }, { type: 'drawer' }, { type: 'cut' }]
+    }
+    const noQr = decodeEscPos(
+      encodeReceipt(receipt, encoderOptionsFor(resolveProfile({ model: 'epson-tm-t88iii', paperWidth: 80 })))
+    )
+    expect(noQr.qr).toEqual([])
+    expect(noQr.lines[0]).toMatchObject({ text: 'https://stamps.co.id/r/INV-0001', align: 'center' })
+    expect([noQr.cuts, noQr.pulses]).toEqual([1, 1])
+    const handheld = encodeReceipt(
+      { ...receipt, columns: 32 },
+      encoderOptionsFor(resolveProfile({ model: 'epson-tm-p20ii', paperWidth: 58 }))
+    )
+    expect(decodeEscPos(handheld)).toMatchObject({ cuts: 0, pulses: 0, qr: ['https://stamps.co.id/r/INV-0001'] })
+    expect(hex(handheld)).toMatch(/0a0a0a0a$/)
   })
 })

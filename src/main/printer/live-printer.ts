@@ -179,6 +179,8 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
       db: this.db,
       paperWidth: c.paperWidth,
       language: c.language,
+      // The host answers sales and prints in one thread: ESC/POS encoding goes to the encoder thread.
+      encodeOffThread: true,
       ...(this.transport && { transport: this.transport })
     })
     service.on('job', this.forward.job).on('status', this.forward.status).on('disk', this.forward.disk)

@@ -75,6 +75,38 @@ export class PrintJobStore {
     return this.get(Number(lastInsertRowid))!
   }
 
+  /** A job whose bytes the encoder thread has yet to make: its receipt model is kept until then. */
+  insertUnencoded(
+    kind: PrintJobKind,
+    receipt: unknown,
+    label: string | null,
+    meta: unknown,
+    reprintOf: number | null
+  ): PrintJob {
+    const t = this.now()
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO print_jobs (kind, state, label, bytes, receipt, meta, reprint_of, created_at, updated_at)
+                VALUES (?, 'queued', ?, X'', ?, ?, ?, ?, ?)`
+      )
+      .run(kind, label, JSON.stringify(receipt), JSON.stringify(meta ?? {}), reprintOf, t, t)
+    return this.get(Number(lastInsertRowid))!
+  }
+
+  /** The receipt model of a job not yet encoded, or undefined once it has its bytes. */
+  unencoded(id: number): unknown {
+    const row = this.db.prepare('SELECT receipt FROM print_jobs WHERE id = ?').get(id) as
+      { receipt: string | null } | undefined
+    return row?.receipt ? JSON.parse(row.receipt) : undefined
+  }
+
+  /** Stores the encoded bytes and drops the model they came from (only once: a second encode is ignored). */
+  setEncoded(id: number, bytes: Uint8Array): void {
+    this.db
+      .prepare('UPDATE print_jobs SET bytes = ?, receipt = NULL WHERE id = ? AND receipt IS NOT NULL')
+      .run(Buffer.from(bytes), id)
+  }
+
   get(id: number): PrintJob | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`).get(id) as Row | undefined
     return row && toJob(row)
@@ -125,23 +157,29 @@ export class PrintJobStore {
     return row && toJob(row)
   }
 
-  /** Moves a job only if it is in one of `from`; returns the updated job or undefined. */
+  /**
+   * Moves a job only if it is in one of `from`; returns the updated job or undefined. `encoded`
+   * stores the bytes of a job encoded just now in the same commit (one fsync, not two).
+   */
   transition(
     id: number,
     from: PrintJobState[],
     to: PrintJobState,
-    held?: { code: HeldCode; reason: string }
+    held?: { code: HeldCode; reason: string },
+    encoded?: Uint8Array
   ): PrintJob | undefined {
     const t = this.now()
     const marks = from.map(() => '?').join(', ')
+    const bytes = encoded ? Buffer.from(encoded) : null
     const { changes } = this.db
       .prepare(
         `UPDATE print_jobs SET state = ?, held_code = ?, reason = ?, updated_at = ?,
                   attempts = attempts + (CASE WHEN ? = 'printing' THEN 1 ELSE 0 END),
-                  printed_at = CASE WHEN ? = 'printed' THEN ? ELSE printed_at END
+                  printed_at = CASE WHEN ? = 'printed' THEN ? ELSE printed_at END,
+                  bytes = COALESCE(?, bytes), receipt = CASE WHEN ? IS NULL THEN receipt END
                 WHERE id = ? AND state IN (${marks})`
       )
-      .run(to, held?.code ?? null, held?.reason ?? null, t, to, to, t, id, ...from)
+      .run(to, held?.code ?? null, held?.reason ?? null, t, to, to, t, bytes, bytes, id, ...from)
     return changes === 1 ? this.get(id) : undefined
   }
 

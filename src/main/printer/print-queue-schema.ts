@@ -21,7 +21,9 @@ export const PRINT_MIGRATIONS: Migrations = [
    );
    CREATE INDEX print_jobs_state ON print_jobs (state, id);`,
   /* 2: the version lives in user_version now, like every other file; the old record of it goes */
-  `DROP TABLE IF EXISTS print_migrations;`
+  `DROP TABLE IF EXISTS print_migrations;`,
+  /* 3: a receipt model waiting for the encoder thread; bytes stay empty until it is encoded */
+  `ALTER TABLE print_jobs ADD COLUMN receipt TEXT;`
 ]
 
 /**

@@ -8,8 +8,9 @@ import type {
   PrintJobState,
   PrinterStatus
 } from '../../shared/receipt/printer-status'
-import { type Receipt, type ReceiptInput } from '../../shared/receipt/receipt-model'
+import { type Receipt, type ReceiptInput, receiptSchema } from '../../shared/receipt/receipt-model'
 import { type EncoderOptions, encodeReceipt } from './escpos-encoder'
+import { encodeOffThread } from './off-thread-encoder'
 import { PrintJobStore } from './print-job-store'
 import { PrinterError, type PrinterTransport } from './printer-transport'
 import { DomainError } from '../domain-error'
@@ -20,6 +21,11 @@ export interface PrintQueueOptions {
   db: Database | string
   transport: PrinterTransport
   encoder?: EncoderOptions
+  /**
+   * Encode receipts in the encoder thread when their turn to print comes, not in enqueue(): the
+   * host's choice, so the sale that queued a receipt is answered without waiting for ESC/POS.
+   */
+  encodeOffThread?: boolean
   now?: () => number
   /** How long to wait before trying again while the disk refuses writes (default 5 s). */
   diskRetryMs?: number
@@ -70,6 +76,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   readonly store: PrintJobStore
   private readonly transport: PrinterTransport
   private readonly encoder: EncoderOptions
+  private readonly offThread: boolean
   private running: Promise<void> | null = null
   private kicked = false
   private closed = false
@@ -85,6 +92,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     this.transport = options.transport
     this.encoder = options.encoder ?? {}
     this.diskRetryMs = options.diskRetryMs ?? DISK_RETRY_MS
+    this.offThread = options.encodeOffThread ?? false
     // Crash safety: never resend a job that was on its way out when the app stopped.
     this.store.holdInterrupted()
   }
@@ -103,8 +111,14 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
     meta: EnqueueMeta = {},
     reprintOf: number | null = null
   ): PrintJob {
-    const bytes = content instanceof Uint8Array ? content : encodeReceipt(content, this.encoder)
-    const job = this.saved(() => this.store.insert(kind, bytes, meta.label ?? null, meta, reprintOf))
+    const label = meta.label ?? null
+    const job = this.saved(() =>
+      content instanceof Uint8Array
+        ? this.store.insert(kind, content, label, meta, reprintOf)
+        : this.offThread
+          ? this.store.insertUnencoded(kind, receiptSchema.parse(content), label, meta, reprintOf)
+          : this.store.insert(kind, encodeReceipt(content, this.encoder), label, meta, reprintOf)
+    )
     this.emit('job', job)
     this.kick()
     return job
@@ -123,7 +137,7 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   /** Queues one more copy of any earlier job, byte for byte. */
   reprint(id: number): PrintJob {
     const original = this.store.get(id)
-    const bytes = this.store.bytes(id)
+    const bytes = this.bytes(id)
     if (!original || !bytes) throw new DomainError('not-found', `print job ${id} does not exist`)
     const job = this.saved(() => this.store.insert(original.kind, bytes, original.label, { reprintOf: id }, id))
     this.emit('job', job)
@@ -148,6 +162,9 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
 
   /** The bytes of a job, for the on-screen preview (decode them with decodeEscPos). */
   bytes(id: number): Uint8Array | undefined {
+    const model = this.store.unencoded(id)
+    // Asked for before its turn came (a preview, a reprint): encoded here, once.
+    if (model !== undefined) this.store.setEncoded(id, encodeReceipt(model as ReceiptInput, this.encoder))
     return this.store.bytes(id)
   }
 
@@ -261,7 +278,17 @@ export class PrintQueue extends EventEmitter<PrintQueueEvents> {
   }
 
   private async send(queued: PrintJob): Promise<boolean> {
-    const job = this.store.transition(queued.id, ['queued'], 'printing')
+    const model = this.store.unencoded(queued.id)
+    let encoded: Uint8Array | undefined
+    try {
+      encoded = model === undefined ? undefined : await encodeOffThread(model as Receipt, this.encoder)
+    } catch (err) {
+      const reason = `the receipt could not be encoded: ${(err as Error).message}`
+      const held = this.store.transition(queued.id, ['queued'], 'held', { code: 'error', reason })
+      if (held) this.emit('job', held)
+      return true
+    }
+    const job = this.store.transition(queued.id, ['queued'], 'printing', undefined, encoded)
     if (!job) return true
     this.emit('job', job)
     const bytes = this.store.bytes(job.id)!

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { type Server, type Socket, createServer } from 'node:net'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { Columns } from '../../shared/receipt/receipt-model'
 import { renderPreview } from '../../shared/receipt/render-preview'
@@ -22,6 +23,9 @@ export interface EmulatorJob {
   id: number
   bytes: Uint8Array
   receivedAt: number
+  /** performance.now() when the printer took the job's connection, and when its last print byte arrived. */
+  acceptedAt: number
+  lastByteAt: number
   /** False when the bytes arrived while the printer could not print (paper out, offline). */
   printed: boolean
 }
@@ -118,7 +122,10 @@ export class PrinterEmulator extends EventEmitter {
     const data: number[] = []
     let printable = !(this.state.paperOut || this.state.offline || this.state.coverOpen)
     let carry: number[] = []
+    let lastByteAt = 0
+    const acceptedAt = performance.now()
     socket.on('data', (chunk: Buffer) => {
+      const before = data.length
       const bytes = [...carry, ...chunk]
       carry = []
       for (let i = 0; i < bytes.length; i++) {
@@ -138,6 +145,7 @@ export class PrinterEmulator extends EventEmitter {
         }
         data.push(bytes[i]!)
       }
+      if (data.length > before) lastByteAt = performance.now()
       // The printer state when print data arrives decides whether it is printed.
       if (data.length > 0 && (this.state.paperOut || this.state.offline || this.state.coverOpen)) printable = false
     })
@@ -145,13 +153,17 @@ export class PrinterEmulator extends EventEmitter {
     socket.on('close', () => {
       this.sockets.delete(socket)
       data.push(...carry)
-      if (data.length > 0) void this.record(Uint8Array.from(data), printable)
+      if (data.length > 0) void this.record(Uint8Array.from(data), printable, { acceptedAt, lastByteAt })
     })
     socket.on('end', () => socket.end())
   }
 
-  private async record(bytes: Uint8Array, printed: boolean): Promise<void> {
-    const job: EmulatorJob = { id: this.jobs.length + 1, bytes, receivedAt: Date.now(), printed }
+  private async record(
+    bytes: Uint8Array,
+    printed: boolean,
+    at: { acceptedAt: number; lastByteAt: number }
+  ): Promise<void> {
+    const job: EmulatorJob = { id: this.jobs.length + 1, bytes, receivedAt: Date.now(), ...at, printed }
     this.jobs.push(job)
     this.emit('job', job)
     if (this.options.saveDir) {

@@ -4,13 +4,14 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { type DecodedReceipt, decodeEscPos } from '../../shared/receipt/escpos-decoder'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
-import { type Columns, columnsFor } from '../../shared/receipt/receipt-model'
+import type { Columns } from '../../shared/receipt/receipt-model'
 import type { Language } from '../../shared/i18n'
 import type { LoyaltySaleInput, MemberSlipInput } from '../../shared/receipt/template-inputs'
 import { loyaltyReceipt, memberSlip, testPage } from '../../shared/receipt/templates'
 import { createTransport, defaultPrinterSpec } from './create-transport'
-import type { EncoderOptions } from './escpos-encoder'
+import { type EncoderOptions, encoderOptionsFor } from './escpos-encoder'
 import { PrintQueue, type PrintQueueEvents } from './print-queue'
+import { type PrinterProfile, resolveProfile } from './printer-models'
 import { formatPrinterSpec, parsePrinterSpec } from './printer-spec'
 import type { PrinterTransport } from './printer-transport'
 
@@ -20,10 +21,14 @@ export interface PrinterServiceOptions {
   dataDir: string
   /** The queue database (a shared connection or a path); default dataDir/print-queue.sqlite. */
   db?: Database | string
+  /** The generic paper width when the spec names no model and no columns. */
   paperWidth?: 58 | 80
+  /** Overrides what the printer's profile implies (tests). */
   encoder?: EncoderOptions
   /** The receipts' language; English when not given. */
   language?: Language
+  /** Encode receipts in the encoder thread when they print (the host), not when they are queued. */
+  encodeOffThread?: boolean
   /** Replaces the transport built from the spec (tests, or a custom adapter). */
   transport?: PrinterTransport
   now?: () => number
@@ -31,6 +36,8 @@ export interface PrinterServiceOptions {
 
 export class PrinterService extends EventEmitter<PrintQueueEvents> {
   readonly columns: Columns
+  /** The printer model (or generic paper) the receipts are laid out and encoded for. */
+  readonly profile: PrinterProfile
   /** Canonical spec string of the target, for logs and the status screen. */
   readonly target: string
   readonly queue: PrintQueue
@@ -41,7 +48,8 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
   constructor(options: PrinterServiceOptions) {
     super()
     const spec = parsePrinterSpec(options.spec ?? defaultPrinterSpec(options.dataDir))
-    this.columns = columnsFor(options.paperWidth === 80 ? '80mm' : '58mm')
+    this.profile = resolveProfile({ model: spec.model, columns: spec.columns, paperWidth: options.paperWidth ?? 58 })
+    this.columns = this.profile.columns
     this.target = formatPrinterSpec(spec)
     this.transport = options.transport ?? createTransport(spec, { columns: this.columns })
     this.language = options.language ?? 'en'
@@ -49,7 +57,8 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
     this.queue = new PrintQueue({
       db: options.db ?? join(options.dataDir, 'print-queue.sqlite'),
       transport: this.transport,
-      ...(options.encoder ? { encoder: options.encoder } : {}),
+      encoder: options.encoder ?? encoderOptionsFor(this.profile),
+      encodeOffThread: options.encodeOffThread ?? false,
       now: this.now
     })
     this.queue.on('job', (job) => this.emit('job', job))
@@ -78,7 +87,7 @@ export class PrinterService extends EventEmitter<PrintQueueEvents> {
   }
 
   testPrint(): PrintJob {
-    return this.queue.enqueue('test', testPage(this.columns, new Date(this.now()), this.target), {
+    return this.queue.enqueue('test', testPage(this.columns, new Date(this.now()), this.target, this.profile.name), {
       label: 'test print'
     })
   }

@@ -38,7 +38,10 @@ describe('parsePrinterSpec', () => {
       'tcp://[::1]:9100',
       'device:/dev/usb/lp0',
       'serial:/dev/ttyUSB0?baud=9600',
-      'file:/tmp/r'
+      'file:/tmp/r',
+      'tcp://127.0.0.1:9100?model=epson-tm-t88v',
+      'serial:/dev/ttyUSB0?baud=19200&columns=42',
+      'file:/tmp/r?model=pos-5890&columns=35'
     ]) {
       expect(formatPrinterSpec(parsePrinterSpec(s))).toBe(s)
     }

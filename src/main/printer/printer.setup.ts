@@ -7,6 +7,7 @@ import type { HostContext } from '../host/host-context'
 import type { StatusService } from '../status/status-service'
 import { LivePrinter } from './live-printer'
 import { printerCandidates } from './printer-candidates'
+import { printerModels } from './printer-models'
 import { statusBarPart } from './status-bar'
 
 export function setupPrinter(ctx: HostContext, deps: { status: StatusService; disk: DiskReporter }): LivePrinter {
@@ -38,7 +39,8 @@ export function setupPrinter(ctx: HostContext, deps: { status: StatusService; di
     'printer:reprint': ({ jobId }) => ({
       jobId: (jobId === undefined ? printer.reprintLast() : printer.reprint(jobId)).id
     }),
-    'printer:candidates': () => printerCandidates()
+    'printer:candidates': () => printerCandidates(),
+    'printer:models': () => ({ models: printerModels() })
   })
   return printer
 }

@@ -4,6 +4,7 @@
  */
 import type { PrintJob } from '../../shared/receipt/printer-status'
 import type { Outbox, PostedResponse, QueuedSale, SendOutcome } from '../outbox'
+import type { MetricsFeed } from '../metrics/metrics-feed'
 import type { AddTransactionInput, CircuitBreaker } from '../stamps'
 import { saleReceiptData, type MemberFigures, type ReceiptContext } from './sale-receipt'
 
@@ -21,6 +22,8 @@ export interface SaleServiceDeps {
   receiptContext: () => ReceiptContext
   /** Stamps known to be down (the client's circuit breaker): nobody waits on it then. */
   upstream?: Pick<CircuitBreaker, 'downSignal'> | null
+  /** Counts each sale by how it was answered. */
+  metrics?: MetricsFeed
   log?: (line: string) => void
 }
 
@@ -48,6 +51,16 @@ export class SaleService {
     input: AddTransactionInput,
     waitMs: number,
     options: { answerBeforeReceipt?: boolean } = {}
+  ): Promise<SaleSubmission> {
+    const submission = await this.queueAndWait(input, waitMs, options)
+    this.deps.metrics?.saleAnswered(submission.state)
+    return submission
+  }
+
+  private async queueAndWait(
+    input: AddTransactionInput,
+    waitMs: number,
+    options: { answerBeforeReceipt?: boolean }
   ): Promise<SaleSubmission> {
     const { item, created } = this.deps.outbox.enqueue(input, { receiptOwed: this.deps.printer !== null })
     const printing = created && this.deps.printer !== null

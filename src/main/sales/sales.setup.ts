@@ -40,6 +40,7 @@ export function setupSales(
     memberFigures,
     receiptContext,
     upstream: client.breaker,
+    metrics: ctx.metrics,
     log: ctx.log
   })
   // Receipts owed from before the last stop print once the merchant's name is known.

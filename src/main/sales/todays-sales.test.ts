@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PrinterEmulator } from '../printer/printer-emulator'
 import { decodeEscPos, previewLines } from '../../shared/receipt'
 import { localDay } from '../../shared/local-day'
+import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
 import { waitFor } from '../../../tests/support/wait-for'
 
@@ -98,5 +99,27 @@ describe("today's sales over IPC", () => {
     expect(slip).toMatch(/1x Cancelled\s+Rp50\.000/)
     expect(slip).toMatch(/2x SALES\s+Rp40\.000/)
     expect(slip).toMatch(new RegExp(`Stamps issued\\s+${b.stampsEarned}`))
+  })
+})
+
+describe("today's sales and the bridge", () => {
+  it('shows a sale the POS cancelled through the bridge as cancelled', async () => {
+    const embedded = await startDeskRig({ settings: { upstream: null } })
+    try {
+      await embedded.ok('auth:unlock', { role: 'cashier', pin: '1111' })
+      await embedded.ok('sale:submit', { user: DEMO.customer, invoiceNumber: 'POS-X', totalValue: 20_000 })
+      const { date } = await embedded.ok('sale:today', {})
+      const res = await fetch(`${embedded.host.bridgeUrl}/api/v2/transactions/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: DEMO_KEYS.coffee, invoice_number: 'POS-X', date })
+      })
+      expect(res.status).toBe(200)
+      const list = await embedded.ok('sale:today', {})
+      expect(list.sales.map((x) => [x.invoiceNumber, x.state])).toEqual([['POS-X', 'cancelled']])
+      expect(list.totals.takings).toEqual({ count: 0, value: 0 })
+    } finally {
+      await embedded.stop()
+    }
   })
 })

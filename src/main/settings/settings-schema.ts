@@ -78,6 +78,24 @@ export const settingsSchema = z.object({
     })
     .default({ mode: 'kiosk', idleTimeoutSeconds: 60 }),
   language: z.enum(['id', 'en']).default('id'),
+  /**
+   * /metrics for the fleet's Prometheus on a LAN address (`192.168.1.20:9464`), then only with
+   * `Authorization: Bearer <token>`; null: on the bridge's loopback port only, without a token.
+   */
+  metrics: z
+    .object({
+      listen: z
+        .string()
+        .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, 'must be address:port (192.168.1.20:9464)')
+        .nullable()
+        .default(null),
+      token: z.string().min(16).max(256).optional()
+    })
+    .refine((m) => m.listen === null || m.token !== undefined, {
+      message: 'a LAN address needs a token: set STAMPS_KIOSK_METRICS_TOKEN (16 characters or more)',
+      path: ['token']
+    })
+    .default({ listen: null }),
   /** Upstream request timeout; a sale that outlives it is queued, never dropped. */
   requestTimeoutMs: z.number().int().min(500).max(120_000).default(8000),
   /** scrypt hashes of the cashier and admin PINs; null: the factory PIN (see auth/pin-hash.ts). */

@@ -2,10 +2,11 @@
 import { isSealed, type SecretSealer } from './secret-box'
 import type { SettingsPatch } from './settings-sources'
 
-/** The merchant's key and the bridge token; PIN hashes are already one-way. */
+/** The merchant's key, the bridge token and the metrics scrape token; PIN hashes are already one-way. */
 const SECRET_FIELDS = [
   ['credential', 'key'],
-  ['bridge', 'token']
+  ['bridge', 'token'],
+  ['metrics', 'token']
 ] as const
 
 function mapSecrets(patch: SettingsPatch, change: (value: string, field: string) => string): SettingsPatch {

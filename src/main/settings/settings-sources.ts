@@ -13,10 +13,12 @@ export interface HostArgs {
 /** Secrets: environment (or settings.json) only. A command line is readable by every user (`ps`). */
 const SECRET_OPTIONS = {
   'bridge-token': { type: 'string' },
-  key: { type: 'string' }
+  key: { type: 'string' },
+  'metrics-token': { type: 'string' }
 } as const
 
-const FLAGS = {
+/** The host's flags (`--help` lists each with its default: settings/settings-help.ts). */
+export const HOST_FLAGS = {
   'data-dir': { type: 'string' },
   'ui-port': { type: 'string' },
   'bridge-port': { type: 'string' },
@@ -29,10 +31,11 @@ const FLAGS = {
   printer: { type: 'string' },
   scanner: { type: 'string' },
   mode: { type: 'string' },
-  language: { type: 'string' }
+  language: { type: 'string' },
+  'metrics-listen': { type: 'string' }
 } as const
 
-const OPTIONS = { ...FLAGS, ...SECRET_OPTIONS }
+const OPTIONS = { ...HOST_FLAGS, ...SECRET_OPTIONS }
 type FlagName = keyof typeof OPTIONS
 
 /** Environment variable names, one per option: --bridge-port is STAMPS_KIOSK_BRIDGE_PORT. */
@@ -87,6 +90,11 @@ function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
   if (v.scanner !== undefined) patch.scanner = v.scanner
   if (v.mode !== undefined) patch.kiosk = { mode: v.mode }
   if (v.language !== undefined) patch.language = v.language
+  if (v['metrics-listen'] !== undefined || v['metrics-token'] !== undefined)
+    patch.metrics = {
+      ...(v['metrics-listen'] !== undefined && { listen: v['metrics-listen'] === 'off' ? null : v['metrics-listen'] }),
+      ...(v['metrics-token'] !== undefined && { token: v['metrics-token'] })
+    }
   return patch
 }
 
@@ -95,7 +103,7 @@ export function readFlags(argv: string[]): HostArgs {
   refuseSecretFlags(argv)
   let values: Partial<Record<FlagName, string>>
   try {
-    values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values
+    values = parseArgs({ args: argv, options: HOST_FLAGS, strict: true, allowPositionals: false }).values
   } catch (err) {
     throw new SettingsError([{ field: '(flags)', message: (err as Error).message }])
   }

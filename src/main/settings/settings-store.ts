@@ -113,13 +113,15 @@ export function loadSettings(
   return { settings, dataDir, bridgeToken: token, bridgeTokenGenerated: generated, sealer }
 }
 
-/** Settings as the renderer may see them: secrets replaced by whether they are set, no PIN hashes. */
-export function publicSettings(settings: Settings): Omit<Settings, 'credential' | 'bridge' | 'pins'> & {
+/** Settings as the renderer may see them: secrets replaced by whether they are set, no PIN hashes, no metrics token. */
+export function publicSettings(settings: Settings): Omit<Settings, 'credential' | 'bridge' | 'pins' | 'metrics'> & {
   credential: { kind: Settings['credential']['kind']; keySet: boolean; merchantId?: number }
   bridge: { port: number; tokenSet: boolean }
   pins: { cashierDefault: boolean; adminDefault: boolean }
 } {
-  const { credential, bridge, pins, ...rest } = settings
+  // metrics (its LAN address and bearer token) is the fleet's business, not the screens'.
+  const { credential, bridge, pins, metrics, ...rest } = settings
+  void metrics
   return {
     ...rest,
     credential: {

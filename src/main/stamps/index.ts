@@ -23,3 +23,28 @@ export {
 } from './client-config'
 export { fullJitterDelay } from './backoff'
 export { asDomainError } from './stamps-domain-error'
+export {
+  CatalogueClient,
+  type RewardsInput,
+  type GroupRewardsInput,
+  type GroupVouchersInput,
+  type VoucherDetailsInput,
+  type ValidateVoucherInput
+} from './catalogue-client'
+export {
+  RedemptionClient,
+  type RedeemRewardInput,
+  type RedeemMultipleRewardsInput,
+  type RedeemVoucherInput,
+  type RedeemByVoucherCodeInput,
+  type AuthorizeRedemptionInput
+} from './redemption-client'
+export { SaleV2Client, type V2AddTransactionInput, type AddWithRedemptionsInput } from './sale-v2-client'
+export { RegistrationClient, type RegisterMemberInput, type PartialRegistrationInput } from './registration-client'
+export {
+  RedemptionReconciler,
+  type RedemptionCalls,
+  type ExpectedRedemption,
+  type RedemptionOutcome,
+  type RedemptionTicket
+} from './redemption-reconcile'

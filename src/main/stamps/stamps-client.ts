@@ -41,9 +41,11 @@ import {
 } from './client-config'
 import type { CircuitBreaker } from './circuit-breaker'
 import { CredentialProvider } from './credentials'
+import type { UpstreamRequest } from '../metrics/metrics-feed'
 import { HttpTransport } from './http-transport'
-import { errorFromAnswer, errorFromZod, StampsError } from './stamps-error'
-import { decodeXmlAnswer, encodeXmlBody } from './xml-body'
+import { errorFromAnswer, StampsError } from './stamps-error'
+import { checked, decodeAnswer, toQuery } from './wire-helpers'
+import { encodeXmlBody } from './xml-body'
 
 export type AddTransactionInput = z.input<typeof addTransactionRequestSchema>
 export type BalanceUpdateInput = z.input<typeof balanceUpdateRequestSchema>
@@ -59,9 +61,11 @@ export interface AddOptions {
   retry?: Partial<RetryPolicy>
 }
 
-interface Exchange<T> {
+/** One request's parts; `params` fill a path's `:name` segments (`/api/rewards/:code`). */
+export interface Exchange<T> {
   body?: Record<string, unknown>
   query?: URLSearchParams
+  params?: Record<string, string>
   schema: z.ZodType<T>
   format?: 'json' | 'xml'
 }
@@ -71,6 +75,8 @@ export interface StampsClientDeps extends RetryDeps {
   now?: () => number
   /** Fed by every request; while open, requests fail at once with kind `offline` (the host's client has one). */
   breaker?: CircuitBreaker
+  /** Told of every request sent (the metrics service): endpoint, HTTP status or `error`, duration. */
+  onRequest?: (request: UpstreamRequest) => void
 }
 
 /** What a request gets while the breaker is open: certainly not sent, so never ambiguous. */
@@ -128,9 +134,14 @@ export class StampsClient {
   }
 
   /** Not retried: a repeat after an ambiguous failure could read "already canceled" as an error. */
-  async cancelTransaction(id: number | string): Promise<CancelTransactionResponse> {
+  async cancelTransaction(
+    id: number | string,
+    opts: { cancelRelatedRedemptions?: boolean } = {}
+  ): Promise<CancelTransactionResponse> {
     const { id: txId } = checked(cancelTransactionRequestSchema, { id })
-    return this.exchange('cancelTransaction', { body: { id: txId }, schema: cancelTransactionResponseSchema })
+    // documented as the string "true": the sale's redemptions under its invoice number go too
+    const body = { id: txId, ...(opts.cancelRelatedRedemptions && { cancel_related_redemptions: 'true' }) }
+    return this.exchange('cancelTransaction', { body, schema: cancelTransactionResponseSchema })
   }
 
   /**
@@ -189,6 +200,16 @@ export class StampsClient {
     return this.exchange(direction, { body, schema: balanceUpdateResponseSchema })
   }
 
+  /** For the other client modules: sent with the retry policy. Only for calls safe to repeat (reads, invoice-keyed sales). */
+  sendRetried<T>(endpoint: StampsEndpoint, ex: Exchange<T>): Promise<T> {
+    return this.read(() => this.exchange(endpoint, ex))
+  }
+
+  /** A write for the other client modules: sent once through the breaker, never retried here. */
+  sendOnce<T>(endpoint: StampsEndpoint, ex: Exchange<T>): Promise<T> {
+    return this.exchange(endpoint, ex)
+  }
+
   close(): void {
     this.transport.close()
   }
@@ -218,7 +239,8 @@ export class StampsClient {
 
   private async send<T>(endpoint: StampsEndpoint, ex: Exchange<T>, refreshed = false): Promise<T> {
     const { method, path } = STAMPS_PATHS[endpoint]
-    const url = new URL(path, this.config.baseUrl)
+    const filled = path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(ex.params?.[name] ?? ''))
+    const url = new URL(filled, this.config.baseUrl)
     if (ex.query) url.search = ex.query.toString()
     const xml = ex.format === 'xml'
     const headers: Record<string, string> = {
@@ -230,13 +252,18 @@ export class StampsClient {
       headers['content-type'] = xml ? 'application/xml' : 'application/json'
       payload = xml ? encodeXmlBody(ex.body ?? {}) : JSON.stringify(ex.body ?? {})
     }
-    const answer = await this.transport.request({
-      method,
-      url,
-      headers,
-      body: payload,
-      timeoutMs: this.config.timeoutMs
-    })
+    const startedAt = performance.now()
+    const observe = (status: number | 'error'): void =>
+      this.deps.onRequest?.({ endpoint, status, seconds: (performance.now() - startedAt) / 1000 })
+    const answer = await this.transport
+      .request({ method, url, headers, body: payload, timeoutMs: this.config.timeoutMs })
+      .then(
+        (a) => (observe(a.status), a),
+        (err: unknown) => {
+          observe('error')
+          throw err
+        }
+      )
     const body = decodeAnswer(answer.text)
     if (answer.status === 401 && this.credentials.refreshable && !refreshed) {
       this.credentials.invalidate() // a 401 means the server refused: nothing happened, retry is safe
@@ -256,30 +283,5 @@ export class StampsClient {
       })
     }
     return parsed.data
-  }
-}
-
-function checked<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input)
-  if (!r.success) throw errorFromZod(r.error)
-  return r.data
-}
-
-function toQuery(values: Record<string, unknown>): URLSearchParams {
-  const q = new URLSearchParams()
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined || k === 'token') continue
-    for (const item of Array.isArray(v) ? v : [v]) q.append(k, String(item))
-  }
-  return q
-}
-
-function decodeAnswer(text: string): unknown {
-  const t = text.trimStart()
-  if (t.startsWith('<')) return decodeXmlAnswer(t)
-  try {
-    return JSON.parse(t)
-  } catch {
-    return undefined
   }
 }

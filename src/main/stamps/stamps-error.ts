@@ -48,6 +48,12 @@ export class StampsError extends Error {
     this.body = init.body
   }
 
+  /** The newer error form's reason (`insufficient_stamps`, `invalid_pin`), when the answer carried one. */
+  get errorCode(): string | undefined {
+    const code = (this.body as { error_code?: unknown } | null | undefined)?.error_code
+    return typeof code === 'string' ? code : undefined
+  }
+
   /** The spec's rule: an `invoice_number` error saying the number is taken means "already posted". */
   get isDuplicateInvoice(): boolean {
     return this.kind === 'duplicate'

@@ -1,9 +1,19 @@
 /** The status domain: one status the bar shows, probed against the upstream, pushed to every screen. */
 import type { HostContext } from '../host/host-context'
+import type { UpstreamRequest } from '../metrics/metrics-feed'
 import type { StampsClient } from '../stamps'
 import { StatusService } from './status-service'
+import { UpstreamHealth } from './upstream-health'
 
-export function setupStatus(ctx: HostContext, deps: { client: StampsClient; embedded: boolean }): StatusService {
+export function setupStatus(
+  ctx: HostContext,
+  deps: {
+    client: StampsClient
+    embedded: boolean
+    /** Real requests' outcomes: slow or failing ones make the bar say "slow", not only pings. */
+    observeRequests?: (listener: (request: UpstreamRequest) => void) => void
+  }
+): StatusService {
   const { kiosk, language } = ctx.settings
   const status = new StatusService({
     initial: { mode: kiosk.mode, language, idleTimeoutSeconds: kiosk.idleTimeoutSeconds, embedded: deps.embedded },
@@ -27,6 +37,8 @@ export function setupStatus(ctx: HostContext, deps: { client: StampsClient; embe
     down = state === 'open'
   })
   breaker?.on('probe-due', () => void status.probeNow())
+  const health = new UpstreamHealth()
+  deps.observeRequests?.((request) => status.update('upstream', { degraded: health.record(request) }))
   ctx.ipc.register({ 'status:get': () => status.get() })
   status.start()
   return status

@@ -35,6 +35,19 @@ export interface HttpAppOptions {
 }
 
 const guards = new WeakMap<Server, ConnectionGuard>()
+
+/**
+ * zod checks every payload (endpoint.ts), so no route carries a Fastify JSON schema: with these
+ * compilers Fastify never loads ajv and fast-json-stringify, a fifth of the host's start-up.
+ */
+const NO_JSON_SCHEMAS = {
+  buildValidator: () => () => {
+    throw new Error('Fastify JSON schemas are not used here: validate with zod (src/platform/http/endpoint.ts)')
+  },
+  buildSerializer: () => () => {
+    throw new Error('Fastify JSON schemas are not used here: answers are serialised by the endpoint pipeline')
+  }
+}
 const stderrLog = (line: string): void => void process.stderr.write(`${line}\n`)
 
 /** A Fastify app with the house defaults: bounded bodies and sockets, connections closed on close(). */
@@ -44,6 +57,7 @@ export function createHttpApp(opts: HttpAppOptions = {}): FastifyInstance {
     logger: false,
     bodyLimit: opts.bodyLimit ?? BODY_LIMIT_BYTES,
     forceCloseConnections: true,
+    schemaController: { compilersFactory: NO_JSON_SCHEMAS },
     exposeHeadRoutes: false,
     routerOptions: { ignoreTrailingSlash: true },
     http: {

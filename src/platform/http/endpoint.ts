@@ -11,8 +11,12 @@ import { httpErrors } from './http-error'
 import { decodeBody, flattenQuery, isJsonOrXml, mediaType } from './negotiate'
 import { sendAnswer, type PrebuiltJson } from './reply'
 
-/** How an endpoint words field errors: the three documented forms plus cancel's bare object. */
-export type ErrorStyle = 'transaction' | 'fields' | 'bare-fields' | 'membership'
+/**
+ * How an endpoint words field errors: the three documented forms plus cancel's bare object.
+ * `coded` is the newer form (rewards-vouchers.md, 0(c)): `detail` and `error_message` both read
+ * "field: message", with an `error_code` (`invalid_data` for a body the schema refuses).
+ */
+export type ErrorStyle = 'transaction' | 'fields' | 'bare-fields' | 'membership' | 'coded'
 
 /**
  * Who a credential proves the caller to be (a merchant id). The sandbox reads its keys from
@@ -27,6 +31,8 @@ export interface Authenticator {
 export interface EndpointRefusal {
   kind: 'invalid' | 'not_found'
   fields: Readonly<Record<string, string>>
+  /** The machine-readable reason (`insufficient_stamps`, `invalid_pin`), where the style carries one. */
+  code?: string
 }
 
 /** What the request pipeline needs. */
@@ -71,22 +77,30 @@ const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const headerMerchant = new WeakMap<FastifyRequest, number>()
 
 /** The error body of an endpoint for field errors, and its XML form when that differs. */
-export function fieldErrorBody(style: ErrorStyle, fields: Record<string, string>): { json: unknown; xml?: unknown } {
+export function fieldErrorBody(
+  style: ErrorStyle,
+  fields: Record<string, string>,
+  code?: string
+): { json: unknown; xml?: unknown } {
   const summary = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)
     .join('; ')
   switch (style) {
     case 'transaction': {
       const list = Object.entries(fields).map(([k, v]) => ({ [k]: v }))
+      // a refusal with a reason (a redemption inside a sale) names it too, as the newer form does
+      const coded = code === undefined ? {} : { error_code: code }
       return {
-        json: { detail: TRANSACTION_ERROR_DETAIL, errors: list },
-        xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL }
+        json: { detail: TRANSACTION_ERROR_DETAIL, errors: list, ...coded },
+        xml: { validation_errors: list, detail: TRANSACTION_ERROR_DETAIL, ...coded }
       }
     }
     case 'membership': {
       const first = Object.values(fields)[0] ?? ''
       return { json: { errors: fields, error_message: first, error_code: 'invalid_data', detail: summary } }
     }
+    case 'coded':
+      return { json: { detail: summary, error_message: summary, error_code: code ?? 'invalid_data', errors: fields } }
     case 'bare-fields':
       return { json: { errors: fields } }
     default:
@@ -144,9 +158,10 @@ export function registerEndpoint<S extends z.ZodType>(
             parses: ['application/json', 'application/xml']
           })
         if (method !== def.method) throw httpErrors.method(req.method)
+        // a path parameter (`/api/rewards/:code`) reads as one more query field
         const data =
           def.method === 'GET'
-            ? query
+            ? { ...query, ...(req.params as Record<string, string> | undefined) }
             : (body ?? decodeBody(req.body as string | undefined, req.headers['content-type']))
         const parsed = def.schema.safeParse(numbersToStrings(data, def.stringFields ?? []))
         const extra = def.check?.(data, merchantId) ?? {}
@@ -162,7 +177,7 @@ export function registerEndpoint<S extends z.ZodType>(
         const refusal = ctx.refusalOf?.(err)
         if (!refusal) throw err
         if (refusal.kind === 'not_found') return sendAnswer(req, reply, 404, httpErrors.notFound().body)
-        const e = fieldErrorBody(def.errors, { ...refusal.fields })
+        const e = fieldErrorBody(def.errors, { ...refusal.fields }, refusal.code)
         return sendAnswer(req, reply, 400, e.json, e.xml)
       }
     }

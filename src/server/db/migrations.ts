@@ -110,5 +110,118 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX activities_by_group;
   DROP INDEX activities_transaction;
   DROP INDEX activities_balance_update;
+  `,
+  /* 3: rewards, voucher templates and vouchers per merchant, redemptions, member PINs, and open
+     sales (v2 transactions/add with an empty user), which have no membership */ `
+  ALTER TABLE merchants ADD COLUMN redemption_requires_pin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE users ADD COLUMN pin_hash TEXT;
+  ALTER TABLE users ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN pin_failed_ms INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE transactions_v3 (
+    id INTEGER PRIMARY KEY,
+    merchant_id INTEGER NOT NULL,
+    store_id INTEGER NOT NULL,
+    membership_id INTEGER,
+    invoice_number TEXT NOT NULL,
+    invoice_day TEXT NOT NULL,
+    total_cents INTEGER NOT NULL,
+    value REAL NOT NULL,
+    stamps_earned INTEGER NOT NULL,
+    status INTEGER NOT NULL DEFAULT 1,
+    created_ms INTEGER NOT NULL,
+    details TEXT NOT NULL,
+    activity_id INTEGER
+  );
+  INSERT INTO transactions_v3 SELECT id, merchant_id, store_id, membership_id, invoice_number, invoice_day, total_cents,
+    value, stamps_earned, status, created_ms, details, activity_id FROM transactions;
+  DROP TABLE transactions;
+  ALTER TABLE transactions_v3 RENAME TO transactions;
+  CREATE UNIQUE INDEX transactions_invoice ON transactions (store_id, invoice_day, invoice_number);
+  CREATE TABLE voucher_templates (
+    id INTEGER PRIMARY KEY,
+    merchant_id INTEGER NOT NULL REFERENCES merchants(id),
+    name TEXT NOT NULL,
+    -- 1 Cross Promotion, 2 Regular, 3 Promotion, 4 Signup, 5 Birthday, 6 Referral, 7 Pregenerated, 8 Anniversary
+    type INTEGER NOT NULL DEFAULT 2,
+    short_description TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    instructions TEXT NOT NULL DEFAULT '',
+    terms TEXT NOT NULL DEFAULT '',
+    value REAL,
+    validity_days INTEGER NOT NULL DEFAULT 30 CHECK (validity_days > 0),
+    channels TEXT NOT NULL DEFAULT '[1,2,3,4,5,6]',
+    picture_url TEXT NOT NULL DEFAULT '',
+    landscape_picture_url TEXT NOT NULL DEFAULT '',
+    extra_data TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TABLE rewards (
+    id INTEGER PRIMARY KEY,
+    merchant_id INTEGER NOT NULL REFERENCES merchants(id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    terms TEXT NOT NULL DEFAULT '',
+    stamps_to_redeem INTEGER NOT NULL CHECK (stamps_to_redeem >= 0),
+    -- 1 Product, 3 Benefit, 4 Voucher, 5 Flexible (the redeem call states the stamps)
+    type INTEGER NOT NULL DEFAULT 1,
+    -- the lowest membership level (number, 1 = everyone) that may redeem it
+    min_level INTEGER NOT NULL DEFAULT 1,
+    -- 1: every store of the merchant; 0: only those in reward_stores
+    all_stores INTEGER NOT NULL DEFAULT 1,
+    channels TEXT NOT NULL DEFAULT '[1,2,3,4,5,6]',
+    is_active INTEGER NOT NULL DEFAULT 1,
+    is_visible INTEGER NOT NULL DEFAULT 1,
+    image_url TEXT NOT NULL DEFAULT '',
+    extra_data TEXT NOT NULL DEFAULT '{}',
+    -- a redemption of this reward issues a voucher of this template
+    voucher_template_id INTEGER REFERENCES voucher_templates(id),
+    UNIQUE (merchant_id, code)
+  );
+  CREATE TABLE reward_stores (
+    reward_id INTEGER NOT NULL REFERENCES rewards(id),
+    store_id INTEGER NOT NULL REFERENCES stores(id),
+    PRIMARY KEY (reward_id, store_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE vouchers (
+    id INTEGER PRIMARY KEY,
+    template_id INTEGER NOT NULL REFERENCES voucher_templates(id),
+    membership_id INTEGER NOT NULL REFERENCES memberships(id),
+    code TEXT NOT NULL UNIQUE,
+    -- uses left: a use takes one, guarded so it never goes below zero
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    value REAL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    notes TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL
+  );
+  CREATE INDEX vouchers_by_membership ON vouchers (membership_id, id);
+  CREATE TABLE redemptions (
+    id INTEGER PRIMARY KEY,
+    merchant_id INTEGER NOT NULL,
+    store_id INTEGER NOT NULL,
+    membership_id INTEGER NOT NULL,
+    reward_id INTEGER,
+    voucher_id INTEGER,
+    issued_voucher_id INTEGER,
+    name TEXT NOT NULL,
+    stamps_used INTEGER NOT NULL,
+    qty INTEGER NOT NULL DEFAULT 1,
+    invoice_number TEXT,
+    channel INTEGER,
+    extra_data TEXT NOT NULL DEFAULT '{}',
+    -- 1 Created, 2 Canceled: cancel flips it once, guarded
+    status INTEGER NOT NULL DEFAULT 1,
+    created_ms INTEGER NOT NULL,
+    activity_id INTEGER
+  );
+  CREATE TABLE pin_authorizations (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    request_id TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    PRIMARY KEY (user_id, request_id)
+  ) WITHOUT ROWID;
   `
 ]

@@ -10,4 +10,6 @@ export interface ServerContext extends EndpointContext {
 
 /** The ledger's refusals, as the endpoint pipeline answers them (404, or 400 with field errors). */
 export const ledgerRefusal: NonNullable<EndpointContext['refusalOf']> = (err) =>
-  err instanceof LedgerError ? { kind: err.kind, fields: err.fields } : undefined
+  err instanceof LedgerError
+    ? { kind: err.kind, fields: err.fields, ...(err.code !== undefined && { code: err.code }) }
+    : undefined

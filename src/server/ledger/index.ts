@@ -27,3 +27,13 @@ export {
   type StoreRow
 } from './merchants'
 export { toCents, fromCents, stampsFor } from './money'
+export {
+  configureReward,
+  configureVoucherTemplate,
+  issueVoucher,
+  setRedemptionPinRequired,
+  type RewardSpec,
+  type VoucherTemplateSpec,
+  type VoucherIssue
+} from './catalogue'
+export { setMemberPin } from './pin-authorization'

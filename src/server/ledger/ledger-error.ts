@@ -8,7 +8,9 @@ export type LedgerErrorKind = 'invalid' | 'not_found'
 export class LedgerError extends Error {
   constructor(
     readonly kind: LedgerErrorKind,
-    readonly fields: Readonly<Record<string, string>> = {}
+    readonly fields: Readonly<Record<string, string>> = {},
+    /** The machine-readable reason the newer error form carries (`insufficient_stamps`). */
+    readonly code?: string
   ) {
     super(
       Object.entries(fields)
@@ -27,6 +29,7 @@ export const LEDGER_TEXT = {
   duplicateInvoice: ERROR_TEXT.duplicateInvoice,
   insufficientStamps: "Transaction can't be canceled due to insufficient Stamps",
   transactionCanceled: 'Transaction has already been canceled',
+  openSaleCancel: 'This transaction has no member; it cannot be canceled through this call',
   invoiceInSeveralStores:
     'More than one store has a transaction with this invoice number on this date; cancel it by its id',
   insufficientBalance: 'Insufficient balance',

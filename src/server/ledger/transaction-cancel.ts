@@ -14,11 +14,14 @@ import { groupLevels, settleLevel, type Level } from './levels'
 import { LEDGER_TEXT, LedgerError } from './ledger-error'
 import { localDay } from '../../shared/local-day'
 import { fromCents } from './money'
+import { referralCode } from './membership-view'
+import { cancelRedemption } from './redemption-cancel'
 
 interface TxRow {
   id: number
   merchant_id: number
-  membership_id: number
+  membership_id: number | null
+  invoice_number: string
   total_cents: number
   value: number
   stamps_earned: number
@@ -26,6 +29,7 @@ interface TxRow {
 
 /** The membership as the reversal leaves it. */
 interface MembershipAfter {
+  id: number
   stamps: number
   spending_cents: number
   balance_cents: number
@@ -36,7 +40,7 @@ interface MembershipAfter {
   created_ms: number
 }
 
-const TX_COLUMNS = 'id, merchant_id, membership_id, total_cents, value, stamps_earned'
+const TX_COLUMNS = 'id, merchant_id, membership_id, invoice_number, total_cents, value, stamps_earned'
 
 /**
  * Takes back the sale's stamps and spending (possibly downgrading the member). Refused when the
@@ -47,17 +51,19 @@ function reverseSale(db: Db, tx: TxRow, nowMs: number): { after: MembershipAfter
   if (sql(db, 'UPDATE transactions SET status = 2 WHERE id = ? AND status = 1').run(tx.id).changes !== 1) {
     throw new LedgerError('invalid', { info: LEDGER_TEXT.transactionCanceled })
   }
+  // an open sale (v2 add, empty user) has no member whose answer this call could give
+  if (tx.membership_id === null) throw new LedgerError('invalid', { info: LEDGER_TEXT.openSaleCancel })
   const after = sql(
     db,
     `UPDATE memberships SET stamps = stamps - ?, spending_cents = spending_cents - ?
   WHERE id = ? AND stamps >= ?
-  RETURNING stamps, spending_cents, balance_cents, level_number, user_id, group_id, start_date, created_ms`
+  RETURNING id, stamps, spending_cents, balance_cents, level_number, user_id, group_id, start_date, created_ms`
   ).get(tx.stamps_earned, tx.total_cents, tx.membership_id, tx.stamps_earned) as MembershipAfter | undefined
   if (!after) throw new LedgerError('invalid', { info: LEDGER_TEXT.insufficientStamps })
   markActivityCanceled(db, { transactionId: tx.id })
   const levels = groupLevels(db, after.group_id)
   const ctx = {
-    membershipId: tx.membership_id,
+    membershipId: after.id,
     userId: after.user_id,
     groupId: after.group_id,
     merchantId: tx.merchant_id,
@@ -66,12 +72,28 @@ function reverseSale(db: Db, tx: TxRow, nowMs: number): { after: MembershipAfter
   return { after, level: settleLevel(db, ctx, after.level_number, after.spending_cents, levels) }
 }
 
-/** POST /api/transactions/cancel: the sale by its Stamps transaction id. */
+/**
+ * `cancel_related_redemptions`: every live redemption the member made under the sale's invoice
+ * number at this merchant, each reversed exactly once by the redemption cancel itself.
+ */
+function cancelRelatedRedemptions(db: Db, merchantId: number, tx: TxRow, nowMs: number): void {
+  if (tx.membership_id === null) return
+  const ids = sql(
+    db,
+    'SELECT id FROM redemptions WHERE merchant_id = ? AND membership_id = ? AND invoice_number = ? AND status = 1'
+  )
+    .pluck()
+    .all(merchantId, tx.membership_id, tx.invoice_number) as number[]
+  for (const id of ids) cancelRedemption(db, merchantId, { id }, nowMs)
+}
+
+/** POST /api/transactions/cancel: the sale by its Stamps transaction id, and with `cancel_related_redemptions` its redemptions. */
 export function cancelTransaction(
   db: Db,
   merchantId: number,
   id: number,
-  nowMs = Date.now()
+  nowMs = Date.now(),
+  opts: { cancelRelatedRedemptions?: boolean } = {}
 ): CancelTransactionResponse {
   return db
     .transaction((): CancelTransactionResponse => {
@@ -80,6 +102,8 @@ export function cancelTransaction(
         merchantId
       ) as TxRow | undefined
       if (!tx) throw new LedgerError('not_found')
+      // first, so the stamps they spent are back before the sale's own stamps are taken back
+      if (opts.cancelRelatedRedemptions) cancelRelatedRedemptions(db, merchantId, tx, nowMs)
       const { after, level } = reverseSale(db, tx, nowMs)
       return {
         customer: { status: level.name, id: after.user_id, stamps_remaining: after.stamps },
@@ -128,16 +152,11 @@ export function cancelTransactionByInvoice(
           stamps: after.stamps,
           balance: fromCents(after.balance_cents),
           is_blocked: false,
-          referral_code: referralCode(tx.membership_id),
+          referral_code: referralCode(after.id),
           start_date: after.start_date,
           created: localDay(after.created_ms)
         }
       }
     })
     .immediate()
-}
-
-/** The sandbox keeps no referral codes: a stable stand-in per membership, of the documented type. */
-function referralCode(membershipId: number): string {
-  return membershipId.toString(36).toUpperCase().padStart(5, '0')
 }

@@ -45,7 +45,10 @@ export function transactionRoutes(app: FastifyInstance, ctx: ServerContext): voi
     ...STAMPS_PATHS.cancelTransaction,
     schema: cancelTransactionRequestSchema,
     errors: 'bare-fields',
-    handle: (merchantId, input) => cancelTransaction(ctx.db, merchantId, input.id)
+    handle: (merchantId, input) =>
+      cancelTransaction(ctx.db, merchantId, input.id, Date.now(), {
+        cancelRelatedRedemptions: input.cancel_related_redemptions === true
+      })
   })
   registerEndpoint(app, ctx, {
     ...STAMPS_PATHS.cancelTransactionByInvoice,

@@ -15,6 +15,9 @@ export const receiptPreviewSchema = z.object({
   lines: z.array(z.string())
 })
 
+/** A printer model of the encoder's database, as the admin picks it (`?model=` on the spec). */
+export const printerModelSchema = z.object({ id: z.string(), name: z.string(), columns: z.number().int() })
+
 export const printerChannels = {
   'printer:status': channel({ request: empty, response: printerStatusSchema }),
   'printer:test': channel({ request: empty, response: printJobSchema }),
@@ -37,7 +40,13 @@ export const printerChannels = {
     response: z.object({ jobId: z.number().int() })
   }),
   /** Local USB/serial printer devices as printer specs, for the admin's "choose" list. */
-  'printer:candidates': channel({ request: empty, response: candidatesSchema, session: 'admin' })
+  'printer:candidates': channel({ request: empty, response: candidatesSchema, session: 'admin' }),
+  /** The models a spec may name with `?model=`: their columns, code page and features follow. */
+  'printer:models': channel({
+    request: empty,
+    response: z.object({ models: z.array(printerModelSchema) }),
+    session: 'admin'
+  })
 } as const
 
 export const printerEvents = {

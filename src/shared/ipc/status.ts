@@ -14,7 +14,13 @@ const deviceState = z.enum([
 ])
 
 export const statusSchema = z.object({
-  upstream: z.object({ reachable: z.boolean(), embedded: z.boolean(), checkedAt: z.number().nullable() }),
+  upstream: z.object({
+    reachable: z.boolean(),
+    embedded: z.boolean(),
+    checkedAt: z.number().nullable(),
+    /** Reachable, but the last minute's real requests were slow or often failed. */
+    degraded: z.boolean().optional()
+  }),
   queue: z.object({ pending: z.number().int(), failed: z.number().int() }),
   printer: z.object({ state: deviceState, detail: z.string().optional(), held: z.number().int() }),
   scanner: z.object({ state: deviceState, detail: z.string().optional() }),

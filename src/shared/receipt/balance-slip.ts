@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { translate, type Language, type StringKey } from '../i18n'
 import { formatRupiah } from '../money'
 import { formatJakarta } from './jakarta-time'
-import { columnsSchema, receiptSchema, type Receipt, type ReceiptItemInput } from './receipt-model'
+import { type Columns, columnsSchema, receiptSchema, type Receipt, type ReceiptItemInput } from './receipt-model'
 
 export const balanceSlipSchema = z.object({
   merchant_name: z.string().min(1),
@@ -20,7 +20,7 @@ export type BalanceSlipInput = z.input<typeof balanceSlipSchema>
 /** Money hazard: the printed balance is Stamps' own figure, never one computed here. */
 export function balanceSlip(
   input: BalanceSlipInput,
-  options: { columns?: 32 | 48; language?: Language } = {}
+  options: { columns?: Columns; language?: Language } = {}
 ): Receipt {
   const s = balanceSlipSchema.parse(input)
   // Indonesian when not given (unlike the sale templates): the live printer always passes one.

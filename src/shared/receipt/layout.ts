@@ -10,27 +10,31 @@ import { toPrintable } from './transliterate'
  */
 export const FEED_BEFORE_CUT = 4
 
-/** Splits text into lines of at most `width` characters, at spaces where possible. */
-export function wrapText(text: string, width: number): string[] {
+/**
+ * Splits text into lines of at most `width` characters, at spaces where possible; lines after the
+ * first start with `hang` spaces (a hanging indent) and hold that much less.
+ */
+export function wrapText(text: string, width: number, hang = 0): string[] {
+  const indent = hang < width ? hang : 0
   const words = text.split(' ').filter((w) => w.length > 0)
   const lines: string[] = []
+  const room = (): number => (lines.length === 0 ? width : width - indent)
+  const push = (line: string): number => lines.push(lines.length === 0 ? line : ' '.repeat(indent) + line)
   let current = ''
   for (let word of words) {
-    while (word.length > width) {
-      if (current) lines.push(current)
-      current = ''
-      lines.push(word.slice(0, width))
-      word = word.slice(width)
+    if (current && current.length + 1 + word.length <= room()) {
+      current += ` ${word}`
+      continue
     }
-    if (!word) continue
-    if (!current) current = word
-    else if (current.length + 1 + word.length <= width) current += ` ${word}`
-    else {
-      lines.push(current)
-      current = word
+    if (current) push(current)
+    // A word longer than a line (never an amount, which fits any paper) is cut where it must be.
+    for (let r = room(); word.length > r; r = room()) {
+      push(word.slice(0, r))
+      word = word.slice(r)
     }
+    current = word
   }
-  if (current || lines.length === 0) lines.push(current)
+  if (current || lines.length === 0) push(current)
   return lines
 }
 
@@ -40,8 +44,8 @@ function textLine(text: string, attrs: Partial<PrintedLine> = {}): PrintedLine {
 }
 
 /** Label left, value right; a long label wraps and the value joins its last line if it fits. */
-function rowLines(label: string, value: string, columns: number, bold: boolean): PrintedLine[] {
-  const labels = label ? wrapText(label, columns) : []
+function rowLines(label: string, value: string, columns: number, bold: boolean, hang: number): PrintedLine[] {
+  const labels = label ? wrapText(label, columns, hang) : []
   const values = value ? wrapText(value, columns) : []
   const last = labels.pop() ?? ''
   const lines = labels.map((l) => textLine(l, { bold }))
@@ -68,7 +72,7 @@ function layoutItem(item: ReceiptItem, columns: number): PrintedItem[] {
       return [textLine(ch.repeat(columns))]
     }
     case 'row':
-      return rowLines(toPrintable(item.label).trim(), toPrintable(item.value).trim(), columns, item.bold)
+      return rowLines(toPrintable(item.label).trim(), toPrintable(item.value).trim(), columns, item.bold, item.hang)
     case 'qr':
       return [{ type: 'qr', data: item.data, align: item.align, size: item.size }]
     case 'feed':

@@ -1,9 +1,18 @@
 /** Receipt model: what a receipt says, as data, before it becomes ESC/POS bytes or a preview. */
 import { z } from 'zod'
 
-/** Printable columns in font A: 58 mm paper has 32, 80 mm has 48 (384 and 576 dots). */
-export const columnsSchema = z.union([z.literal(32), z.literal(48)])
-export type Columns = z.infer<typeof columnsSchema>
+/**
+ * Printable columns in font A (12 dots a character): 58 mm paper has 32, 80 mm has 48 at 203 dpi
+ * and 42 at 180 dpi (Epson TM-T88 class); 35 and 44 are the other widths the encoder knows.
+ */
+export const COLUMNS = [32, 35, 42, 44, 48] as const
+export const columnsSchema = z.literal(COLUMNS)
+export type Columns = (typeof COLUMNS)[number]
+
+/** Print area in dots for a width in font A columns (12 dots each), as the encoder counts it. */
+export function printableDots(columns: number): number {
+  return Math.floor((columns * 12) / 8) * 8
+}
 
 export const alignSchema = z.enum(['left', 'center', 'right'])
 export type Align = z.infer<typeof alignSchema>
@@ -28,7 +37,9 @@ export const rowItemSchema = z.object({
   type: z.literal('row'),
   label: z.string(),
   value: z.string(),
-  bold: z.boolean().default(false)
+  bold: z.boolean().default(false),
+  /** Spaces before each wrapped line of the label, e.g. to keep an item's name under itself. */
+  hang: z.number().int().min(0).max(8).default(0)
 })
 
 /** A native QR code (GS ( k); size is the module size in dots. */

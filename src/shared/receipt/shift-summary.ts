@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { translate, type Language, type StringKey } from '../i18n'
 import { formatRupiah } from '../money'
 import { formatJakarta } from './jakarta-time'
-import { columnsSchema, receiptSchema, type Receipt, type ReceiptItemInput } from './receipt-model'
+import { type Columns, columnsSchema, receiptSchema, type Receipt, type ReceiptItemInput } from './receipt-model'
 
 const SHIFT_STATES = ['posted', 'pending', 'refused', 'cancelled', 'discarded'] as const
 const stateTotal = z.object({ count: z.number().int().nonnegative(), value: z.number() })
@@ -25,7 +25,7 @@ export type ShiftSummaryInput = z.input<typeof shiftSummarySchema>
 /** Money hazard: every figure is a sum of the outbox's own records, never a guess of what Stamps holds. */
 export function shiftSummary(
   input: ShiftSummaryInput,
-  options: { columns?: 32 | 48; language?: Language } = {}
+  options: { columns?: Columns; language?: Language } = {}
 ): Receipt {
   const s = shiftSummarySchema.parse(input)
   const l = (key: StringKey): string => translate(options.language ?? 'id', key)

@@ -32,7 +32,7 @@ describe('loyaltyReceipt', () => {
       '--------------------------------',
       '2x Es Kopi Susu         Rp50.000',
       '1x Croissant Cokelat Keju',
-      'Spesial                 Rp32.500',
+      '   Spesial              Rp32.500',
       '--------------------------------',
       'TOTAL                   Rp82.500',
       '--------------------------------',

@@ -2,7 +2,7 @@
 import { translate, type StringKey } from '../i18n'
 import { formatRupiah } from '../money'
 import { formatJakarta } from './jakarta-time'
-import type { Receipt, ReceiptItemInput } from './receipt-model'
+import type { Columns, Receipt, ReceiptItemInput } from './receipt-model'
 import { receiptSchema } from './receipt-model'
 import {
   type LoyaltySaleInput,
@@ -13,7 +13,13 @@ import {
   templateOptionsSchema
 } from './template-inputs'
 
-const row = (label: string, value: string, bold = false): ReceiptItemInput => ({ type: 'row', label, value, bold })
+const row = (label: string, value: string, bold = false, hang = 0): ReceiptItemInput => ({
+  type: 'row',
+  label,
+  value,
+  bold,
+  hang
+})
 const center = (text: string, bold = false): ReceiptItemInput => ({ type: 'text', text, align: 'center', bold })
 const rule: ReceiptItemInput = { type: 'separator', char: '-' }
 
@@ -50,7 +56,9 @@ export function loyaltyReceipt(saleInput: LoyaltySaleInput, options: TemplateOpt
   for (const it of sale.items) {
     // Money hazard: line totals are computed here for display only; the total printed below is
     // the sale's own total_value, never a re-sum that could disagree with what was charged.
-    items.push(row(`${quantity(it.quantity)}x ${it.name}`, formatRupiah(it.quantity * it.unit_price)))
+    // A long name wraps under itself, clear of the quantity; the amount stays whole on one line.
+    const count = `${quantity(it.quantity)}x `
+    items.push(row(count + it.name, formatRupiah(it.quantity * it.unit_price), false, Math.min(count.length, 8)))
   }
   if (sale.items.length > 0) items.push(rule)
   items.push(row(l('receipt.total'), formatRupiah(sale.total_value), true), rule)
@@ -87,13 +95,14 @@ export function memberSlip(memberInput: MemberSlipInput, options: TemplateOption
 }
 
 /** A short page to check the printer: widths, emphasis, alignment, QR and cut. */
-export function testPage(columns: 32 | 48, when: Date, spec: string): Receipt {
+export function testPage(columns: Columns, when: Date, spec: string, model?: string): Receipt {
   return receiptSchema.parse({
     columns,
     items: [
       { type: 'text', text: 'TEST PRINT', align: 'center', bold: true, size: 2 },
       rule,
       row('Printer', spec),
+      ...(model ? [row('Model', model)] : []),
       row('Width', `${columns} columns`),
       row('Time', formatJakarta(when)),
       { type: 'text', text: 'left' },

@@ -25,3 +25,14 @@ export const DEMO_MEMBERS = {
     cardNumber: '2000000000002'
   }
 } as const
+
+/** Merchant 14's demo rewards (issue 13.2): code, name, stamps, lowest level, stores (omitted: all). */
+export const DEMO_REWARDS = [
+  { code: 'KOPI', name: 'Free Kopi Susu', stamps: 10, level: 'Blue' },
+  { code: 'CAKE', name: 'Slice of Cake', stamps: 25, level: 'Blue', stores: [2, 3] },
+  { code: 'TUMBLER', name: 'Demo Coffee Tumbler', stamps: 60, level: 'Blue' },
+  { code: 'GOLD', name: 'Gold Lounge Pass', stamps: 5, level: 'Gold' }
+] as const
+
+/** The demo customer's one voucher: any store of merchant 14, a year from seeding. */
+export const DEMO_VOUCHER = { code: 'DEMO-WELCOME-1', template: 'Welcome Voucher' } as const

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import {
   calendarDate,
+  drfBoolean,
   drfText,
   idNumber,
   isoDateTime,
@@ -59,7 +60,12 @@ export const queuedTransactionResponseSchema = z.object({
   transaction: z.object({ stamps_earned: z.number().nullable(), id: z.number().nullable(), value: z.number() })
 })
 
-export const cancelTransactionRequestSchema = z.object({ token: tokenField.optional(), id: idNumber })
+/** `cancel_related_redemptions` ("true"/"false", default false) also cancels the redemptions under the sale's invoice number. */
+export const cancelTransactionRequestSchema = z.object({
+  token: tokenField.optional(),
+  id: idNumber,
+  cancel_related_redemptions: drfBoolean.optional()
+})
 
 export const cancelTransactionResponseSchema = z.object({
   customer: z.object({ status: z.string(), id: z.number(), stamps_remaining: z.number() }),

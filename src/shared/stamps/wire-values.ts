@@ -66,3 +66,36 @@ export function isCalendarDate(value: string): boolean {
 
 /** A calendar date as DRF's DateField takes it, worded as DRF refuses it. */
 export const calendarDate = z.string().trim().refine(isCalendarDate, ERROR_TEXT.badDate)
+
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE', 't', 'T', 'yes', 'Yes', 'y', 'Y', 'on', 'On', '1'])
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE', 'f', 'F', 'no', 'No', 'n', 'N', 'off', 'Off', '0'])
+
+/** BooleanField: JSON booleans, 1/0 and DRF's words for each ("true", "False", "1"), from bodies and queries. */
+export const drfBoolean = z.unknown().transform((v, ctx): boolean => {
+  if (v === true || v === 1 || (typeof v === 'string' && TRUE_WORDS.has(v.trim()))) return true
+  if (v === false || v === 0 || (typeof v === 'string' && FALSE_WORDS.has(v.trim()))) return false
+  ctx.addIssue({ code: 'custom', message: v === undefined ? ERROR_TEXT.required : 'Must be a valid boolean.' })
+  return z.NEVER
+})
+
+/** Channel codes of transactions and redemptions: 1 Mobile App, 2 POS, 3 Kiosk ... 9 GoFood. */
+export const CHANNEL = { mobileApp: 1, pos: 2, kiosk: 3, web: 4, android: 5, ios: 6 } as const
+
+/** A channel code as the API takes it (an integer from the documented table). */
+export const channelCode = wholeNumber.pipe(z.number().int().min(1).max(9))
+
+/** A free JSON object (`extra_data`). */
+export const extraData = z.record(z.string(), z.unknown())
+
+/** Channel names as activities print them ("POS"), by code. */
+export const CHANNEL_NAMES: Readonly<Record<number, string>> = {
+  1: 'Mobile App',
+  2: 'POS',
+  3: 'Kiosk',
+  4: 'Web',
+  5: 'Android',
+  6: 'iOS',
+  7: 'Call Center',
+  8: 'GrabFood',
+  9: 'GoFood'
+}

@@ -1,4 +1,5 @@
 /** Admin settings behind the admin PIN: validation before saving, live changes, tests, and PINs. */
+import { decodeEscPos } from '../../../src/shared/receipt/escpos-decoder'
 import { checkAtKioskSizes, expectAccessible } from '../support/checks'
 import { AttractPage } from '../support/pages/AttractPage'
 import { expect, test } from '../support/desk-fixtures'
@@ -71,6 +72,20 @@ test('wrong PIN, bad fields and a bad upstream are refused; language saves live;
   await kioskPage.getByRole('button', { name: 'Test print' }).click()
   await printer.waitForJobs(before + 1, 15_000)
   await expect(kioskPage.getByTestId('printer-test')).toContainText(/Test print #\d+/)
+
+  // A model from the encoder's list: the spec names it and the next page is laid out to its 42 columns.
+  await kioskPage.getByLabel('Printer model', { exact: true }).selectOption('epson-tm-t88v')
+  await kioskPage.getByRole('button', { name: 'Save settings' }).click()
+  await expect(kioskPage.getByTestId('admin-saved')).toContainText('Saved.')
+  const withModel = await host.ipc('settings:get', {})
+  expect(withModel.ok && withModel.data.settings.printer).toBe(`${printer.url}?model=epson-tm-t88v`)
+  const sent = printer.jobs.length
+  await kioskPage.getByRole('button', { name: 'Test print' }).click()
+  const [page42] = (await printer.waitForJobs(sent + 1, 15_000)).slice(sent)
+  const lines = decodeEscPos(page42!.bytes).lines.map((l) => l.text)
+  expect(lines).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Model +Epson TM-T88V$/), '0123456789'.repeat(5).slice(0, 42)])
+  )
 
   // Scanner: a live test shows the decoded value and the raw bytes of a wedge scan.
   await kioskPage.getByRole('button', { name: 'Test the scanner' }).click()

@@ -19,6 +19,8 @@ test("today's sales list the day's sales; one is cancelled from the list, one re
   sandbox,
   printer
 }, testInfo) => {
+  // Two axe runs and two layout passes at both sizes: more than the default minute on a loaded 2-core runner.
+  test.setTimeout(120_000)
   await host.ipc('auth:unlock', { role: 'cashier', pin: '1111' })
   const sell = (invoiceNumber: string, totalValue: number, user: string = DEMO.customer) =>
     host.ipc('sale:submit', { user, invoiceNumber, totalValue })

@@ -7,6 +7,7 @@ import type { StringKey } from '../../../shared/i18n'
 import { useT } from '../i18n'
 import { useAdminStore } from '../stores/admin-store'
 import { resetPrinterAdminStore, usePrinterAdminStore } from '../stores/printer-admin-store'
+import { specModel, withSpecModel } from './spec-model'
 import { useFieldError } from './use-field-error'
 
 const POLL_MS = 3_000
@@ -15,8 +16,10 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
   const t = useT()
   const s = useAdminStore()
   const err = useFieldError()
-  const { status, held, test, refresh, testPrint, retry, discard, jobChanged } = usePrinterAdminStore()
+  const { status, models, held, test, loadModels, refresh, testPrint, retry, discard, jobChanged } =
+    usePrinterAdminStore()
   useEffect(() => {
+    void loadModels(api)
     void refresh(api)
     const timer = setInterval(() => void refresh(api), POLL_MS)
     const off = api.on('printer:job', (job) => {
@@ -29,7 +32,7 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
       // The view belongs to this section: it starts empty each time the section opens.
       resetPrinterAdminStore()
     }
-  }, [api, refresh, jobChanged])
+  }, [api, loadModels, refresh, jobChanged])
   const d = s.draft
   if (!d) return null
   return (
@@ -43,6 +46,18 @@ export function PrinterSection({ api }: { api: StampsKioskApi }): React.JSX.Elem
         error={err('printer')}
         name="printer"
       />
+      {d.printer.trim() !== '' && (
+        <Select
+          label={t('admin.printerModel')}
+          value={specModel(d.printer)}
+          onChange={(v) => s.set('printer', withSpecModel(d.printer, v))}
+          name="printer-model"
+          options={[
+            ['', t('admin.genericModel')],
+            ...models.map((m) => [m.id, t('admin.modelColumns', { name: m.name, columns: m.columns })] as const)
+          ]}
+        />
+      )}
       <Select
         label={t('admin.paper')}
         value={d.paperWidth}

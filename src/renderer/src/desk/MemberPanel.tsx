@@ -4,6 +4,7 @@ import type { StampsKioskApi } from '../../../shared/ipc'
 import { memberIdReason } from '../../../shared/member-id'
 import { ErrorNote } from '../common/ErrorNote'
 import { Field } from '../common/Field'
+import { SlowWait } from '../common/SlowWait'
 import { formatActivityDate, formatCount, formatRupiah } from '../format/format'
 import { useT } from '../i18n'
 import { useDeskMemberStore } from '../stores/desk-member-store'
@@ -38,7 +39,12 @@ export function MemberPanel({
         </button>
       </form>
       <div className="member-panel__result" aria-live="polite">
-        {phase === 'looking' && <p role="status">{t('desk.member.looking')}</p>}
+        {phase === 'looking' && <SlowWait text={t('desk.member.looking')} onCancel={clear} />}
+        {phase === 'gave-up' && (
+          <p className="note note--warn" role="alert">
+            {t('desk.member.gaveUp')}
+          </p>
+        )}
         {phase === 'not-found' && (
           <p className="note note--bad" role="alert">
             {t('desk.member.notFound')}
@@ -50,7 +56,7 @@ export function MemberPanel({
           </p>
         )}
         {phase === 'error' && <ErrorNote error={error} />}
-        {phase === 'error' && offlineId && (
+        {(phase === 'error' || phase === 'gave-up') && offlineId && (
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={sellUnverified}>
               {t('offline.sellAnyway', { user: offlineId })}

@@ -94,10 +94,12 @@ export function TodayPanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
           <thead>
             <tr>
               <th scope="col">{t('today.col.time')}</th>
-              <th scope="col">{t('today.col.invoice')}</th>
-              <th scope="col">{t('today.col.member')}</th>
-              <th scope="col">{t('today.col.total')}</th>
-              <th scope="col">{t('today.col.stamps')}</th>
+              <th scope="col">
+                {t('today.col.invoice')} / {t('today.col.member')}
+              </th>
+              <th scope="col">
+                {t('today.col.total')} / {t('today.col.stamps')}
+              </th>
               <th scope="col">{t('today.col.state')}</th>
               <th scope="col">{t('today.col.actions')}</th>
             </tr>
@@ -107,10 +109,16 @@ export function TodayPanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
               <Fragment key={sale.outboxId}>
                 <tr data-testid="today-sale" data-invoice={sale.invoiceNumber} data-state={sale.state}>
                   <td>{formatTimeOfDay(sale.at, lang)}</td>
-                  <td className="today__wrap">{sale.invoiceNumber}</td>
-                  <td className="today__wrap">{sale.memberName ?? sale.user}</td>
-                  <td className="today__num">{formatRupiah(sale.total)}</td>
-                  <td className="today__num">{n(sale.stamps)}</td>
+                  <td className="today__wrap">
+                    <strong>{sale.invoiceNumber}</strong>
+                    <span className="today__sub">{sale.memberName ?? sale.user}</span>
+                  </td>
+                  <td className="today__num">
+                    {formatRupiah(sale.total)}
+                    {sale.stamps !== null && (
+                      <span className="today__sub">{t('today.stampsN', { n: n(sale.stamps) })}</span>
+                    )}
+                  </td>
                   <td>
                     <span className={`badge badge--${sale.state}`}>{t(`today.state.${sale.state}`)}</span>
                   </td>
@@ -118,7 +126,7 @@ export function TodayPanel({ api }: { api: StampsKioskApi }): React.JSX.Element 
                 </tr>
                 {s.confirming?.sale.outboxId === sale.outboxId && (
                   <tr>
-                    <td colSpan={7}>
+                    <td colSpan={5}>
                       <TodayCancelConfirm api={api} />
                     </td>
                   </tr>

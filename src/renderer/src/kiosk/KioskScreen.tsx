@@ -7,6 +7,7 @@ import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
 import { useStatusStore } from '../stores/status-store'
 import { AttractScreen } from './AttractScreen'
+import { LookingScreen } from './LookingScreen'
 import { MemberScreen } from './MemberScreen'
 import { NoticeScreen } from './NoticeScreen'
 import { useIdleReset } from './use-idle-reset'
@@ -38,7 +39,7 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
   }, [api, onScan, endSession])
   useWedgeScan(onScan)
 
-  const notice = session.phase === 'not-found' || session.phase === 'invalid' || session.phase === 'error'
+  const notice = ['not-found', 'invalid', 'error', 'gave-up'].includes(session.phase)
   useIdleReset(
     session.phase !== 'attract' || lang !== defaultLang,
     notice ? Math.min(idleSeconds, NOTICE_SECONDS) : idleSeconds,
@@ -47,11 +48,7 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
 
   switch (session.phase) {
     case 'looking':
-      return (
-        <p className="looking" role="status">
-          {t('lookup.loading')}
-        </p>
-      )
+      return <LookingScreen onCancel={endSession} />
     case 'member':
       return session.member ? (
         <MemberScreen api={api} member={session.member} onDone={endSession} />
@@ -76,6 +73,8 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
           onBack={endSession}
         />
       )
+    case 'gave-up':
+      return <NoticeScreen title={t('gaveUp.title')} body={t('gaveUp.body')} onBack={endSession} />
     default:
       return <AttractScreen onSubmit={onScan} />
   }

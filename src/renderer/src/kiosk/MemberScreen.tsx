@@ -1,7 +1,7 @@
 /** One visitor's membership: masked name, level, stamps, balance, slip printing and history. */
 import { useEffect, useRef } from 'react'
 import type { MemberView, StampsKioskApi } from '../../../shared/ipc'
-import { formatCount, formatRupiah } from '../format/format'
+import { formatActivityDate, formatCount, formatRupiah } from '../format/format'
 import { useT } from '../i18n'
 import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
@@ -35,6 +35,11 @@ export function MemberScreen({
           {t('member.greeting', { name: member.name })}
         </h1>
         {member.cardLast4 && <p className="member__card">{t('member.card', { last4: member.cardLast4 })}</p>}
+        {member.asOf != null && (
+          <p className="member__card" data-testid="member-as-of">
+            {t('offline.asOf', { time: formatActivityDate(member.asOf / 1000, lang) })}
+          </p>
+        )}
         {member.isBlocked && (
           <p className="member__blocked" role="alert">
             {t('member.blocked')}

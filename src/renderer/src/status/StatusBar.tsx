@@ -10,13 +10,14 @@ const deviceTone = (state: Status['printer']['state']): Tone =>
 
 function items(status: Status, t: Translate): Array<{ key: string; label: string; value: string; tone: Tone }> {
   const { upstream, queue, printer, scanner, disk } = status
-  const upstreamText = upstream.reachable ? t('status.upstream.ok') : t('status.upstream.down')
+  const upstreamState = !upstream.reachable ? 'down' : upstream.degraded ? 'degraded' : 'ok'
+  const upstreamText = t(`status.upstream.${upstreamState}`)
   return [
     {
       key: 'upstream',
       label: t('status.upstream'),
       value: upstream.embedded ? `${upstreamText} (${t('status.upstream.embedded')})` : upstreamText,
-      tone: upstream.reachable ? 'good' : 'bad'
+      tone: upstreamState === 'ok' ? 'good' : upstreamState === 'degraded' ? 'warn' : 'bad'
     },
     {
       key: 'queue',

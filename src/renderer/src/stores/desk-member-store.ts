@@ -7,7 +7,7 @@ import type { IpcError, MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { parseMemberId, type MemberIdFailure } from '../../../shared/member-id'
 
 interface DeskMemberData {
-  phase: 'idle' | 'looking' | 'found' | 'not-found' | 'invalid' | 'error' | 'unverified'
+  phase: 'idle' | 'looking' | 'found' | 'not-found' | 'invalid' | 'error' | 'gave-up' | 'unverified'
   member: MemberView | null
   /**
    * The id typed or scanned when Stamps could not be reached and this till has not seen the
@@ -39,6 +39,9 @@ const empty: DeskMemberData = {
 }
 let generation = 0
 
+/** How long the till waits for a lookup before it stops and offers to sell to the typed id anyway. */
+export const DESK_LOOKUP_GIVE_UP_MS = 12_000
+
 export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
   ...empty,
   async lookup(api, text) {
@@ -46,7 +49,14 @@ export const useDeskMemberStore = create<DeskMemberState>()((set, get) => ({
     const id = parseMemberId(text)
     if (!id.ok) return set({ ...empty, phase: 'invalid', query: text, invalidCode: id.code })
     set({ ...empty, phase: 'looking', query: text })
-    const r = await api.invoke('member:lookup', { query: id.value })
+    // A slow upstream must not hold the queue at the till: past the bound the screen says so and
+    // offers the sale for the typed id (queued, checked by Stamps later); the late answer is dropped.
+    const giveUp = setTimeout(() => {
+      if (gen !== generation) return
+      generation++
+      set({ ...empty, phase: 'gave-up', query: text, offlineId: id.value })
+    }, DESK_LOOKUP_GIVE_UP_MS)
+    const r = await api.invoke('member:lookup', { query: id.value }).finally(() => clearTimeout(giveUp))
     if (gen !== generation) return
     if (r.ok) return set({ phase: 'found', member: r.data })
     set({

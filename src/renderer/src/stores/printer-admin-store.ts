@@ -3,8 +3,13 @@ import { create } from 'zustand'
 import type { IpcResponse, StampsKioskApi } from '../../../shared/ipc'
 import type { PrintJob } from '../../../shared/receipt/printer-status'
 
+type PrinterModel = IpcResponse<'printer:models'>['models'][number]
+
 interface PrinterAdminSlice {
   status: IpcResponse<'printer:status'> | null
+  /** The encoder database's models to pick from; empty until loaded. */
+  models: PrinterModel[]
+  loadModels(api: StampsKioskApi): Promise<void>
   held: PrintJob[]
   test: PrintJob | null
   refresh(api: StampsKioskApi): Promise<void>
@@ -17,8 +22,13 @@ interface PrinterAdminSlice {
 
 export const usePrinterAdminStore = create<PrinterAdminSlice>()((set, get) => ({
   status: null,
+  models: [],
   held: [],
   test: null,
+  async loadModels(api) {
+    const r = await api.invoke('printer:models', {})
+    if (r.ok) set({ models: r.data.models })
+  },
   async refresh(api) {
     const [st, jobs] = await Promise.all([
       api.invoke('printer:status', {}),
@@ -44,4 +54,5 @@ export const usePrinterAdminStore = create<PrinterAdminSlice>()((set, get) => ({
   }
 }))
 
-export const resetPrinterAdminStore = (): void => usePrinterAdminStore.setState({ status: null, held: [], test: null })
+export const resetPrinterAdminStore = (): void =>
+  usePrinterAdminStore.setState({ status: null, models: [], held: [], test: null })

@@ -8,7 +8,10 @@ import type { Activity } from '../../../shared/stamps/activities'
 import type { IpcError, MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { parseMemberId, type MemberIdFailure } from '../../../shared/member-id'
 
-export type Phase = 'attract' | 'looking' | 'member' | 'not-found' | 'invalid' | 'error'
+export type Phase = 'attract' | 'looking' | 'member' | 'not-found' | 'invalid' | 'error' | 'gave-up'
+
+/** How long a visitor waits for a lookup before the kiosk gives up and says what to do. */
+export const LOOKUP_GIVE_UP_MS = 12_000
 
 interface SessionData {
   phase: Phase
@@ -55,7 +58,14 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     const id = parseMemberId(text)
     if (!id.ok) return set({ ...empty, phase: 'invalid', invalidCode: id.code, scanAt })
     set({ ...empty, phase: 'looking', scanAt })
-    const r = await api.invoke('member:lookup', { query: id.value })
+    // A slow upstream must not hold the visitor: past the bound the kiosk stops waiting, says so,
+    // and drops the late answer (a newer generation).
+    const giveUp = setTimeout(() => {
+      if (gen !== generation) return
+      generation++
+      set({ ...empty, phase: 'gave-up', scanAt })
+    }, LOOKUP_GIVE_UP_MS)
+    const r = await api.invoke('member:lookup', { query: id.value }).finally(() => clearTimeout(giveUp))
     if (gen !== generation) return
     if (!r.ok) {
       const phase = r.error.code === 'not-found' ? 'not-found' : r.error.code === 'invalid-input' ? 'invalid' : 'error'

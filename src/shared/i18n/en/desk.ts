@@ -14,6 +14,9 @@ export const deskEn = {
   'desk.member.title': 'Member',
   'desk.member.query': 'Card number, email or mobile',
   'desk.member.find': 'Find',
+  'desk.member.gaveUp':
+    'Stamps did not answer within 12 seconds. Try again later, or record the sale for this id: Stamps checks it when it is back.',
+  'wait.slow': 'Still waiting for the Stamps service…',
   'desk.member.looking': 'Looking up the member…',
   'desk.member.notFound': 'Member not found. Check the card number, email or mobile.',
   'desk.member.refresh': 'Reload',

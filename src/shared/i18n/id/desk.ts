@@ -12,6 +12,9 @@ export const deskId = {
   'desk.member.title': 'Member',
   'desk.member.query': 'Nomor kartu, email, atau nomor HP',
   'desk.member.find': 'Cari',
+  'desk.member.gaveUp':
+    'Stamps tidak menjawab dalam 12 detik. Coba lagi nanti, atau catat penjualan untuk ID ini: Stamps memeriksanya saat terhubung.',
+  'wait.slow': 'Masih menunggu layanan Stamps…',
   'desk.member.looking': 'Mencari member…',
   'desk.member.notFound': 'Member tidak ditemukan. Periksa nomor kartu, email, atau nomor HP.',
   'desk.member.refresh': 'Muat ulang',

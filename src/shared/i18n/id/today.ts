@@ -22,6 +22,7 @@ export const todayId = {
   'today.takings': 'Penjualan (terkirim dan tertunda)',
   'today.stampsIssued': 'Stamp diberikan',
   'today.count': '{n} penjualan',
+  'today.stampsN': '{n} stamp',
   'today.reprint': 'Cetak ulang',
   'today.reprinted': 'Salinan struk {invoice} dicetak.',
   'today.cancel': 'Batalkan',
