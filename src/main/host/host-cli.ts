@@ -64,6 +64,7 @@ async function main(
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
   if (host.sandboxUrl) say(`sandbox: ${host.sandboxUrl}`)
   say(`bridge: ${host.bridgeUrl}`)
+  if (host.captureUrl) say(`capture: ${host.captureUrl}   the POS prints here; jobs go on to the printer`)
   if (!loaded.settings.bridge.token) say(`bridge token: ${loaded.bridgeToken}  (kept in ${loaded.dataDir})`)
   say(`data: ${loaded.dataDir}`)
   // kiosk: before ui:, which scripts read as "ready".

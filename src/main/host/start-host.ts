@@ -5,6 +5,8 @@
  */
 import { createAuthService, setupAuth } from '../auth/auth.setup'
 import { setupBalances } from '../balances/balances.setup'
+import { setupCapture } from '../capture/capture.setup'
+import { MemberPairing } from '../capture/member-pairing'
 import { setupDisk, setupRetention } from '../disk/disk.setup'
 import { startBridge } from '../bridge/bridge-server'
 import { startMetricsLanServer } from '../bridge/metrics-lan-server'
@@ -44,6 +46,8 @@ export interface Host {
   sandboxUrl: string | null
   bridgeUrl: string
   uiUrl: string | null
+  /** `tcp://host:port` of the capture printer the POS prints to; null when off. */
+  captureUrl: string | null
   /** file: URL of `<data dir>/kiosk.html`, which forwards to uiUrl (open it in Chromium's kiosk mode). */
   kioskPage: string | null
   router: IpcRouter
@@ -98,7 +102,9 @@ export async function startHost({
     setupAuth(ctx, { auth, status, settingsFile })
     const printer = setupPrinter(ctx, { status, disk: disk.report })
     const outbox = setupOutbox(ctx, { client: upstream.client, status, disk: disk.report })
-    const members = setupMembers(ctx, { upstream, printer, status })
+    // A member looked up at the desk is paired with the next receipt the POS prints through the host.
+    const pairing = new MemberPairing(settings.capture.pairWindowSeconds * 1000)
+    const members = setupMembers(ctx, { upstream, printer, status, onDeskLookup: (user) => pairing.scanned(user) })
     const sales = setupSales(ctx, {
       upstream,
       outbox,
@@ -111,6 +117,7 @@ export async function startHost({
     setupBalances(ctx, { upstream, printer })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
+    const capture = await setupCapture(ctx, { printer, outbox, status, pairing, upstream: upstream.client.breaker })
     const health = setupMetrics(ctx, { kiosk, outbox, status, embedded: upstream.embeddedUrl !== null })
     const caller = (): IpcCaller => ({ kiosk: status.get().mode === 'kiosk' })
 
@@ -163,6 +170,7 @@ export async function startHost({
       sandboxUrl: upstream.embeddedUrl,
       bridgeUrl: bridge.url,
       uiUrl,
+      captureUrl: capture?.url ?? null,
       kioskPage,
       router: ipc,
       caller,

@@ -9,7 +9,13 @@ import { MemberService } from './member-service'
 
 export function setupMembers(
   ctx: HostContext,
-  deps: { upstream: Upstream; printer: LivePrinter; status: StatusService }
+  deps: {
+    upstream: Upstream
+    printer: LivePrinter
+    status: StatusService
+    /** A member found at the desk (not the kiosk): who the next captured receipt's stamps go to. */
+    onDeskLookup?: (user: string) => void
+  }
 ): MemberService {
   const { upstream, status } = deps
   const cache = new MemberCache(join(ctx.dataDir, 'members.sqlite'))
@@ -24,7 +30,11 @@ export function setupMembers(
     language: () => status.get().language
   })
   ctx.ipc.register({
-    'member:lookup': ({ query }) => members.lookup(query),
+    'member:lookup': async ({ query }) => {
+      const view = await members.lookup(query)
+      if (status.get().mode !== 'kiosk') deps.onDeskLookup?.(view.user)
+      return view
+    },
     'member:activities': ({ user, olderThan }) => members.activities(user, olderThan),
     'member:group-activities': ({ user, olderThan, merchantIds }) => members.activities(user, olderThan, merchantIds),
     'member:print-slip': async ({ user }) => ({ jobId: (await members.printSlip(user)).id })

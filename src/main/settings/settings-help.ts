@@ -30,6 +30,16 @@ export function hostHelp(command: string): CliHelp<typeof HOST_FLAGS> {
         text: `the bridge's port on 127.0.0.1, 0 picks one${env('bridge-port')}`,
         default: String(d.bridge.port)
       },
+      'capture-port': {
+        value: '<n>',
+        text: `be the POS's network printer on this port (9100 by convention), 0 picks one${env('capture-port')}`,
+        default: 'off'
+      },
+      'capture-host': {
+        value: '<ip>',
+        text: `the address the capture printer listens on; a LAN address of this computer by choice${env('capture-host')}`,
+        default: d.capture.host
+      },
       upstream: {
         value: '<url>|embedded',
         text: `the Stamps server (https, or http on this computer)${env('upstream')}`,

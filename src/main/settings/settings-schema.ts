@@ -5,6 +5,7 @@ import { DEMO_KEYS } from '../../shared/stamps/demo'
 import { credentialSchema } from '../stamps/client-config'
 import { pinHashSchema } from '../auth/pin-hash'
 import { isLoopbackHostname } from '../../platform/http/credentials'
+import { receiptTemplateSchema } from '../../shared/capture/receipt-template'
 
 /** The demo merchant the embedded sandbox seeds; the key printed in the transaction document. */
 export const EMBEDDED_DEFAULTS = { merchant: 14, store: 2, key: DEMO_KEYS.coffee } as const
@@ -51,6 +52,24 @@ export const settingsSchema = z.object({
   /** A printer spec (`tcp://host:9100`, `device:/dev/usb/lp0`, `serial:...`, `file:DIR`); null: receipts folder. */
   printer: z.string().min(1).max(512).nullable().default(null),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(58),
+  /**
+   * The host as the POS's network printer (src/main/capture): off while port is null; loopback
+   * unless a LAN address of this computer is given. Jobs go on to `printer`.
+   */
+  capture: z
+    .object({
+      port: port.nullable().default(null),
+      host: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+      idleGapMs: z.number().int().min(100).max(30_000).default(1000),
+      maxConnections: z.number().int().min(1).max(64).default(8),
+      /** A member scanned at the desk this long before a receipt prints gets its stamps. */
+      pairWindowSeconds: z.number().int().min(10).max(1800).default(180),
+      /** A sale with no member: posted as an open transaction, or not posted. */
+      noMember: z.enum(['open', 'skip']).default('open'),
+      /** Merchant templates, tried in order before the generic one. */
+      templates: z.array(receiptTemplateSchema).max(20).default([])
+    })
+    .prefault({}),
   /** A scanner spec (`hid-pos`, `hid:vid:pid`, `wedge`, `none`). */
   scanner: z.string().min(1).max(128).default('wedge'),
   kiosk: z

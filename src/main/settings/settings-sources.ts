@@ -22,6 +22,8 @@ export const HOST_FLAGS = {
   'data-dir': { type: 'string' },
   'ui-port': { type: 'string' },
   'bridge-port': { type: 'string' },
+  'capture-port': { type: 'string' },
+  'capture-host': { type: 'string' },
   upstream: { type: 'string' },
   auth: { type: 'string' },
   merchant: { type: 'string' },
@@ -76,6 +78,12 @@ function patchFrom(values: Partial<Record<FlagName, string>>): SettingsPatch {
     patch.bridge = {
       ...(v['bridge-port'] !== undefined && { port: toNumber('bridge.port', v['bridge-port']) }),
       ...(v['bridge-token'] !== undefined && { token: v['bridge-token'] })
+    }
+  }
+  if (v['capture-port'] !== undefined || v['capture-host'] !== undefined) {
+    patch.capture = {
+      ...(v['capture-port'] !== undefined && { port: toNumber('capture.port', v['capture-port']) }),
+      ...(v['capture-host'] !== undefined && { host: v['capture-host'] })
     }
   }
   if (v['ui-port'] !== undefined) patch.ui = { port: toNumber('ui.port', v['ui-port']) }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { authChannels, authEvents } from './auth'
 import { balanceChannels } from './balances'
+import { captureChannels } from './capture'
 import { ipcChannels, ipcEvents } from './index'
 import { memberChannels } from './members'
 import { printerChannels, printerEvents } from './printer'
@@ -20,7 +21,8 @@ const byDomain = {
   printer: printerChannels,
   scanner: scannerChannels,
   settings: settingsChannels,
-  auth: authChannels
+  auth: authChannels,
+  capture: captureChannels
 }
 
 describe('IPC contract', () => {

@@ -10,6 +10,7 @@
 import type { z } from 'zod'
 import { authChannels, authEvents } from './auth'
 import { balanceChannels } from './balances'
+import { captureChannels } from './capture'
 import type { ChannelDef, EventDef, IpcResult } from './contract'
 import { memberChannels } from './members'
 import { printerChannels, printerEvents } from './printer'
@@ -21,6 +22,7 @@ import { statusChannels, statusEvents } from './status'
 
 export * from './auth'
 export * from './balances'
+export * from './capture'
 export * from './contract'
 export * from './members'
 export * from './printer'
@@ -40,7 +42,8 @@ export const ipcChannels = {
   ...printerChannels,
   ...scannerChannels,
   ...settingsChannels,
-  ...authChannels
+  ...authChannels,
+  ...captureChannels
 } as const satisfies Record<string, ChannelDef>
 
 /** Main-to-renderer events, by name. */

@@ -1,6 +1,7 @@
 /** English catalogue: the same keys as Bahasa Indonesia, checked by the compiler part by part and as a whole. */
 import type { id } from '../id'
 import { adminEn } from './admin'
+import { captureEn } from './capture'
 import { deskEn } from './desk'
 import { kioskEn } from './kiosk'
 import { memberIdEn } from './member-id'
@@ -9,7 +10,7 @@ import { tasksEn } from './tasks'
 import { todayEn } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn, todayEn] as const
+export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn, todayEn, captureEn] as const
 
 export const en = {
   ...kioskEn,
@@ -18,5 +19,6 @@ export const en = {
   ...adminEn,
   ...receiptEn,
   ...memberIdEn,
-  ...todayEn
+  ...todayEn,
+  ...captureEn
 } as const satisfies Record<keyof typeof id, string>

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia, the reference catalogue: its keys are the key set every other language must match. */
 import { adminId } from './admin'
+import { captureId } from './capture'
 import { deskId } from './desk'
 import { kioskId } from './kiosk'
 import { memberIdId } from './member-id'
@@ -8,7 +9,7 @@ import { tasksId } from './tasks'
 import { todayId } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId, todayId] as const
+export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId, todayId, captureId] as const
 
 export const id = {
   ...kioskId,
@@ -17,5 +18,6 @@ export const id = {
   ...adminId,
   ...receiptId,
   ...memberIdId,
-  ...todayId
+  ...todayId,
+  ...captureId
 } as const
