@@ -274,3 +274,32 @@ describe('legacy transactions/cancel with cancel_related_redemptions', () => {
     expect(live).toBe(0)
   })
 })
+
+describe('last uses under concurrency', () => {
+  it('a one-use voucher sent from 6 tills at once is used once; one phone joined from 6 kiosks at once joins once', async () => {
+    const db = h.server.db
+    const member = findMember(db, 14, SECOND)!
+    const t = configureVoucherTemplate(db, { merchantId: 14, name: 'Race voucher' })
+    const id = issueVoucher(db, {
+      templateId: t,
+      membershipId: member.membership_id,
+      code: 'RACE-1',
+      nowMs: Date.now()
+    })
+    const uses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.post('/api/v2/redemptions/redeem-voucher', { user: SECOND, voucher: id, store: 3 }, auth)
+      )
+    )
+    expect(uses.map((u) => u.status).sort()).toEqual([200, 400, 400, 400, 400, 400])
+    expect(uses.find((u) => u.status === 400)!.json.error_code).toBe('voucher_already_used')
+    const joins = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.post('/api/v3/memberships/partial-registration', { user: '081399887766' }, auth)
+      )
+    )
+    expect(joins.filter((j) => j.status === 200)).toHaveLength(1)
+    expect(joins.filter((j) => j.json.error_code === 'mobile_number_already_used')).toHaveLength(5)
+    expect(db.prepare("SELECT count(*) FROM users WHERE mobile_phone = '+6281399887766'").pluck().get()).toBe(1)
+  })
+})

@@ -41,3 +41,10 @@ export {
 } from './redemption-client'
 export { SaleV2Client, type V2AddTransactionInput, type AddWithRedemptionsInput } from './sale-v2-client'
 export { RegistrationClient, type RegisterMemberInput, type PartialRegistrationInput } from './registration-client'
+export {
+  RedemptionReconciler,
+  type RedemptionCalls,
+  type ExpectedRedemption,
+  type RedemptionOutcome,
+  type RedemptionTicket
+} from './redemption-reconcile'

@@ -7,6 +7,7 @@ import { startFaultProxy, type FaultProxy } from '../../../tests/support/fault-p
 import { DEMO, startTestSandbox, type TestSandbox } from '../../../tests/support/sandbox'
 import { CatalogueClient } from './catalogue-client'
 import { RedemptionClient } from './redemption-client'
+import { RedemptionReconciler } from './redemption-reconcile'
 import { RegistrationClient } from './registration-client'
 import { SaleV2Client } from './sale-v2-client'
 import { StampsClient } from './stamps-client'
@@ -138,5 +139,42 @@ describe('no blind retry of redemptions', () => {
     )
     expect(v.ambiguous).toBe(true)
     expect(redemptions()).toBe(before + 2)
+  })
+})
+
+describe('reconciling an ambiguous redemption against type 1 activities', () => {
+  const reconciler = () => {
+    const redemptionsVia = new RedemptionClient(viaProxy)
+    return new RedemptionReconciler(
+      { redeemReward: (r) => redemptionsVia.redeemReward(r), activities: (q) => direct.activities(q) },
+      { reconcileSettleMs: 20, reconcilePages: 3 }
+    )
+  }
+  const kopi = { name: 'Free Kopi Susu', stamps: 10 }
+
+  it('a reset after Stamps committed reads as redeemed, found in the activities, once', async () => {
+    const before = redemptions()
+    await proxy.setMode({ kind: 'reset-after-request', methods: ['POST'] })
+    const out = await reconciler().redeem({ user: DEMO.second, reward: 1, store: 32, channel: 3 }, kopi)
+    expect(out).toMatchObject({ outcome: 'redeemed', reconciled: true, activity_id: expect.any(Number) })
+    expect(redemptions()).toBe(before + 1)
+  })
+
+  it('a 503 that never reached Stamps reads as not redeemed, after reading the activities', async () => {
+    const before = redemptions()
+    await proxy.setMode({ kind: 'http-5xx', count: 1, methods: ['POST'] })
+    const out = await reconciler().redeem({ user: DEMO.second, reward: 1, store: 32 }, kopi)
+    expect(out).toMatchObject({ outcome: 'not-redeemed', reconciled: true })
+    expect(redemptions()).toBe(before)
+  })
+
+  it('a plain answer needs no reconciling; a refusal is not redeemed at once', async () => {
+    const ok = await reconciler().redeem({ user: DEMO.second, reward: 1, store: 32 }, kopi)
+    expect(ok).toMatchObject({ outcome: 'redeemed', reconciled: false })
+    const gold = await reconciler().redeem(
+      { user: DEMO.second, reward: 4, store: 32 },
+      { name: 'Gold Lounge Pass', stamps: 5 }
+    )
+    expect(gold).toMatchObject({ outcome: 'not-redeemed', reconciled: false })
   })
 })

@@ -50,6 +50,10 @@ export const activitySchema = z.looseObject({
       channel: z.string()
     })
     .optional(),
+  /** Type 1: `stamps` spent (0 for a voucher), the reward or voucher name, status 1 Created or 2 Canceled. */
+  redemption: z
+    .looseObject({ stamps: z.number(), name: z.string(), status: z.number(), channel: z.string().optional() })
+    .optional(),
   balance_update: z
     .looseObject({
       transaction_number: z.string(),

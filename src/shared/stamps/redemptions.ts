@@ -116,6 +116,9 @@ export const redeemMultipleRewardsRequestSchema = z.object({
 /**
  * Its answer: the documents show one `redemption` (the first) and a `membership`; for several
  * rewards the real shape is not shown, so the sandbox adds `redemptions`, every one in order.
+ * The example's redemption repeats the key `reward` (name and object), which JSON cannot hold:
+ * the sandbox keeps the name in `reward` and puts the object in `reward_detail`, with `voucher`
+ * when the reward issued one.
  */
 export const redeemMultipleRewardsResponseSchema = z.object({
   redemption: redemptionSchema,
