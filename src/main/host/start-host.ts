@@ -15,6 +15,7 @@ import { KioskMetrics } from '../metrics/kiosk-metrics'
 import { setupMetrics } from '../metrics/metrics.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
+import { setupRewards } from '../rewards/rewards.setup'
 import { setupSales } from '../sales/sales.setup'
 import { setupScanner } from '../scanner/scanner.setup'
 import { keptToken } from '../settings/kept-token'
@@ -107,6 +108,7 @@ export async function startHost({
       memberName: (u) => members.cachedName(u)
     })
     setupBalances(ctx, { upstream, printer })
+    setupRewards(ctx, { upstream, printer, members })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
     const health = setupMetrics(ctx, { kiosk, outbox, status, embedded: upstream.embeddedUrl !== null })
