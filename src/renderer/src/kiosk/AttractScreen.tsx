@@ -2,7 +2,13 @@
 import { useId, useState } from 'react'
 import { useT } from '../i18n'
 
-export function AttractScreen({ onSubmit }: { onSubmit: (text: string) => void }): React.JSX.Element {
+export function AttractScreen({
+  onSubmit,
+  onJoin
+}: {
+  onSubmit: (text: string) => void
+  onJoin?: () => void
+}): React.JSX.Element {
   const t = useT()
   const inputId = useId()
   const [text, setText] = useState('')
@@ -40,6 +46,11 @@ export function AttractScreen({ onSubmit }: { onSubmit: (text: string) => void }
           </button>
         </div>
       </form>
+      {onJoin && (
+        <button type="button" className="button button--secondary attract__join" onClick={onJoin}>
+          {t('join.button')}
+        </button>
+      )}
     </section>
   )
 }

@@ -4,12 +4,13 @@ import { adminEn } from './admin'
 import { deskEn } from './desk'
 import { kioskEn } from './kiosk'
 import { memberIdEn } from './member-id'
+import { rewardsEn } from './rewards'
 import { receiptEn } from './receipt'
 import { tasksEn } from './tasks'
 import { todayEn } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn, todayEn] as const
+export const enParts = [kioskEn, deskEn, tasksEn, adminEn, receiptEn, memberIdEn, todayEn, rewardsEn] as const
 
 export const en = {
   ...kioskEn,
@@ -18,5 +19,6 @@ export const en = {
   ...adminEn,
   ...receiptEn,
   ...memberIdEn,
-  ...todayEn
+  ...todayEn,
+  ...rewardsEn
 } as const satisfies Record<keyof typeof id, string>

@@ -3,12 +3,13 @@ import { adminId } from './admin'
 import { deskId } from './desk'
 import { kioskId } from './kiosk'
 import { memberIdId } from './member-id'
+import { rewardsId } from './rewards'
 import { receiptId } from './receipt'
 import { tasksId } from './tasks'
 import { todayId } from './today'
 
 /** The parts one by one, so a test can check that no key is defined twice. */
-export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId, todayId] as const
+export const idParts = [kioskId, deskId, tasksId, adminId, receiptId, memberIdId, todayId, rewardsId] as const
 
 export const id = {
   ...kioskId,
@@ -17,5 +18,6 @@ export const id = {
   ...adminId,
   ...receiptId,
   ...memberIdId,
-  ...todayId
+  ...todayId,
+  ...rewardsId
 } as const
