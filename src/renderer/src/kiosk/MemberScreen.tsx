@@ -35,7 +35,7 @@ export function MemberScreen({
     <div className="member">
       <section className="member__summary" aria-labelledby="member-title">
         <h1 id="member-title" ref={heading} tabIndex={-1} className="member__name">
-          {t('member.greeting', { name: member.name })}
+          {t('member.greeting', { name: member.name || t('join.noName') })}
         </h1>
         {joined && (
           <p className="member__card" role="status" data-testid="member-joined">

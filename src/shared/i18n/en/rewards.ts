@@ -44,6 +44,7 @@ export const rewardsEn = {
   'join.delete': 'Delete',
   'join.submit': 'Join',
   'join.working': 'Signing you up…',
+  'join.noName': 'New member',
   'join.welcome': 'Welcome, new member!',
   'join.used': 'This number is already a member. Scan your card or type the number on the first screen.',
   'join.failed': 'We could not sign you up. Please ask a cashier.',

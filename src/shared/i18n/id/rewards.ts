@@ -42,6 +42,7 @@ export const rewardsId = {
   'join.delete': 'Hapus',
   'join.submit': 'Daftar',
   'join.working': 'Mendaftarkan…',
+  'join.noName': 'Member baru',
   'join.welcome': 'Selamat datang, member baru!',
   'join.used': 'Nomor ini sudah terdaftar. Pindai kartu Anda atau ketik nomornya di layar awal.',
   'join.failed': 'Pendaftaran gagal. Mohon tanyakan ke kasir.',
