@@ -5,9 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, startDeskRig, type DeskRig } from '../../../tests/support/desk-rig'
-import { SaleV2Client, StampsClient } from '../stamps'
+import { RegistrationClient, SaleV2Client, StampsClient } from '../stamps'
 
 const USER = DEMO.customer
+const PIN_USER = 'pin-member@example.com'
 const redemptions = (rig: DeskRig): number =>
   rig.sandbox.db.prepare('SELECT count(*) FROM redemptions').pluck().get() as number
 let rig: DeskRig
@@ -28,6 +29,22 @@ beforeAll(async () => {
     store: 32,
     invoice_number: 'REWARDS-EARN',
     total_value: 360_000,
+    number_of_people: 1,
+    created: new Date().toISOString()
+  })
+  // A member with a PIN and 20 stamps, for the merchant that asks for it.
+  await new RegistrationClient(direct).register({
+    name: 'Pin Member',
+    email: PIN_USER,
+    mobile_number: '081355500011',
+    pin: '123456',
+    confirm_pin: '123456'
+  })
+  await new SaleV2Client(direct).addTransaction({
+    user: PIN_USER,
+    store: 32,
+    invoice_number: 'REWARDS-PIN',
+    total_value: 200_000,
     number_of_people: 1,
     created: new Date().toISOString()
   })
@@ -102,6 +119,28 @@ describe('rewards at the kiosk', () => {
   it('keeps the cashier reconcile away from a kiosk', async () => {
     expect((await rig.refused('rewards:reconcile', { ticketId: 'x' })).code).toBe('forbidden')
   })
+  it('asks for the member PIN where the merchant requires it; a wrong PIN spends nothing', async () => {
+    rig.sandbox.db.prepare('UPDATE merchants SET redemption_requires_pin = 1 WHERE id = 14').run()
+    try {
+      const kopi = await idOf('KOPI')
+      const ask = { user: PIN_USER, rewardId: kopi }
+      expect(await rig.ok('rewards:redeem', { ...ask, requestId: 'kiosk-pin-1' })).toMatchObject({
+        outcome: 'refused',
+        reason: 'pin-required'
+      })
+      expect(await rig.ok('rewards:redeem', { ...ask, requestId: 'kiosk-pin-2', pin: '654321' })).toMatchObject({
+        outcome: 'refused',
+        reason: 'invalid-pin'
+      })
+      expect(rig.stampsOf(PIN_USER)).toBe(20)
+      const out = await rig.ok('rewards:redeem', { ...ask, requestId: 'kiosk-pin-3', pin: '123456' })
+      expect(out).toMatchObject({ outcome: 'redeemed', stamps: 10 })
+      expect(rig.stampsOf(PIN_USER)).toBe(10)
+    } finally {
+      rig.sandbox.db.prepare('UPDATE merchants SET redemption_requires_pin = 0 WHERE id = 14').run()
+    }
+  })
+
   // Last: the refusals open the client's circuit breaker for what follows.
   it('offline, a redemption is refused with the reason "offline" and nothing is spent', async () => {
     const kopi = await idOf('KOPI')
