@@ -17,6 +17,7 @@ import { KioskMetrics } from '../metrics/kiosk-metrics'
 import { setupMetrics } from '../metrics/metrics.setup'
 import { setupOutbox } from '../outbox/outbox.setup'
 import { setupPrinter } from '../printer/printer.setup'
+import { setupRewards } from '../rewards/rewards.setup'
 import { setupSales } from '../sales/sales.setup'
 import { setupScanner } from '../scanner/scanner.setup'
 import { keptToken } from '../settings/kept-token'
@@ -115,6 +116,7 @@ export async function startHost({
     })
     setupRetention(ctx, { outbox, printer })
     setupBalances(ctx, { upstream, printer })
+    setupRewards(ctx, { upstream, printer, members })
     setupSettings(ctx, { file: settingsFile, status, printer, embeddedUrl: upstream.embeddedUrl })
     const scanner = setupScanner(ctx, { status, auth })
     const capture = await setupCapture(ctx, { printer, outbox, status, pairing, upstream: upstream.client.breaker })

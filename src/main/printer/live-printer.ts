@@ -19,6 +19,7 @@ import {
   type ShiftSummaryInput
 } from '../../shared/receipt'
 import { balanceSlip, type BalanceSlipInput } from '../../shared/receipt/balance-slip'
+import { redemptionSlip, type RedemptionSlipInput } from '../../shared/receipt/redemption-slip'
 import type { PrintJob, PrintJobKind, PrintJobState, PrinterStatus } from '../../shared/receipt/printer-status'
 import type { PrintQueueEvents } from './print-queue'
 import { PrinterService } from './printer-service'
@@ -112,6 +113,11 @@ export class LivePrinter extends EventEmitter<PrintQueueEvents> {
   printBalanceSlip(slip: BalanceSlipInput): PrintJob {
     const model = balanceSlip(slip, { columns: this.current.columns, language: this.config.language })
     return this.current.queue.enqueue('balance-slip', model, { label: slip.reference ?? slip.kind })
+  }
+
+  printRedemptionSlip(slip: RedemptionSlipInput): PrintJob {
+    const model = redemptionSlip(slip, { columns: this.current.columns, language: this.config.language })
+    return this.current.queue.enqueue('redemption-slip', model, { label: slip.code })
   }
 
   testPrint(): PrintJob {

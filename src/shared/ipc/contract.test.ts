@@ -7,6 +7,7 @@ import { ipcChannels, ipcEvents } from './index'
 import { memberChannels } from './members'
 import { printerChannels, printerEvents } from './printer'
 import { queueChannels, queueEvents } from './queue'
+import { rewardChannels } from './rewards'
 import { saleChannels } from './sales'
 import { scannerChannels, scannerEvents } from './scanner'
 import { settingsChannels } from './settings'
@@ -18,6 +19,7 @@ const byDomain = {
   sale: saleChannels,
   outbox: queueChannels,
   balance: balanceChannels,
+  rewards: rewardChannels,
   printer: printerChannels,
   scanner: scannerChannels,
   settings: settingsChannels,
@@ -40,7 +42,16 @@ describe('IPC contract', () => {
     const kiosk = Object.entries(ipcChannels)
       .filter(([, c]) => c.kiosk)
       .map(([name]) => name)
-    expect(kiosk.sort()).toEqual(['member:activities', 'member:lookup', 'member:print-slip', 'status:get'])
+    expect(kiosk.sort()).toEqual([
+      'member:activities',
+      'member:lookup',
+      'member:print-slip',
+      'rewards:join',
+      'rewards:list',
+      'rewards:redeem',
+      'rewards:vouchers',
+      'status:get'
+    ])
     const kioskEvents = Object.entries(ipcEvents)
       .filter(([, e]) => e.kiosk)
       .map(([name]) => name)
@@ -53,6 +64,7 @@ describe('IPC contract', () => {
         .filter(([name]) => name.startsWith(prefix))
         .map(([, c]) => c.session)
     expect(guarded('balance:')).toEqual(Array(6).fill('cashier'))
+    expect(ipcChannels['rewards:reconcile'].session).toBe('cashier')
     expect(ipcChannels['sale:cancel'].session).toBe('cashier')
     expect(ipcChannels['outbox:discard'].session).toBe('cashier')
     expect(ipcChannels['settings:save'].session).toBe('admin')

@@ -15,6 +15,7 @@ import type { ChannelDef, EventDef, IpcResult } from './contract'
 import { memberChannels } from './members'
 import { printerChannels, printerEvents } from './printer'
 import { queueChannels, queueEvents } from './queue'
+import { rewardChannels } from './rewards'
 import { saleChannels } from './sales'
 import { scannerChannels, scannerEvents } from './scanner'
 import { settingsChannels } from './settings'
@@ -27,6 +28,7 @@ export * from './contract'
 export * from './members'
 export * from './printer'
 export * from './queue'
+export * from './rewards'
 export * from './sales'
 export * from './scanner'
 export * from './settings'
@@ -39,6 +41,7 @@ export const ipcChannels = {
   ...saleChannels,
   ...queueChannels,
   ...balanceChannels,
+  ...rewardChannels,
   ...printerChannels,
   ...scannerChannels,
   ...settingsChannels,

@@ -29,7 +29,15 @@ export type PrinterStatus = z.infer<typeof printerStatusSchema>
 export const printJobStateSchema = z.enum(['queued', 'printing', 'printed', 'held', 'discarded'])
 export type PrintJobState = z.infer<typeof printJobStateSchema>
 
-export const printJobKindSchema = z.enum(['receipt', 'member-slip', 'balance-slip', 'shift-summary', 'test', 'raw'])
+export const printJobKindSchema = z.enum([
+  'receipt',
+  'member-slip',
+  'balance-slip',
+  'redemption-slip',
+  'shift-summary',
+  'test',
+  'raw'
+])
 export type PrintJobKind = z.infer<typeof printJobKindSchema>
 
 /** Why a job is held; `interrupted` = it was being sent when the app stopped. */

@@ -22,8 +22,13 @@ export interface ActivityEntry {
 
 /** The entry's texts in the current language. */
 export function describeActivity(a: Activity, t: Translate, lang: Language): ActivityEntry {
-  const title = NAMED.has(a.type) ? t(`activity.${a.type}` as StringKey) : t('activity.unknown', { type: a.type })
-  const stampCount = a.stamps ?? a.transaction?.stamps
+  const reward = a.type === 1 ? a.redemption?.name : undefined
+  const title = reward
+    ? t('activity.redeemed', { name: reward })
+    : NAMED.has(a.type)
+      ? t(`activity.${a.type}` as StringKey)
+      : t('activity.unknown', { type: a.type })
+  const stampCount = a.stamps ?? a.transaction?.stamps ?? a.redemption?.stamps
   let stamps: string | null = null
   if (typeof stampCount === 'number' && stampCount !== 0) {
     const n = Math.abs(stampCount)

@@ -3,7 +3,13 @@ import { useId, useState } from 'react'
 import { NumericKeypad } from '../common/NumericKeypad'
 import { useT } from '../i18n'
 
-export function AttractScreen({ onSubmit }: { onSubmit: (text: string) => void }): React.JSX.Element {
+export function AttractScreen({
+  onSubmit,
+  onJoin
+}: {
+  onSubmit: (text: string) => void
+  onJoin?: () => void
+}): React.JSX.Element {
   const t = useT()
   const inputId = useId()
   const [text, setText] = useState('')
@@ -47,6 +53,11 @@ export function AttractScreen({ onSubmit }: { onSubmit: (text: string) => void }
         </div>
         {keypad && <NumericKeypad value={text} onChange={setText} maxLength={512} controls={inputId} />}
       </form>
+      {onJoin && (
+        <button type="button" className="button button--secondary attract__join" onClick={onJoin}>
+          {t('join.button')}
+        </button>
+      )}
     </section>
   )
 }

@@ -7,6 +7,7 @@ import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
 import { useStatusStore } from '../stores/status-store'
 import { AttractScreen } from './AttractScreen'
+import { JoinScreen } from './JoinScreen'
 import { LookingScreen } from './LookingScreen'
 import { MemberScreen } from './MemberScreen'
 import { NoticeScreen } from './NoticeScreen'
@@ -46,14 +47,17 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
     endSession
   )
 
+  const startJoin = useCallback(() => useSessionStore.getState().startJoin(), [])
   switch (session.phase) {
+    case 'joining':
+      return <JoinScreen api={api} onBack={endSession} />
     case 'looking':
       return <LookingScreen onCancel={endSession} />
     case 'member':
       return session.member ? (
         <MemberScreen api={api} member={session.member} onDone={endSession} />
       ) : (
-        <AttractScreen onSubmit={onScan} />
+        <AttractScreen onSubmit={onScan} onJoin={startJoin} />
       )
     case 'not-found':
       return <NoticeScreen title={t('notFound.title')} body={t('notFound.body')} onBack={endSession} />
@@ -76,6 +80,6 @@ export function KioskScreen({ api }: { api: StampsKioskApi }): React.JSX.Element
     case 'gave-up':
       return <NoticeScreen title={t('gaveUp.title')} body={t('gaveUp.body')} onBack={endSession} />
     default:
-      return <AttractScreen onSubmit={onScan} />
+      return <AttractScreen onSubmit={onScan} onJoin={startJoin} />
   }
 }

@@ -1,11 +1,13 @@
-/** One visitor's membership: masked name, level, stamps, balance, slip printing and history. */
-import { useEffect, useRef } from 'react'
+/** One visitor's membership: masked name, level, stamps, balance, rewards, vouchers, slip printing and history. */
+import { useEffect, useRef, useState } from 'react'
 import type { MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { formatActivityDate, formatCount, formatRupiah } from '../format/format'
 import { useT } from '../i18n'
 import { useLanguageStore } from '../stores/language-store'
 import { useSessionStore } from '../stores/session-store'
 import { ActivityList } from './ActivityList'
+import { RewardsPanel } from './RewardsPanel'
+import { VouchersPanel } from './VouchersPanel'
 
 export function MemberScreen({
   api,
@@ -18,7 +20,8 @@ export function MemberScreen({
 }): React.JSX.Element {
   const t = useT()
   const lang = useLanguageStore((s) => s.language)
-  const { activities, hasMore, activitiesState, printState, scanAt, loadOlder, printSlip } = useSessionStore()
+  const { activities, hasMore, activitiesState, printState, scanAt, joined, loadOlder, printSlip } = useSessionStore()
+  const [showVouchers, setShowVouchers] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
@@ -32,8 +35,13 @@ export function MemberScreen({
     <div className="member">
       <section className="member__summary" aria-labelledby="member-title">
         <h1 id="member-title" ref={heading} tabIndex={-1} className="member__name">
-          {t('member.greeting', { name: member.name })}
+          {t('member.greeting', { name: member.name || t('join.noName') })}
         </h1>
+        {joined && (
+          <p className="member__card" role="status" data-testid="member-joined">
+            {t('join.welcome')}
+          </p>
+        )}
         {member.cardLast4 && <p className="member__card">{t('member.card', { last4: member.cardLast4 })}</p>}
         {member.asOf != null && (
           <p className="member__card" data-testid="member-as-of">
@@ -68,6 +76,14 @@ export function MemberScreen({
           >
             {printState === 'printing' ? t('print.printing') : t('print.button')}
           </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-pressed={showVouchers}
+            onClick={() => setShowVouchers((v) => !v)}
+          >
+            {t('vouchers.button')}
+          </button>
           <button type="button" className="button button--secondary" onClick={onDone}>
             {t('member.done')}
           </button>
@@ -76,6 +92,7 @@ export function MemberScreen({
           {printState === 'done' ? t('print.done') : printState === 'failed' ? t('print.failed') : ''}
         </p>
       </section>
+      {showVouchers ? <VouchersPanel api={api} user={member.user} /> : <RewardsPanel api={api} user={member.user} />}
       <ActivityList
         activities={activities}
         hasMore={hasMore}

@@ -8,7 +8,7 @@ import type { Activity } from '../../../shared/stamps/activities'
 import type { IpcError, MemberView, StampsKioskApi } from '../../../shared/ipc'
 import { parseMemberId, type MemberIdFailure } from '../../../shared/member-id'
 
-export type Phase = 'attract' | 'looking' | 'member' | 'not-found' | 'invalid' | 'error' | 'gave-up'
+export type Phase = 'attract' | 'joining' | 'looking' | 'member' | 'not-found' | 'invalid' | 'error' | 'gave-up'
 
 /** How long a visitor waits for a lookup before the kiosk gives up and says what to do. */
 export const LOOKUP_GIVE_UP_MS = 12_000
@@ -25,12 +25,20 @@ interface SessionData {
   errorCode: IpcError['code'] | null
   /** performance.now() of the scan that led here (for the scan-to-member budget). */
   scanAt: number | null
+  /** The member joined just now at this kiosk (greeted as new). */
+  joined: boolean
 }
 
 interface SessionState extends SessionData {
   lookup(api: StampsKioskApi, text: string): Promise<void>
   loadOlder(api: StampsKioskApi): Promise<void>
   printSlip(api: StampsKioskApi): Promise<void>
+  /** Opens the join-by-phone keypad. */
+  startJoin(): void
+  /** Shows the member who just joined, as a scan would. */
+  joinedAs(member: MemberView): void
+  /** Stamps' count after a redemption. */
+  setStamps(stamps: number): void
   reset(): void
 }
 
@@ -43,7 +51,8 @@ const empty: SessionData = {
   printState: 'idle',
   invalidCode: null,
   errorCode: null,
-  scanAt: null
+  scanAt: null,
+  joined: false
 }
 
 // Bumped by every lookup and reset: answers for an older generation are dropped.
@@ -107,6 +116,21 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     const r = await api.invoke('member:print-slip', { user: member.user })
     if (gen !== generation) return
     set({ printState: r.ok ? 'done' : 'failed' })
+  },
+
+  startJoin() {
+    generation++
+    set({ ...empty, phase: 'joining' })
+  },
+
+  joinedAs(member) {
+    generation++
+    set({ ...empty, phase: 'member', member, joined: true, scanAt: performance.now() })
+  },
+
+  setStamps(stamps) {
+    const { member } = get()
+    if (member) set({ member: { ...member, stamps } })
   },
 
   reset() {
