@@ -83,7 +83,11 @@ describe('a kiosk connection', () => {
       'status:get': {},
       'member:lookup': { query: '1234567890123' },
       'member:activities': { user: 'customer@stamps.co.id' },
-      'member:print-slip': { user: 'customer@stamps.co.id' }
+      'member:print-slip': { user: 'customer@stamps.co.id' },
+      'rewards:list': { user: 'customer@stamps.co.id' },
+      'rewards:redeem': { requestId: 'kiosk-request-1', user: 'customer@stamps.co.id', rewardId: 1 },
+      'rewards:vouchers': { user: 'customer@stamps.co.id' },
+      'rewards:join': { phone: '081234567890' }
     }
     expect(payloads, `add a valid ${c} request to this table`).toHaveProperty([c])
     expect(await router.dispatch(c, payloads[c], KIOSK)).toMatchObject({ ok: false, error: { code: 'not-found' } })
