@@ -55,7 +55,7 @@ async function main(
     createLogger({
       level: loaded.settings.logLevel,
       file: { dir: join(loaded.dataDir, 'logs') },
-      terminal: { stream: process.stderr, pretty: true },
+      terminal: { stream: process.stderr, pretty: process.stderr.isTTY === true },
       secrets: () => [loaded.bridgeToken, loaded.settings.credential.key, uiToken]
     })
   )

@@ -81,13 +81,14 @@ describe('CircuitBreaker', () => {
     b.on('change', () => {
       throw new Error('listener bug')
     })
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    // No host logger in a unit test: logError writes to stderr.
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
     expect(() => b.failed()).not.toThrow()
     vi.advanceTimersByTime(4_999)
     expect(due).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(due).toHaveBeenCalledTimes(1)
-    expect(quiet).toHaveBeenCalled()
+    expect(quiet).toHaveBeenCalledWith(expect.stringContaining("a circuit breaker 'change' listener threw"))
     quiet.mockRestore()
   })
 })

@@ -45,7 +45,7 @@ describe('createLogger', () => {
     const bridgeToken = 'brg_9f8e7d6c5b4a39281706'
     const log = createLogger({ file: { dir }, terminal: { stream: term, pretty: true }, secrets: () => [bridgeToken] })
     log.logger.info({ credential: { key: 'merchant-key-123456' }, pin: '1111', token: 'abc' }, 'settings saved')
-    log.line('ui: http://127.0.0.1:8766/?token=uitoken-abcdef123456 ready')
+    log.line('ui (http://127.0.0.1:8766/?token=uitoken-abcdef123456) ready')
     log.line(`bridge refused a caller that sent ${bridgeToken} in a form field`)
     log.line('upstream answered 401 to Authorization: Token sk_live_1234567890')
     log.line('settings: {"pin":"4321","language":"en"}')
@@ -61,6 +61,8 @@ describe('createLogger', () => {
     ])
       expect(written, secret).not.toContain(secret)
     expect(written).toContain('[redacted]')
+    // Only the secret goes: the words around it stay readable.
+    expect(written).toContain('(http://127.0.0.1:8766/?token=[redacted]) ready')
     expect(written).toContain('"language":"en"')
     expect(shown).toContain('settings saved')
   })

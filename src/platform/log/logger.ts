@@ -21,7 +21,10 @@ export interface LoggerOptions {
   level?: LogLevel
   /** JSON lines go to `<dir>/<name>.log`, rolled by size; omitted: no file. */
   file?: { dir: string; name?: string; maxBytes?: number; keep?: number }
-  /** Where people read: pretty-printed lines; omitted: none. */
+  /**
+   * Where people read: pino-pretty's lines on a terminal; otherwise each message as its own plain
+   * line (with an error's stack), as scripts that read the host's stderr expect. Omitted: none.
+   */
   terminal?: { stream: NodeJS.WritableStream; pretty: boolean }
   /** Known secret values (the bridge token, the merchant key): censored wherever they appear. */
   secrets?: () => readonly string[]
@@ -32,6 +35,17 @@ export interface HostLogger {
   /** The line-oriented form every service takes: `log('outbox: ...')` at info, scrubbed. */
   line: (text: string) => void
   close(): void
+}
+
+/** The message of each JSON line (already redacted and scrubbed), then the error's stack if it has one. */
+function plainLines(stream: NodeJS.WritableStream): { write(line: string): boolean } {
+  return {
+    write(line) {
+      const entry = JSON.parse(line) as { msg?: string; err?: { stack?: string } }
+      const stack = entry.err?.stack ? `: ${entry.err.stack}` : ''
+      return stream.write(`${entry.msg ?? ''}${stack}\n`)
+    }
+  }
 }
 
 export function createLogger(options: LoggerOptions): HostLogger {
@@ -50,7 +64,7 @@ export function createLogger(options: LoggerOptions): HostLogger {
   if (options.terminal) {
     const { stream, pretty: isPretty } = options.terminal
     streams.push({
-      stream: isPretty ? pretty({ destination: stream, colorize: false, sync: true }) : stream,
+      stream: isPretty ? pretty({ destination: stream, colorize: true, sync: true }) : plainLines(stream),
       level: 'trace'
     })
   }

@@ -15,9 +15,9 @@ export const CENSOR = '[redacted]'
 
 // `?token=...`, `key=...` in URLs and forms; `Authorization: Token abc`, `Bearer abc`; JSON-ish "pin":"1234".
 const PATTERNS: Array<[RegExp, string]> = [
-  [/([?&](?:token|key|pin|password|jwt)=)[^&\s"']+/gi, `$1${CENSOR}`],
+  [/([?&](?:token|key|pin|password|jwt)=)(?!\[redacted\])[^&\s"')]+/gi, `$1${CENSOR}`],
   [/\b(Bearer|Token|JWT|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g, `$1 ${CENSOR}`],
-  [/(["']?(?:token|key|pin|password|secret|jwt)["']?\s*[:=]\s*["']?)[^"',\s}&]+/gi, `$1${CENSOR}`]
+  [/(["']?\b(?:token|key|pin|password|secret|jwt)["']?\s*[:=]\s*["']?)(?!\[redacted\])[^"',\s})&]+/gi, `$1${CENSOR}`]
 ]
 
 /**
