@@ -1,6 +1,7 @@
 /** A serial port opened through `serialport` for one job: byte-at-a-time reads for status answers, bounded writes. */
 import { SerialPort } from 'serialport'
 import type { PrinterSocket } from './tcp-socket'
+import { ByteInbox } from './byte-inbox'
 
 export type FlowControl = 'none' | 'rtscts' | 'xonxoff'
 
@@ -24,33 +25,18 @@ export function openSerialLink(o: SerialLinkOptions): Promise<PrinterSocket> {
     xoff: o.flow === 'xonxoff',
     autoOpen: false
   })
-  const received: number[] = []
-  let waiter: (() => void) | null = null
+  const inbox = new ByteInbox()
   let failure: Error | null = null
   port.on('data', (chunk: Buffer) => {
-    received.push(...chunk)
-    waiter?.()
+    inbox.push(chunk)
   })
   port.on('error', (err) => {
     failure = err
-    waiter?.()
+    inbox.wake()
   })
   const close = (): Promise<void> => new Promise((res) => (port.isOpen ? port.close(() => res()) : res()))
   const link: PrinterSocket = {
-    readByte(ms) {
-      if (received.length > 0) return Promise.resolve(received.shift())
-      return new Promise((res) => {
-        const t = setTimeout(() => {
-          waiter = null
-          res(undefined)
-        }, ms)
-        waiter = () => {
-          clearTimeout(t)
-          waiter = null
-          res(received.shift())
-        }
-      })
-    },
+    readByte: (ms) => inbox.readByte(ms),
     write(bytes) {
       return new Promise((res, rej) => {
         if (failure) return rej(failure)

@@ -1,5 +1,6 @@
 /** A TCP connection to a printer with timeouts, and byte-at-a-time reads for status answers. */
 import { Socket } from 'node:net'
+import { ByteInbox } from './byte-inbox'
 
 export interface PrinterSocket {
   /** Reads one byte; resolves undefined if none arrives within `timeoutMs`. */
@@ -14,8 +15,7 @@ export interface PrinterSocket {
 export function connectPrinter(host: string, port: number, timeoutMs: number): Promise<PrinterSocket> {
   return new Promise((resolve, reject) => {
     const socket = new Socket()
-    const received: number[] = []
-    let waiter: (() => void) | null = null
+    const inbox = new ByteInbox()
     let failure: Error | null = null
     const timer = setTimeout(() => {
       socket.destroy()
@@ -23,33 +23,19 @@ export function connectPrinter(host: string, port: number, timeoutMs: number): P
     }, timeoutMs)
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => {
-      received.push(...chunk)
-      waiter?.()
+      inbox.push(chunk)
     })
     socket.on('error', (err) => {
       failure = err
       clearTimeout(timer)
       reject(err)
-      waiter?.()
+      inbox.wake()
     })
-    socket.on('close', () => waiter?.())
+    socket.on('close', () => inbox.wake())
     socket.connect(port, host, () => {
       clearTimeout(timer)
       resolve({
-        readByte(ms) {
-          if (received.length > 0) return Promise.resolve(received.shift())
-          return new Promise((res) => {
-            const t = setTimeout(() => {
-              waiter = null
-              res(undefined)
-            }, ms)
-            waiter = () => {
-              clearTimeout(t)
-              waiter = null
-              res(received.shift())
-            }
-          })
-        },
+        readByte: (ms) => inbox.readByte(ms),
         write(bytes) {
           return new Promise((res, rej) => {
             if (failure || socket.destroyed) return rej(failure ?? new Error('connection closed'))
